@@ -1,0 +1,14 @@
+// npm run migrate: brings the configured database to the latest migration.
+import { loadConfig } from '../server/config.js'
+import { createDatabase } from '../server/db/database.js'
+import { migrateToLatest } from '../server/db/migrate.js'
+
+const config = loadConfig()
+const db = createDatabase(config.databaseUrl, 1)
+try {
+  const { results } = await migrateToLatest(db)
+  const applied = (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
+  console.log(applied.length ? `Migreret: ${applied.join(', ')}` : 'Databasen er allerede migreret.')
+} finally {
+  await db.destroy()
+}

@@ -1,0 +1,59 @@
+// The rules of who may see and do what. Every module asks here; nothing else encodes
+// roles. A refusal is always reported as absence (NotFoundError → 404).
+import { NotFoundError } from '../errors.js'
+import type { NaevnRolle, Principal } from './principal.js'
+
+const staffRoles: readonly NaevnRolle[] = ['sagsbehandler', 'sekretariatsleder']
+
+export function isAdmin(p: Principal | null): boolean {
+  return p?.isAdmin === true
+}
+
+/** Boards whose secretariat the user works in (caseworker or head). */
+export function staffNaevnIds(p: Principal | null): string[] {
+  return (p?.memberships ?? []).filter((m) => staffRoles.includes(m.rolle)).map((m) => m.naevnId)
+}
+
+/** Boards the user sits on as chair or member. */
+export function boardMemberNaevnIds(p: Principal | null): string[] {
+  return (p?.memberships ?? []).filter((m) => m.rolle === 'naevnsmedlem').map((m) => m.naevnId)
+}
+
+export function isLeaderOf(p: Principal | null, naevnId: string): boolean {
+  return (p?.memberships ?? []).some((m) => m.naevnId === naevnId && m.rolle === 'sekretariatsleder')
+}
+
+/** Boards whose page (details, secretariat, members) the user may open. */
+export function visibleNaevnIds(p: Principal | null): string[] {
+  return (p?.memberships ?? []).map((m) => m.naevnId)
+}
+
+export function mayViewNaevn(p: Principal | null, naevnId: string): boolean {
+  return isAdmin(p) || visibleNaevnIds(p).includes(naevnId)
+}
+
+export type StartPage = '/admin' | '/sagsbehandling' | '/naevnsportal' | '/mine-sager'
+
+/** Where a user lands after login: the most demanding role first. */
+export function startPageFor(p: Principal): StartPage {
+  if (p.isAdmin) return '/admin'
+  if (staffNaevnIds(p).length > 0) return '/sagsbehandling'
+  if (boardMemberNaevnIds(p).length > 0) return '/naevnsportal'
+  return '/mine-sager'
+}
+
+export function assertAdmin(p: Principal | null): asserts p is Principal {
+  if (!isAdmin(p)) throw new NotFoundError('SideIkkeFundet', 'Siden findes ikke.')
+}
+
+export function assertStaff(p: Principal | null): asserts p is Principal {
+  if (staffNaevnIds(p).length === 0) throw new NotFoundError('SideIkkeFundet', 'Siden findes ikke.')
+}
+
+export function assertBoardMember(p: Principal | null): asserts p is Principal {
+  if (boardMemberNaevnIds(p).length === 0) throw new NotFoundError('SideIkkeFundet', 'Siden findes ikke.')
+}
+
+export function assertMayViewNaevn(p: Principal | null, naevnId: string): void {
+  if (!mayViewNaevn(p, naevnId)) throw new NotFoundError('NaevnIkkeFundet', 'Nævnet findes ikke.')
+}

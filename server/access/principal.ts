@@ -1,0 +1,46 @@
+// Who is asking: loaded once per request from the session's user and memberships.
+import { sql } from 'kysely'
+import type { Database } from '../db/database.js'
+
+export const naevnRoller = ['sagsbehandler', 'sekretariatsleder', 'naevnsmedlem'] as const
+export type NaevnRolle = (typeof naevnRoller)[number]
+
+export interface Membership {
+  naevnId: string
+  naevnNavn: string
+  rolle: NaevnRolle
+}
+
+export interface Principal {
+  userId: string
+  sessionId: string
+  navn: string
+  email: string
+  isAdmin: boolean
+  memberships: Membership[]
+}
+
+export async function loadPrincipal(db: Database, userId: string, sessionId: string): Promise<Principal | null> {
+  const row = await db
+    .selectFrom('users')
+    .select(['users.id', 'users.navn', 'users.email', 'users.is_admin'])
+    .select(
+      sql<Membership[]>`coalesce((
+        SELECT json_agg(json_build_object('naevnId', n.id, 'naevnNavn', n.navn, 'rolle', m.rolle) ORDER BY n.navn)
+        FROM naevn_medlemskaber m JOIN naevn n ON n.id = m.naevn_id
+        WHERE m.user_id = users.id AND n.aktiv
+      ), '[]'::json)`.as('memberships'),
+    )
+    .where('users.id', '=', userId)
+    .where('users.aktiv', '=', true)
+    .executeTakeFirst()
+  if (!row) return null
+  return {
+    userId: row.id,
+    sessionId,
+    navn: row.navn,
+    email: row.email,
+    isAdmin: row.is_admin,
+    memberships: row.memberships,
+  }
+}

@@ -1,0 +1,52 @@
+// buildApp: the plugins, then the modules. It never listens (server.ts does), so tests
+// build the same app and talk to it with inject or a real port.
+import Fastify, { type FastifyInstance } from 'fastify'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import { randomUUID } from 'node:crypto'
+import type { Config } from './config.js'
+import { loggerOptions } from './logger.js'
+import configPlugin from './plugins/config.js'
+import dbPlugin from './plugins/db.js'
+import redisPlugin from './plugins/redis.js'
+import securityPlugin from './plugins/security.js'
+import authPlugin from './plugins/auth.js'
+import viewsPlugin from './plugins/views.js'
+import errorsPlugin from './plugins/errors.js'
+import swaggerPlugin from './plugins/swagger.js'
+import drift from './modules/drift/index.js'
+import konto from './modules/konto/index.js'
+import forside from './modules/forside/index.js'
+import naevn from './modules/naevn/index.js'
+import admin from './modules/admin/index.js'
+
+export interface BuildOptions {
+  /** Overrides the logger (tests pass false). */
+  logger?: boolean
+}
+
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger === false ? false : loggerOptions(config.logLevel),
+    trustProxy: config.trustProxy,
+    genReqId: (req) => (typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'].slice(0, 64) : randomUUID()),
+    requestIdHeader: false,
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  await app.register(configPlugin, { config })
+  await app.register(dbPlugin)
+  await app.register(redisPlugin)
+  await app.register(securityPlugin)
+  await app.register(authPlugin)
+  await app.register(viewsPlugin)
+  await app.register(errorsPlugin)
+  await app.register(swaggerPlugin)
+
+  await app.register(drift)
+  await app.register(konto)
+  await app.register(forside)
+  await app.register(naevn)
+  await app.register(admin)
+
+  return app
+}

@@ -1,0 +1,211 @@
+// The one place that reads the environment. Everything is parsed and validated at once,
+// so an operator sees every bad variable in one go, then frozen and shared by the
+// server, the workers and the scripts.
+import { existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseEnv } from 'node:util'
+
+/** The repository root, whether this runs from server/ (sources) or dist/server/ (built). */
+export const projectRoot = findRoot(path.dirname(fileURLToPath(import.meta.url)))
+export const templatesDir = path.join(projectRoot, 'templates')
+
+function findRoot(dir: string): string {
+  let current = dir
+  while (!existsSync(path.join(current, 'package.json'))) {
+    const parent = path.dirname(current)
+    if (parent === current) return dir
+    current = parent
+  }
+  return current
+}
+
+export interface Config {
+  readonly host: string
+  readonly port: number
+  readonly publicUrl: string
+  readonly trustProxy: boolean
+  readonly logLevel: string
+  readonly databaseUrl: string
+  readonly databasePoolSize: number
+  readonly redisUrl: string
+  readonly queuePrefix: string
+  readonly sessionSecret: string
+  readonly cookieSecure: boolean
+  readonly sessionIdleMinutes: number
+  readonly sessionAbsoluteHours: number
+  readonly loginRateLimitPerMinute: number
+  readonly loginLockoutAttempts: number
+  readonly loginLockoutMinutes: number
+  readonly mailSmtpUrl: string | null
+  readonly mailFrom: string
+  readonly mailDir: string
+  readonly outboxPollMs: number
+  readonly workerConcurrency: number
+  readonly referenceDataDir: string
+  readonly authority: {
+    readonly name: string
+    readonly address: string
+    readonly email: string
+    readonly phone: string
+  }
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Ugyldig konfiguration:\n${problems.map((p) => `  - ${p}`).join('\n')}`)
+    this.name = 'ConfigError'
+  }
+}
+
+type Env = Record<string, string | undefined>
+
+/** Reads KEY=value lines of a .env file into a new object; the real environment wins. */
+export function withEnvFile(env: Env, file: string): Env {
+  if (!existsSync(file)) return { ...env }
+  // process.loadEnvFile would mutate process.env; util.parseEnv (Node ≥20.12) parses into a copy.
+  const merged: Env = { ...env }
+  const fromFile = parseEnv(readFileSync(file, 'utf8'))
+  for (const [key, value] of Object.entries(fromFile)) {
+    if (merged[key] === undefined) merged[key] = value
+  }
+  return merged
+}
+
+export function loadConfig(env: Env = withEnvFile(process.env, path.join(projectRoot, '.env'))): Config {
+  const problems: string[] = []
+  const read = new Reader(env, problems)
+
+  const publicUrl = read.url('PUBLIC_URL', 'http://localhost:3000')
+  const config: Config = {
+    host: read.string('HOST', '127.0.0.1'),
+    port: read.int('PORT', 3000, 0, 65535),
+    publicUrl: publicUrl.replace(/\/$/, ''),
+    trustProxy: read.bool('TRUST_PROXY', false),
+    logLevel: read.oneOf('LOG_LEVEL', 'info', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+    databaseUrl: read.url('DATABASE_URL', 'postgres://naevn:naevn@127.0.0.1:5432/naevn', ['postgres:', 'postgresql:']),
+    databasePoolSize: read.int('DATABASE_POOL_SIZE', 10, 1, 200),
+    redisUrl: read.url('REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
+    queuePrefix: read.pattern('QUEUE_PREFIX', 'naevn', /^[a-zA-Z0-9_-]{1,64}$/, 'letters, digits, - and _'),
+    sessionSecret: read.secret('SESSION_SECRET', 32),
+    cookieSecure: publicUrl.startsWith('https:'),
+    sessionIdleMinutes: read.int('SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
+    sessionAbsoluteHours: read.int('SESSION_ABSOLUTE_HOURS', 8, 1, 24 * 7),
+    loginRateLimitPerMinute: read.int('LOGIN_RATE_LIMIT_PER_MINUTE', 10, 1, 10_000),
+    loginLockoutAttempts: read.int('LOGIN_LOCKOUT_ATTEMPTS', 5, 1, 1000),
+    loginLockoutMinutes: read.int('LOGIN_LOCKOUT_MINUTES', 15, 1, 24 * 60),
+    mailSmtpUrl: read.optionalUrl('MAIL_SMTP_URL', ['smtp:', 'smtps:']),
+    mailFrom: read.string('MAIL_FROM', 'Nævn <noreply@naevn.localhost>'),
+    mailDir: path.resolve(projectRoot, read.string('MAIL_DIR', 'var/mail')),
+    outboxPollMs: read.int('OUTBOX_POLL_MS', 2000, 50, 600_000),
+    workerConcurrency: read.int('WORKER_CONCURRENCY', 5, 1, 100),
+    referenceDataDir: read.directory('REFERENCE_DATA_DIR', path.resolve(projectRoot, '..', 'shared', 'data')),
+    authority: {
+      name: read.string('AUTHORITY_NAME', 'Nævnenes fælles sekretariat (demo)'),
+      address: read.string('AUTHORITY_ADDRESS', 'Rådhuspladsen 1, 1550 København V'),
+      email: read.string('AUTHORITY_EMAIL', 'kontakt@naevn.localhost'),
+      phone: read.string('AUTHORITY_PHONE', '33 66 33 66'),
+    },
+  }
+  if (problems.length > 0) throw new ConfigError(problems)
+  return deepFreeze(config)
+}
+
+class Reader {
+  constructor(
+    private readonly env: Env,
+    private readonly problems: string[],
+  ) {}
+
+  private raw(name: string): string | undefined {
+    const value = this.env[name]
+    return value === undefined || value.trim() === '' ? undefined : value.trim()
+  }
+
+  string(name: string, fallback: string): string {
+    return this.raw(name) ?? fallback
+  }
+
+  int(name: string, fallback: number, min: number, max: number): number {
+    const value = this.raw(name)
+    if (value === undefined) return fallback
+    const n = Number(value)
+    if (!Number.isInteger(n) || n < min || n > max) {
+      this.problems.push(`${name}: must be a whole number from ${min} to ${max} (got "${value}")`)
+      return fallback
+    }
+    return n
+  }
+
+  bool(name: string, fallback: boolean): boolean {
+    const value = this.raw(name)
+    if (value === undefined) return fallback
+    if (['true', '1', 'yes'].includes(value.toLowerCase())) return true
+    if (['false', '0', 'no'].includes(value.toLowerCase())) return false
+    this.problems.push(`${name}: must be true or false (got "${value}")`)
+    return fallback
+  }
+
+  oneOf<T extends string>(name: string, fallback: T, allowed: readonly T[]): T {
+    const value = this.raw(name)
+    if (value === undefined) return fallback
+    if ((allowed as readonly string[]).includes(value)) return value as T
+    this.problems.push(`${name}: must be one of ${allowed.join(', ')} (got "${value}")`)
+    return fallback
+  }
+
+  pattern(name: string, fallback: string, re: RegExp, what: string): string {
+    const value = this.raw(name) ?? fallback
+    if (!re.test(value)) this.problems.push(`${name}: only ${what} allowed (got "${value}")`)
+    return value
+  }
+
+  url(name: string, fallback: string, protocols: string[] = ['http:', 'https:']): string {
+    const value = this.raw(name) ?? fallback
+    this.checkUrl(name, value, protocols)
+    return value
+  }
+
+  optionalUrl(name: string, protocols: string[]): string | null {
+    const value = this.raw(name)
+    if (value === undefined) return null
+    this.checkUrl(name, value, protocols)
+    return value
+  }
+
+  private checkUrl(name: string, value: string, protocols: string[]) {
+    let parsed: URL
+    try {
+      parsed = new URL(value)
+    } catch {
+      this.problems.push(`${name}: not a valid URL`)
+      return
+    }
+    if (!protocols.includes(parsed.protocol)) {
+      this.problems.push(`${name}: must start with ${protocols.map((p) => `${p}//`).join(' or ')}`)
+    }
+  }
+
+  secret(name: string, minLength: number): string {
+    const value = this.raw(name)
+    if (value === undefined) {
+      this.problems.push(`${name}: required, at least ${minLength} random characters (npm start writes one to .env)`)
+      return ''
+    }
+    if (value.length < minLength) this.problems.push(`${name}: must be at least ${minLength} characters`)
+    return value
+  }
+
+  directory(name: string, fallback: string): string {
+    const value = path.resolve(projectRoot, this.raw(name) ?? fallback)
+    if (!existsSync(value)) this.problems.push(`${name}: directory ${value} does not exist`)
+    return value
+  }
+}
+
+function deepFreeze<T extends object>(value: T): T {
+  for (const inner of Object.values(value)) {
+    if (inner && typeof inner === 'object') deepFreeze(inner as object)
+  }
+  return Object.freeze(value)
+}

@@ -1,0 +1,36 @@
+// Domain errors carry a string code and a Danish message. Only the error handler
+// (plugins/errors.ts) knows how they map to HTTP.
+export abstract class DomainError extends Error {
+  abstract readonly status: number
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message)
+    this.name = new.target.name
+  }
+}
+
+/** Also used for objects the user may not see: a refusal must look like absence. */
+export class NotFoundError extends DomainError {
+  readonly status = 404
+}
+
+export class ValidationError extends DomainError {
+  readonly status = 400
+  constructor(
+    code: string,
+    message: string,
+    readonly fields: Record<string, string> = {},
+  ) {
+    super(code, message)
+  }
+}
+
+export class ConflictError extends DomainError {
+  readonly status = 409
+}
+
+export class UnauthenticatedError extends DomainError {
+  readonly status = 401
+}

@@ -1,0 +1,94 @@
+// The only place that turns errors into HTTP: problem+json for the API, a Danish page
+// for people. 5xx responses never carry internals.
+import fp from 'fastify-plugin'
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
+import { DomainError, UnauthenticatedError, ValidationError } from '../errors.js'
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Marks a route that answers JSON (problem+json errors) although it lives outside /api/. */
+    api?: boolean
+  }
+}
+
+export function isApiRequest(req: FastifyRequest): boolean {
+  return req.url.startsWith('/api/') || req.routeOptions.config?.api === true
+}
+
+const titles: Record<number, string> = {
+  400: 'Forkerte oplysninger',
+  401: 'Du skal logge ind',
+  403: 'Handlingen blev afvist',
+  404: 'Siden findes ikke',
+  405: 'Handlingen er ikke tilladt',
+  409: 'Konflikt',
+  413: 'Filen eller formularen er for stor',
+  415: 'Formatet understøttes ikke',
+  429: 'For mange forsøg',
+  500: 'Der opstod en fejl',
+  503: 'Tjenesten er midlertidigt utilgængelig',
+}
+
+const pageTexts: Record<number, string> = {
+  403: 'Din formular var udløbet eller manglede et sikkerhedstjek. Gå tilbage, genindlæs siden og prøv igen. Det du har skrevet, er ikke gemt.',
+  404: 'Vi kunne ikke finde siden. Måske er adressen forkert, eller også har du ikke adgang til den.',
+  429: 'Du har forsøgt for mange gange på kort tid. Vent et minut og prøv igen.',
+  500: 'Der opstod en uventet fejl hos os. Prøv igen om lidt. Fejlen er registreret.',
+  503: 'Systemet er midlertidigt utilgængeligt. Prøv igen om lidt.',
+}
+
+function statusOf(err: FastifyError | DomainError): number {
+  if (err instanceof DomainError) return err.status
+  if ('validation' in err && err.validation) return 400
+  const status = (err as FastifyError).statusCode
+  return typeof status === 'number' && status >= 400 && status < 600 ? status : 500
+}
+
+function codeOf(err: FastifyError | DomainError, status: number): string {
+  if (err instanceof DomainError) return err.code
+  if (status === 403 && String((err as FastifyError).code).startsWith('FST_CSRF')) return 'CsrfAfvist'
+  if (status === 429) return 'ForMangeForsoeg'
+  if ('validation' in err && err.validation) return 'UgyldigeData'
+  return status >= 500 ? 'InternFejl' : 'Fejl'
+}
+
+export async function sendError(req: FastifyRequest, reply: FastifyReply, status: number, code: string, detail: string, extra: Record<string, unknown> = {}) {
+  if (status === 401 && !isApiRequest(req) && req.method === 'GET') {
+    return reply.redirect(`/login?naeste=${encodeURIComponent(req.url)}`)
+  }
+  const title = titles[status] ?? 'Fejl'
+  if (isApiRequest(req)) {
+    return reply
+      .status(status)
+      .type('application/problem+json; charset=utf-8')
+      .send({ type: 'about:blank', title, status, detail, code, instance: req.url, ...extra })
+  }
+  return reply.status(status).page('pages/fejl', { titel: title, tekst: pageTexts[status] ?? detail, status })
+}
+
+export default fp(
+  async (app) => {
+    app.setErrorHandler(async (err: FastifyError | DomainError, req, reply) => {
+      const status = statusOf(err)
+      const code = codeOf(err, status)
+      if (status >= 500) {
+        req.log.error({ err }, 'uventet fejl')
+        return sendError(req, reply, status, code, 'Der opstod en uventet fejl. Prøv igen om lidt.')
+      }
+      req.log.info({ code, status, msg: err.message }, 'afvist forespørgsel')
+      if (err instanceof UnauthenticatedError) return sendError(req, reply, 401, code, err.message)
+      const extra: Record<string, unknown> = {}
+      if (err instanceof ValidationError) extra.errors = err.fields
+      else if ('validation' in err && err.validation) {
+        extra.errors = Object.fromEntries(
+          err.validation.map((v) => [v.instancePath.replace(/^\//, '').replace(/\//g, '.') || String(v.params?.missingProperty ?? ''), v.message ?? 'ugyldig'])
+        )
+      }
+      const detail = status === 429 ? pageTexts[429]! : status === 403 ? 'Sikkerhedstjekket (CSRF) fejlede.' : err.message
+      return sendError(req, reply, status, code, detail, extra)
+    })
+
+    app.setNotFoundHandler(async (req, reply) => sendError(req, reply, 404, 'IkkeFundet', 'Ressourcen findes ikke.'))
+  },
+  { name: 'errors', dependencies: ['views'] },
+)

@@ -1,0 +1,72 @@
+// Server-rendered pages: Handlebars templates in templates/, one DKFDS layout, partials
+// registered by file name, and the DKFDS assets served from node_modules.
+import { readdirSync } from 'node:fs'
+import path from 'node:path'
+import { createRequire } from 'node:module'
+import fp from 'fastify-plugin'
+import fastifyStatic from '@fastify/static'
+import fastifyView from '@fastify/view'
+import Handlebars from 'handlebars'
+import { projectRoot, templatesDir } from '../config.js'
+import type { Principal } from '../access/principal.js'
+
+declare module 'fastify' {
+  interface FastifyReply {
+    /** Renders templates/<template>.hbs inside the layout with the common context. */
+    page(template: string, data?: Record<string, unknown>): FastifyReply
+  }
+}
+
+function partialsOf(dir: string): Record<string, string> {
+  const partials: Record<string, string> = {}
+  for (const file of readdirSync(path.join(templatesDir, dir))) {
+    if (file.endsWith('.hbs')) partials[file.replace(/\.hbs$/, '')] = `${dir}/${file}`
+  }
+  return partials
+}
+
+export function layoutContext(principal: Principal | null) {
+  if (!principal) return { bruger: null }
+  return { bruger: { navn: principal.navn, email: principal.email } }
+}
+
+export default fp(
+  async (app) => {
+    const handlebars = Handlebars.create()
+    // Only helper: lets a select mark the chosen option without logic in the view-model.
+    handlebars.registerHelper('eq', (a: unknown, b: unknown) => a === b)
+
+    await app.register(fastifyView, {
+      engine: { handlebars },
+      root: templatesDir,
+      layout: 'layouts/main.hbs',
+      viewExt: 'hbs',
+      includeViewExtension: true,
+      options: { partials: partialsOf('partials') },
+      production: true,
+    })
+
+    const require = createRequire(import.meta.url)
+    // dkfds exports only its script (dist/js/dkfds.min.js); the assets sit beside it.
+    const dkfdsDist = path.resolve(path.dirname(require.resolve('dkfds')), '..')
+    await app.register(fastifyStatic, { root: dkfdsDist, prefix: '/static/dkfds/', decorateReply: false, maxAge: '1d' })
+    await app.register(fastifyStatic, { root: path.join(projectRoot, 'server', 'public'), prefix: '/static/app/', decorateReply: false, maxAge: '1h' })
+
+    const { authority } = app.config
+    app.decorateReply('page', function (this, template: string, data: Record<string, unknown> = {}) {
+      const req = this.request
+      const context = {
+        ...layoutContext(req.principal),
+        authority,
+        csrfToken: this.generateCsrf(),
+        sidetitel: typeof data.titel === 'string' ? data.titel : 'Nævn',
+        ...data,
+      }
+      this.type('text/html; charset=utf-8')
+      // reply.view returns a promise in @fastify/view; the reply is sent when it resolves.
+      void this.view(template, context)
+      return this
+    })
+  },
+  { name: 'views', dependencies: ['config', 'security'] },
+)

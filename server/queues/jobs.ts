@@ -1,0 +1,32 @@
+// The registry of jobs: each job's name (kebab-case), its queue (camelCase) and the
+// schema of its payload. Payloads hold ids, never records: the processor re-reads.
+// The outbox writes these, the relay enqueues them, workers/registry.ts processes them.
+import { Type, type Static, type TSchema } from 'typebox'
+
+export const jobDefinitions = {
+  'send-velkomstmail': {
+    queue: 'notifikation',
+    payload: Type.Object({ userId: Type.String({ format: 'uuid' }) }, { additionalProperties: false }),
+  },
+} as const satisfies Record<string, { queue: string; payload: TSchema }>
+
+export type JobName = keyof typeof jobDefinitions
+export type JobPayload<N extends JobName> = Static<(typeof jobDefinitions)[N]['payload']>
+export type QueueName = (typeof jobDefinitions)[JobName]['queue']
+
+export const jobNames = Object.keys(jobDefinitions) as JobName[]
+export const queueNames = [...new Set(Object.values(jobDefinitions).map((d) => d.queue))] as QueueName[]
+
+export function isJobName(name: string): name is JobName {
+  return Object.hasOwn(jobDefinitions, name)
+}
+
+/** Retries with exponential backoff; failed jobs stay in the failed list for operators. */
+export const defaultJobOptions = {
+  attempts: 6,
+  backoff: { type: 'exponential', delay: 2000 },
+  // Completed jobs are kept a week so that a job id re-added by the relay in that window
+  // is recognised as a duplicate by BullMQ.
+  removeOnComplete: { age: 7 * 24 * 3600, count: 50_000 },
+  removeOnFail: false,
+} as const

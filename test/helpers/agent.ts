@@ -1,0 +1,57 @@
+// A browser-like client over app.inject: keeps cookies, and fills in the CSRF token
+// the way a rendered form would.
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
+
+export class Agent {
+  private readonly cookies = new Map<string, string>()
+  private csrf: string | undefined
+
+  constructor(private readonly app: FastifyInstance) {}
+
+  cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
+  }
+
+  hasCookie(name: string): boolean {
+    return this.cookies.has(name)
+  }
+
+  setCookie(name: string, value: string): void {
+    this.cookies.set(name, value)
+  }
+
+  private remember(res: LightMyRequestResponse): LightMyRequestResponse {
+    for (const c of res.cookies as { name: string; value: string; expires?: Date; maxAge?: number }[]) {
+      const expired = c.value === '' || (c.expires && c.expires.getTime() < Date.now()) || c.maxAge === 0
+      if (expired) this.cookies.delete(c.name)
+      else this.cookies.set(c.name, c.value)
+    }
+    const token = /name="_csrf" value="([^"]+)"/.exec(res.body)?.[1]
+    if (token) this.csrf = token
+    return res
+  }
+
+  async get(url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+    return this.remember(await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader(), ...headers } }))
+  }
+
+  /** Posts a form as the browser would, with the CSRF token of a rendered page. */
+  async post(url: string, form: Record<string, string | string[]> = {}, o: { csrf?: boolean } = {}): Promise<LightMyRequestResponse> {
+    if (o.csrf !== false && !this.csrf) await this.get('/login')
+    const body = new URLSearchParams()
+    for (const [k, v] of Object.entries(form)) for (const item of Array.isArray(v) ? v : [v]) body.append(k, item)
+    if (o.csrf !== false && this.csrf) body.set('_csrf', this.csrf)
+    return this.remember(
+      await this.app.inject({
+        method: 'POST',
+        url,
+        headers: { cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },
+        payload: body.toString(),
+      }),
+    )
+  }
+
+  async login(email: string, password: string): Promise<LightMyRequestResponse> {
+    return this.post('/login', { email, adgangskode: password })
+  }
+}

@@ -1,0 +1,87 @@
+// A test file's own world: a database cloned from the template, a unique queue prefix,
+// a config built from them, and an app built from that config.
+import { randomBytes } from 'node:crypto'
+import { mkdtemp, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import pg from 'pg'
+import { afterAll, beforeAll, inject } from 'vitest'
+import type { FastifyInstance } from 'fastify'
+import { buildApp } from '../../server/app.js'
+import { loadConfig, type Config } from '../../server/config.js'
+import { createDatabase, type Database } from '../../server/db/database.js'
+import { withDatabase } from './urls.js'
+
+export async function cloneDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `naevn_t_${process.pid}_${randomBytes(4).toString('hex')}`
+  const admin = new pg.Client({ connectionString: withDatabase(inject('databaseUrl'), 'postgres') })
+  await admin.connect()
+  try {
+    // CREATE DATABASE from one template is refused while another clone copies it.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${inject('templateDb')}"`)
+        break
+      } catch (err) {
+        if (attempt > 20 || !String(err).includes('being accessed')) throw err
+        await new Promise((r) => setTimeout(r, 100 + Math.random() * 200))
+      }
+    }
+  } finally {
+    await admin.end()
+  }
+  return {
+    url: withDatabase(inject('databaseUrl'), name),
+    async drop() {
+      const c = new pg.Client({ connectionString: withDatabase(inject('databaseUrl'), 'postgres') })
+      await c.connect()
+      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
+      await c.end()
+    },
+  }
+}
+
+export function testEnv(databaseUrl: string, mailDir: string, overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: inject('redisUrl'),
+    QUEUE_PREFIX: `test-${randomBytes(6).toString('hex')}`,
+    SESSION_SECRET: randomBytes(32).toString('hex'),
+    MAIL_DIR: mailDir,
+    LOG_LEVEL: 'silent',
+    OUTBOX_POLL_MS: '200',
+    ...(process.env.REFERENCE_DATA_DIR ? { REFERENCE_DATA_DIR: process.env.REFERENCE_DATA_DIR } : {}),
+    ...overrides,
+  }
+}
+
+export interface World {
+  app: FastifyInstance
+  db: Database
+  config: Config
+  databaseUrl: string
+}
+
+/** Registers beforeAll/afterAll for a file's world; read its fields inside tests. */
+export function useWorld(overrides: Record<string, string> = {}): World {
+  const world = {} as World
+  let drop: (() => Promise<void>) | undefined
+  let mailDir: string | undefined
+  beforeAll(async () => {
+    const clone = await cloneDatabase()
+    drop = clone.drop
+    mailDir = await mkdtemp(path.join(os.tmpdir(), 'naevn-mail-'))
+    world.databaseUrl = clone.url
+    world.config = loadConfig(testEnv(clone.url, mailDir, overrides))
+    world.app = await buildApp(world.config, { logger: false })
+    await world.app.ready()
+    world.db = createDatabase(clone.url, 2)
+  })
+  afterAll(async () => {
+    await world.app?.close()
+    await world.db?.destroy()
+    await drop?.()
+    if (mailDir) await rm(mailDir, { recursive: true, force: true })
+  })
+  return world
+}

@@ -1,0 +1,52 @@
+// Which processor handles which job. The worker refuses to start if a job in the
+// registry (server/queues/jobs.ts) has no processor here.
+import type { Job } from 'bullmq'
+import { UnrecoverableError } from 'bullmq'
+import { Value } from 'typebox/value'
+import type { Logger } from 'pino'
+import type { Config } from '../server/config.js'
+import type { Database } from '../server/db/database.js'
+import type { Mailer } from '../server/mail/mailer.js'
+import { isJobName, jobDefinitions, jobNames, type JobName, type JobPayload } from '../server/queues/jobs.js'
+import { sendVelkomstmail } from './processors/send-velkomstmail.js'
+
+export interface ProcessorContext {
+  db: Database
+  mailer: Mailer
+  config: Config
+  log: Logger
+}
+
+/** A plain function: tests call it directly, the worker calls it for each job. */
+export type Processor<N extends JobName> = (ctx: ProcessorContext, payload: JobPayload<N>, outboxId: number) => Promise<unknown>
+export type ProcessorRegistry = { [N in JobName]: Processor<N> }
+
+export const processors: ProcessorRegistry = {
+  'send-velkomstmail': sendVelkomstmail,
+}
+
+export function assertRegistryComplete(registry: Partial<Record<string, unknown>>): void {
+  const missing = jobNames.filter((name) => typeof registry[name] !== 'function')
+  if (missing.length > 0) throw new Error(`Jobs uden processor: ${missing.join(', ')}. Workeren starter ikke.`)
+}
+
+/**
+ * Turns a BullMQ job into a processor call. A job with an unknown name or a payload
+ * that does not match its schema fails at once (no retries): retrying cannot fix it.
+ */
+export function createJobHandler(ctx: ProcessorContext, registry: ProcessorRegistry = processors) {
+  return async (job: Job): Promise<unknown> => {
+    if (!isJobName(job.name)) throw new UnrecoverableError(`ukendt job: ${job.name}`)
+    const definition = jobDefinitions[job.name]
+    if (!Value.Check(definition.payload, job.data)) {
+      throw new UnrecoverableError(`ugyldige data til ${job.name}`)
+    }
+    const outboxId = Number(job.id)
+    if (!Number.isSafeInteger(outboxId)) throw new UnrecoverableError(`job-id ${job.id} er ikke et outbox-id`)
+    const log = ctx.log.child({ job: job.name, jobId: job.id, forsoeg: job.attemptsMade + 1 })
+    const processor = registry[job.name] as Processor<typeof job.name>
+    const result = await processor({ ...ctx, log }, job.data as JobPayload<typeof job.name>, outboxId)
+    log.info({ result }, 'job færdigt')
+    return result
+  }
+}

@@ -1,0 +1,72 @@
+// The worker process's moving parts, startable in-process (tests) or from main.ts:
+// one BullMQ worker per queue, the producers the relay uses, and the relay itself.
+import { Queue, Worker } from 'bullmq'
+import pino, { type Logger } from 'pino'
+import type { Config } from '../server/config.js'
+import { createDatabase, type Database } from '../server/db/database.js'
+import { loggerOptions } from '../server/logger.js'
+import { createMailer } from '../server/mail/mailer.js'
+import { defaultJobOptions, queueNames, type QueueName } from '../server/queues/jobs.js'
+import { createRedisClient, createWorkerRedisClient } from '../server/queues/redis.js'
+import { assertRegistryComplete, createJobHandler, processors, type ProcessorRegistry } from './registry.js'
+import { OutboxRelay } from './relay.js'
+
+export interface WorkerRuntime {
+  db: Database
+  queues: Map<QueueName, Queue>
+  workers: Worker[]
+  relay: OutboxRelay
+  log: Logger
+  close(): Promise<void>
+}
+
+export async function startWorkerRuntime(
+  config: Config,
+  options: { registry?: ProcessorRegistry; log?: Logger } = {},
+): Promise<WorkerRuntime> {
+  const registry = options.registry ?? processors
+  assertRegistryComplete(registry)
+  const log = options.log ?? pino(loggerOptions(config.logLevel))
+  const db = createDatabase(config.databaseUrl, Math.max(4, config.workerConcurrency + 2))
+  const mailer = createMailer({ smtpUrl: config.mailSmtpUrl, from: config.mailFrom, dir: config.mailDir })
+  const handler = createJobHandler({ db, mailer, config, log }, registry)
+
+  const queues = new Map<QueueName, Queue>()
+  const workers: Worker[] = []
+  for (const name of queueNames) {
+    const producer = createRedisClient(config.redisUrl)
+    producer.on('error', (err) => log.debug({ err: err.message, queue: name }, 'redis (producent) fejl'))
+    queues.set(name, new Queue(name, { connection: producer, prefix: config.queuePrefix, defaultJobOptions }))
+
+    const consumer = createWorkerRedisClient(config.redisUrl)
+    consumer.on('error', (err) => log.debug({ err: err.message, queue: name }, 'redis (worker) fejl'))
+    const worker = new Worker(name, handler, { connection: consumer, prefix: config.queuePrefix, concurrency: config.workerConcurrency })
+    worker.on('failed', (job, err) =>
+      log.warn({ queue: name, job: job?.name, jobId: job?.id, attemptsMade: job?.attemptsMade, err: err.message }, 'job fejlede'),
+    )
+    worker.on('error', (err) => log.debug({ err: err.message, queue: name }, 'worker-fejl'))
+    workers.push(worker)
+  }
+
+  const relay = new OutboxRelay({ db, databaseUrl: config.databaseUrl, queues, log, pollMs: config.outboxPollMs })
+  await relay.start()
+  log.info({ queues: queueNames }, 'workers kører')
+
+  return {
+    db,
+    queues,
+    workers,
+    relay,
+    log,
+    async close() {
+      await relay.stop()
+      // Worker.close waits for active jobs to finish: nothing is cut off midway.
+      await Promise.all(workers.map((w) => w.close()))
+      await Promise.all([...queues.values()].map((q) => q.close()))
+      for (const q of queues.values()) (await q.client).disconnect()
+      for (const w of workers) (await w.client).disconnect()
+      mailer.close()
+      await db.destroy()
+    },
+  }
+}
