@@ -7,7 +7,7 @@ import type { Logger } from 'pino'
 import type { Config } from '../server/config.js'
 import type { Database } from '../server/db/database.js'
 import type { Mailer } from '../server/mail/mailer.js'
-import { isJobName, jobDefinitions, jobNames, type JobName, type JobPayload } from '../server/queues/jobs.js'
+import { isJobName, jobDefinitions, jobNames, outboxIdOf, type JobName, type JobPayload } from '../server/queues/jobs.js'
 import { sendVelkomstmail } from './processors/send-velkomstmail.js'
 
 export interface ProcessorContext {
@@ -41,8 +41,8 @@ export function createJobHandler(ctx: ProcessorContext, registry: ProcessorRegis
     if (!Value.Check(definition.payload, job.data)) {
       throw new UnrecoverableError(`ugyldige data til ${job.name}`)
     }
-    const outboxId = Number(job.id)
-    if (!Number.isSafeInteger(outboxId)) throw new UnrecoverableError(`job-id ${job.id} er ikke et outbox-id`)
+    const outboxId = outboxIdOf(job.id)
+    if (outboxId === null) throw new UnrecoverableError(`job-id ${job.id} kommer ikke fra outboxen`)
     const log = ctx.log.child({ job: job.name, jobId: job.id, forsoeg: job.attemptsMade + 1 })
     const processor = registry[job.name] as Processor<typeof job.name>
     const result = await processor({ ...ctx, log }, job.data as JobPayload<typeof job.name>, outboxId)

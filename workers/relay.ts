@@ -1,4 +1,4 @@
-// The outbox relay: moves committed outbox rows to BullMQ with jobId = outbox id, then
+// The outbox relay: moves committed outbox rows to BullMQ with a job id derived from the outbox id, then
 // marks them dispatched. Woken by LISTEN/NOTIFY, with polling as the fallback, so
 // nothing is lost when Redis is down or a process dies between commit and enqueue.
 import pg from 'pg'
@@ -7,7 +7,7 @@ import type { Logger } from 'pino'
 import { sql } from 'kysely'
 import type { Database } from '../server/db/database.js'
 import { outboxChannel } from '../server/outbox/outbox.js'
-import { jobDefinitions, jobNames, type JobName, type QueueName } from '../server/queues/jobs.js'
+import { jobDefinitions, jobNames, outboxJobId, type JobName, type QueueName } from '../server/queues/jobs.js'
 
 export interface RelayOptions {
   db: Database
@@ -89,7 +89,7 @@ export class OutboxRelay {
         const queue = queues.get(jobDefinitions[name].queue)
         try {
           if (!queue) throw new Error(`ingen kø ${jobDefinitions[name].queue}`)
-          await withTimeout(queue.add(name, row.payload, { jobId: String(row.id) }), this.options.enqueueTimeoutMs ?? 3000)
+          await withTimeout(queue.add(name, row.payload, { jobId: outboxJobId(row.id) }), this.options.enqueueTimeoutMs ?? 3000)
           done.push(row.id)
         } catch (err) {
           failed = true
@@ -104,7 +104,7 @@ export class OutboxRelay {
         }
       }
       if (done.length > 0) {
-        await trx.updateTable('outbox').set({ afsendt: sql`now()` }).where('id', 'in', done).execute()
+        await trx.updateTable('outbox').set({ afsendt: sql`clock_timestamp()` }).where('id', 'in', done).execute()
         log.debug({ antal: done.length }, 'outbox: afsendt til kø')
       }
       return { dispatched: done.length, failed, size: rows.length }

@@ -21,6 +21,16 @@ export function isJobName(name: string): name is JobName {
   return Object.hasOwn(jobDefinitions, name)
 }
 
+/** BullMQ refuses integer-like custom ids, so the outbox id gets a prefix. */
+export function outboxJobId(outboxId: number): string {
+  return `outbox-${outboxId}`
+}
+
+export function outboxIdOf(jobId: string | undefined): number | null {
+  const match = /^outbox-(\d+)$/.exec(jobId ?? '')
+  return match ? Number(match[1]) : null
+}
+
 /** Retries with exponential backoff; failed jobs stay in the failed list for operators. */
 export const defaultJobOptions = {
   attempts: 6,

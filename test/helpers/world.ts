@@ -50,6 +50,8 @@ export function testEnv(databaseUrl: string, mailDir: string, overrides: Record<
     MAIL_DIR: mailDir,
     LOG_LEVEL: 'silent',
     OUTBOX_POLL_MS: '200',
+    // All requests come from 127.0.0.1; the rate-limit test sets its own low limit.
+    LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
     ...(process.env.REFERENCE_DATA_DIR ? { REFERENCE_DATA_DIR: process.env.REFERENCE_DATA_DIR } : {}),
     ...overrides,
   }

@@ -1,0 +1,54 @@
+// A private redis-server on a spare port, for tests that stop and start Redis without
+// touching the shared one.
+import { spawn, type ChildProcess } from 'node:child_process'
+import net from 'node:net'
+import { Redis } from 'ioredis'
+import { waitFor } from './wait.js'
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo
+      server.close(() => resolve(port))
+    })
+    server.on('error', reject)
+  })
+}
+
+export class PrivateRedis {
+  private child: ChildProcess | null = null
+  constructor(readonly port: number) {}
+
+  get url(): string {
+    return `redis://127.0.0.1:${this.port}`
+  }
+
+  async start(): Promise<void> {
+    this.child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'], {
+      stdio: 'ignore',
+    })
+    await waitFor(`redis-server on ${this.port}`, async () => {
+      const client = new Redis(this.url, { lazyConnect: true, enableOfflineQueue: false, retryStrategy: () => null, maxRetriesPerRequest: 0 })
+      client.on('error', () => {})
+      try {
+        await client.connect()
+        return (await client.ping()) === 'PONG'
+      } catch {
+        return false
+      } finally {
+        client.disconnect()
+      }
+    })
+  }
+
+  async stop(): Promise<void> {
+    const child = this.child
+    if (!child || child.exitCode !== null) return
+    await new Promise<void>((resolve) => {
+      child.once('exit', () => resolve())
+      child.kill('SIGKILL')
+    })
+    this.child = null
+  }
+}
