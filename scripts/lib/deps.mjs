@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync, utimesSync } from 'node:fs';
 import { basename, join } from 'node:path';
 
-// npm ci on a slow network can take a while, but it must never hang forever.
+// npm install on a slow network can take a while, but it must never hang forever.
 const NPM_TIMEOUT_MS = 30 * 60 * 1000;
 
 function mtimeMs(path) {
@@ -43,7 +43,7 @@ function npmCommand() {
 }
 
 /**
- * Runs `npm ci` (or `npm install` without a package-lock.json) in `root`
+ * Runs `npm install` (which follows package-lock.json) in `root`
  * when node_modules is missing or older than package.json/package-lock.json.
  *
  * @param {{ root: string, log?: (line: string) => void }} options
@@ -53,7 +53,10 @@ export async function ensureDependencies({ root, log = () => {} }) {
   if (reason === null) return;
 
   const hasLock = existsSync(join(root, 'package-lock.json'));
-  const subcommand = hasLock ? 'ci' : 'install';
+  // Not `npm ci`: npm 11 records only this platform's optional packages of
+  // msgpackr-extract (a BullMQ dependency) in the lock and then calls its own lock
+  // "out of sync". `npm install` installs the locked versions all the same.
+  const subcommand = 'install';
   log(`npm ${subcommand}: ${reason}`);
 
   const npm = npmCommand();
