@@ -9,6 +9,7 @@ import fastifyView from '@fastify/view'
 import Handlebars from 'handlebars'
 import { projectRoot, templatesDir } from '../config.js'
 import type { Principal } from '../access/principal.js'
+import { boardMemberNaevnIds, isAdmin, staffNaevnIds } from '../access/policies.js'
 
 declare module 'fastify' {
   interface FastifyReply {
@@ -25,9 +26,20 @@ function partialsOf(dir: string): Record<string, string> {
   return partials
 }
 
-export function layoutContext(principal: Principal | null) {
-  if (!principal) return { bruger: null }
-  return { bruger: { navn: principal.navn, email: principal.email } }
+/** The main menu: one entry per area the user's roles open, the current one marked. */
+export function layoutContext(principal: Principal | null, url: string) {
+  if (!principal) return { bruger: null, menu: null }
+  const entries = [
+    { href: '/mine-sager', tekst: 'Mine sager', vis: true },
+    { href: '/sagsbehandling', tekst: 'Sagsbehandling', vis: staffNaevnIds(principal).length > 0 },
+    { href: '/naevnsportal', tekst: 'Nævnsportal', vis: boardMemberNaevnIds(principal).length > 0 },
+    { href: '/admin', tekst: 'Administration', vis: isAdmin(principal) },
+  ]
+  const path = url.split('?')[0] ?? ''
+  return {
+    bruger: { navn: principal.navn, email: principal.email },
+    menu: entries.filter((e) => e.vis).map((e) => ({ href: e.href, tekst: e.tekst, aktiv: path === e.href || path.startsWith(`${e.href}/`) })),
+  }
 }
 
 export default fp(
@@ -56,7 +68,7 @@ export default fp(
     app.decorateReply('page', function (this, template: string, data: Record<string, unknown> = {}) {
       const req = this.request
       const context = {
-        ...layoutContext(req.principal),
+        ...layoutContext(req.principal, req.url),
         authority,
         csrfToken: this.generateCsrf(),
         sidetitel: typeof data.titel === 'string' ? data.titel : 'Nævn',

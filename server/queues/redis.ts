@@ -22,3 +22,24 @@ export function createWorkerRedisClient(url: string): Redis {
     retryStrategy: (times) => Math.min(times * 200, 5000),
   })
 }
+
+/**
+ * PING with a deadline. A client still connecting gets until the deadline to become
+ * ready, so a process that just started is not reported as broken.
+ */
+export async function pingRedis(redis: Redis, timeoutMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined
+  let onReady: (() => void) | undefined
+  try {
+    await new Promise<void>((resolve, reject) => {
+      timer = setTimeout(() => reject(new Error(`Redis svarede ikke inden ${timeoutMs} ms`)), timeoutMs)
+      const ping = () => redis.ping().then(() => resolve(), reject)
+      if (redis.status === 'ready') return ping()
+      onReady = ping
+      redis.once('ready', onReady)
+    })
+  } finally {
+    clearTimeout(timer)
+    if (onReady) redis.off('ready', onReady)
+  }
+}

@@ -35,6 +35,13 @@ export async function cloneDatabase(): Promise<{ url: string; drop(): Promise<vo
     async drop() {
       const c = new pg.Client({ connectionString: withDatabase(inject('databaseUrl'), 'postgres') })
       await c.connect()
+      // Pools report "ended" before their connections have closed; killing those
+      // backends (FORCE) would make the closing clients throw. Wait for them first.
+      for (let i = 0; i < 50; i++) {
+        const { rows } = await c.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name])
+        if (rows[0]!.n === 0) break
+        await new Promise((r) => setTimeout(r, 100))
+      }
       await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
       await c.end()
     },
@@ -65,7 +72,7 @@ export interface World {
 }
 
 /** Registers beforeAll/afterAll for a file's world; read its fields inside tests. */
-export function useWorld(overrides: Record<string, string> = {}): World {
+export function useWorld(overrides: Record<string, string> = {}, options: { beforeReady?: (app: FastifyInstance) => void } = {}): World {
   const world = {} as World
   let drop: (() => Promise<void>) | undefined
   let mailDir: string | undefined
@@ -76,6 +83,7 @@ export function useWorld(overrides: Record<string, string> = {}): World {
     world.databaseUrl = clone.url
     world.config = loadConfig(testEnv(clone.url, mailDir, overrides))
     world.app = await buildApp(world.config, { logger: false })
+    options.beforeReady?.(world.app)
     await world.app.ready()
     world.db = createDatabase(clone.url, 2)
   })

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { sql } from 'kysely'
 import { sendError } from '../../plugins/errors.js'
+import { pingRedis } from '../../queues/redis.js'
 
 const Status = Type.Union([Type.Literal('ok'), Type.Literal('nede')])
 const Ready = Type.Object({ status: Status, postgres: Status, redis: Status })
@@ -27,7 +28,7 @@ export const driftRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) => {
       const [pg, redis] = await Promise.allSettled([
         withTimeout(sql`SELECT 1`.execute(app.db), 2000),
-        withTimeout(app.redis.ping(), 2000),
+        pingRedis(app.redis, 2000),
       ])
       const result = {
         status: 'ok' as 'ok' | 'nede',

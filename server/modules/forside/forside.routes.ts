@@ -28,6 +28,9 @@ export const forsideRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return reply.page('pages/forside', { titel: 'Nævn – huslejenævn og beboerklagenævn' })
   })
 
+  // Browsers ask for /favicon.ico on their own.
+  app.get('/favicon.ico', async (_req, reply) => reply.redirect('/static/app/favicon.svg', 301))
+
   app.get('/tilgaengelighed', async (_req, reply) => reply.page('pages/tilgaengelighed', { titel: 'Tilgængelighedserklæring' }))
 
   app.get('/cookies', async (_req, reply) =>

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest'
+import { sql } from 'kysely'
+import { useWorld } from '../helpers/world.js'
+import { Agent } from '../helpers/agent.js'
+import { demoPassword, parseSammenlaegning, seed } from '../../scripts/seed/seed.js'
+
+describe('seed', () => {
+  const w = useWorld()
+
+  it('when seeded twice, then one huslejenævn and one beboerklagenævn per municipality exist once, with working demo logins', async () => {
+    const first = await seed(w.db, { referenceDataDir: w.config.referenceDataDir, demo: true })
+    const second = await seed(w.db, { referenceDataDir: w.config.referenceDataDir, demo: true })
+    expect(first.nyeNaevn).toBe(2 * 98)
+    expect(second.nyeNaevn).toBe(0)
+    const counts = await sql<{ type: string; n: number }>`SELECT naevn_type AS type, count(*)::int AS n FROM naevn_kommuner GROUP BY 1 ORDER BY 1`.execute(w.db)
+    expect(counts.rows).toEqual([
+      { type: 'beboerklagenaevn', n: 98 },
+      { type: 'huslejenaevn', n: 98 },
+    ])
+    const users = await w.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('email', 'like', '%@demo.naevn.dk').executeTakeFirstOrThrow()
+    expect(Number(users.n)).toBe(first.logins.length)
+
+    const roles = new Map(first.logins.map((l) => [l.rolle, l.email]))
+    expect([...roles.keys()].sort()).toEqual(['admin', 'borger', 'naevnsmedlem', 'sagsbehandler', 'sekretariatsleder'])
+    const starts: Record<string, string> = { admin: '/admin', borger: '/mine-sager', naevnsmedlem: '/naevnsportal', sagsbehandler: '/sagsbehandling', sekretariatsleder: '/sagsbehandling' }
+    for (const [rolle, email] of roles) {
+      const agent = new Agent(w.app)
+      expect((await agent.login(email, demoPassword)).statusCode).toBe(303)
+      expect((await agent.get('/')).headers.location).toBe(starts[rolle])
+    }
+    const kbh = first.logins.filter((l) => l.naevn === 'Huslejenævnet i Københavns Kommune').map((l) => l.rolle).sort()
+    expect(kbh).toEqual(['naevnsmedlem', 'naevnsmedlem', 'naevnsmedlem', 'sagsbehandler', 'sagsbehandler', 'sekretariatsleder'])
+  })
+
+  it('when the seed is told to merge municipalities, then one board serves them, also on a second run', async () => {
+    const merge = parseSammenlaegning('beboerklagenaevn:851,860')
+    await seed(w.db, { referenceDataDir: w.config.referenceDataDir, demo: false, sammenlaegninger: [merge] })
+    await seed(w.db, { referenceDataDir: w.config.referenceDataDir, demo: false, sammenlaegninger: [merge] })
+    const rows = await w.db.selectFrom('naevn_kommuner').select(['naevn_id', 'kommunekode']).where('naevn_type', '=', 'beboerklagenaevn').where('kommunekode', 'in', [851, 860]).execute()
+    expect(new Set(rows.map((r) => r.naevn_id)).size).toBe(1)
+  })
+
+  it('when a merge is written wrongly, then it is refused with an example', () => {
+    expect(() => parseSammenlaegning('huslejenaevn:101')).toThrow(/huslejenaevn:265,269/)
+    expect(() => parseSammenlaegning('andetnaevn:101,147')).toThrow()
+  })
+})
