@@ -18,7 +18,9 @@ try {
   await ensureDependencies({ root, log })
   const { ensureServices } = await import('./lib/services.mjs')
   const services = await ensureServices({ env: readEnv(root), log })
-  env = { ...process.env, TEST_DATABASE_URL: services.databaseUrl, TEST_REDIS_URL: services.redisUrl }
+  const { ensureChromium } = await import('./lib/chromium.mjs')
+  const chromium = ensureChromium({ log })
+  env = { ...process.env, TEST_DATABASE_URL: services.databaseUrl, TEST_REDIS_URL: services.redisUrl, CHROMIUM_PATH: chromium }
   log('Lint (eslint)…')
   run('Linteren', process.execPath, [bin('eslint', 'bin/eslint.js'), '.'], { cwd: root, env })
   log('Typetjek (tsc)…')

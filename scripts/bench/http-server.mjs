@@ -1,0 +1,73 @@
+// Child process of the http bench: the app (built JS from dist/) and a plain Fastify
+// baseline, both on 127.0.0.1 with a free port. It runs apart from autocannon so the
+// load generator does not share the servers' event loop. Driven over IPC by http.mjs;
+// exits by itself when its parent goes away.
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+
+let app
+let base
+let closing
+/** Baseline responses by name: { body, contentType }. */
+const bodies = new Map()
+
+async function start({ root, env }) {
+  const dist = join(root, 'dist', 'server')
+  const { loadConfig } = await import(pathToFileURL(join(dist, 'config.js')).href)
+  const { buildApp } = await import(pathToFileURL(join(dist, 'app.js')).href)
+  const { default: Fastify } = await import('fastify')
+
+  app = await buildApp(loadConfig(env), { logger: false })
+  await app.listen({ host: '127.0.0.1', port: 0 })
+
+  // The baseline: the same bytes, from a route that does nothing else.
+  base = Fastify({ logger: false })
+  base.get('/plain/:name', (req, reply) => {
+    const entry = bodies.get(req.params.name)
+    if (!entry) return reply.code(404).send()
+    return reply.type(entry.contentType).send(entry.body)
+  })
+  await base.listen({ host: '127.0.0.1', port: 0 })
+
+  return { appPort: app.server.address().port, basePort: base.server.address().port }
+}
+
+function close() {
+  closing ??= (async () => {
+    await base?.close()
+    await app?.close()
+  })()
+  return closing
+}
+
+const handlers = {
+  start,
+  baseline: ({ name, body, contentType }) => {
+    bodies.set(name, { body, contentType })
+    return Buffer.byteLength(body)
+  },
+  close,
+}
+
+process.on('message', async (msg) => {
+  let reply
+  try {
+    const handler = handlers[msg.type]
+    if (!handler) throw new Error(`ukendt besked ${msg.type}`)
+    reply = { id: msg.id, ok: true, result: (await handler(msg)) ?? null }
+  } catch (err) {
+    reply = { id: msg.id, ok: false, error: err instanceof Error ? (err.stack ?? err.message) : String(err) }
+  }
+  if (!process.connected) return
+  if (msg.type === 'close') process.send(reply, () => process.exit(0))
+  else process.send(reply)
+})
+
+// The parent is gone (crashed or killed): close and exit rather than linger.
+process.on('disconnect', () => {
+  const timer = setTimeout(() => process.exit(1), 5_000)
+  close().finally(() => {
+    clearTimeout(timer)
+    process.exit(0)
+  })
+})
