@@ -31,6 +31,14 @@ export interface Config {
   readonly redisUrl: string
   readonly queuePrefix: string
   readonly sessionSecret: string
+  /** base64 of 32 bytes: encrypts CPR numbers at rest and keys their look-up hash. */
+  readonly cprEncryptionKey: string
+  readonly upload: {
+    readonly maxFileBytes: number
+    readonly maxFilesPerRequest: number
+    readonly maxFilesPerCase: number
+    readonly maxBytesPerCase: number
+  }
   readonly cookieSecure: boolean
   readonly sessionIdleMinutes: number
   readonly sessionAbsoluteHours: number
@@ -88,6 +96,13 @@ export function loadConfig(env: Env = withEnvFile(process.env, path.join(project
     redisUrl: read.url('REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
     queuePrefix: read.pattern('QUEUE_PREFIX', 'naevn', /^[a-zA-Z0-9_-]{1,64}$/, 'letters, digits, - and _'),
     sessionSecret: read.secret('SESSION_SECRET', 32),
+    cprEncryptionKey: read.base64Key('CPR_ENCRYPTION_KEY', 32),
+    upload: {
+      maxFileBytes: read.int('UPLOAD_MAX_FILE_MB', 20, 1, 200) * 1024 * 1024,
+      maxFilesPerRequest: read.int('UPLOAD_MAX_FILES_PER_REQUEST', 10, 1, 100),
+      maxFilesPerCase: read.int('UPLOAD_MAX_FILES_PER_CASE', 40, 1, 1000),
+      maxBytesPerCase: read.int('UPLOAD_MAX_CASE_MB', 100, 1, 2000) * 1024 * 1024,
+    },
     cookieSecure: publicUrl.startsWith('https:'),
     sessionIdleMinutes: read.int('SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
     sessionAbsoluteHours: read.int('SESSION_ABSOLUTE_HOURS', 8, 1, 24 * 7),
@@ -193,6 +208,16 @@ class Reader {
       return ''
     }
     if (value.length < minLength) this.problems.push(`${name}: must be at least ${minLength} characters`)
+    return value
+  }
+
+  base64Key(name: string, bytes: number): string {
+    const value = this.raw(name)
+    if (value === undefined) {
+      this.problems.push(`${name}: required, ${bytes} random bytes as base64 (npm start writes one to .env)`)
+      return ''
+    }
+    if (Buffer.from(value, 'base64').length !== bytes) this.problems.push(`${name}: must be ${bytes} bytes encoded as base64`)
     return value
   }
 

@@ -63,6 +63,10 @@ process.on('message', async (msg) => {
   else process.send(reply)
 })
 
+// Ctrl-C reaches the whole process group; the parent then closes us over IPC, so the
+// app can end its PostgreSQL and Redis connections properly.
+process.on('SIGINT', () => {})
+
 // The parent is gone (crashed or killed): close and exit rather than linger.
 process.on('disconnect', () => {
   const timer = setTimeout(() => process.exit(1), 5_000)

@@ -5,13 +5,25 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseEnv } from 'node:util'
 
+// The secrets a machine makes for itself: a variable missing from .env gets a fresh value.
+const secrets = {
+  SESSION_SECRET: () => randomBytes(48).toString('base64url'),
+  CPR_ENCRYPTION_KEY: () => randomBytes(32).toString('base64'),
+}
+
 export function ensureEnvFile(root, log) {
   const file = join(root, '.env')
-  if (existsSync(file)) return
-  const example = readFileSync(join(root, '.env.example'), 'utf8')
-  const secret = randomBytes(48).toString('base64url')
-  writeFileSync(file, example.replace(/^SESSION_SECRET=.*$/m, `SESSION_SECRET=${secret}`), { mode: 0o600 })
-  log('Oprettede .env med en ny SESSION_SECRET (ret den efter behov).')
+  let text = existsSync(file) ? readFileSync(file, 'utf8') : readFileSync(join(root, '.env.example'), 'utf8')
+  const made = []
+  for (const [name, make] of Object.entries(secrets)) {
+    if (new RegExp(`^${name}=\\S+`, 'm').test(text)) continue
+    const line = `${name}=${make()}`
+    text = new RegExp(`^${name}=.*$`, 'm').test(text) ? text.replace(new RegExp(`^${name}=.*$`, 'm'), line) : `${text.trimEnd()}\n${line}\n`
+    made.push(name)
+  }
+  if (made.length === 0) return
+  writeFileSync(file, text, { mode: 0o600 })
+  log(`Skrev ${made.join(' og ')} til .env (nye, tilfældige værdier).`)
 }
 
 /** process.env wins over .env, as in server/config.ts. Empty values count as unset. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { ConfigError, loadConfig } from '../../server/config.js'
 
-const valid = { SESSION_SECRET: 'x'.repeat(40) }
+const valid = { SESSION_SECRET: 'x'.repeat(40), CPR_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') }
 
 describe('config', () => {
   it('when the environment is valid, then the config is parsed with defaults and frozen', () => {
@@ -34,12 +34,12 @@ describe('config', () => {
     expect(error).toBeInstanceOf(ConfigError)
     const problems = (error as ConfigError).problems.map((p) => p.split(':')[0])
     expect(problems.sort()).toEqual(
-      ['DATABASE_URL', 'LOG_LEVEL', 'MAIL_SMTP_URL', 'PORT', 'REDIS_URL', 'REFERENCE_DATA_DIR', 'SESSION_IDLE_MINUTES', 'SESSION_SECRET', 'TRUST_PROXY'].sort(),
+      ['CPR_ENCRYPTION_KEY', 'DATABASE_URL', 'LOG_LEVEL', 'MAIL_SMTP_URL', 'PORT', 'REDIS_URL', 'REFERENCE_DATA_DIR', 'SESSION_IDLE_MINUTES', 'SESSION_SECRET', 'TRUST_PROXY'].sort(),
     )
     expect((error as ConfigError).message).toContain('PORT')
   })
 
   it('when the session secret is too short, then it is refused', () => {
-    expect(() => loadConfig({ SESSION_SECRET: 'kort' })).toThrow(/SESSION_SECRET: must be at least 32/)
+    expect(() => loadConfig({ ...valid, SESSION_SECRET: 'kort' })).toThrow(/SESSION_SECRET: must be at least 32/)
   })
 })

@@ -54,6 +54,7 @@ export function testEnv(databaseUrl: string, mailDir: string, overrides: Record<
     REDIS_URL: inject('redisUrl'),
     QUEUE_PREFIX: `test-${randomBytes(6).toString('hex')}`,
     SESSION_SECRET: randomBytes(32).toString('hex'),
+    CPR_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     MAIL_DIR: mailDir,
     LOG_LEVEL: 'silent',
     OUTBOX_POLL_MS: '200',
