@@ -13,11 +13,15 @@ import authPlugin from './plugins/auth.js'
 import viewsPlugin from './plugins/views.js'
 import errorsPlugin from './plugins/errors.js'
 import swaggerPlugin from './plugins/swagger.js'
+import multipartPlugin from './plugins/multipart.js'
+import referencedataPlugin from './plugins/referencedata.js'
+import cprPlugin from './plugins/cpr.js'
 import drift from './modules/drift/index.js'
 import konto from './modules/konto/index.js'
 import forside from './modules/forside/index.js'
 import naevn from './modules/naevn/index.js'
 import admin from './modules/admin/index.js'
+import indbringelse from './modules/indbringelse/index.js'
 
 export interface BuildOptions {
   /** Overrides the logger (tests pass false). */
@@ -41,12 +45,16 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(viewsPlugin)
   await app.register(errorsPlugin)
   await app.register(swaggerPlugin)
+  await app.register(multipartPlugin)
+  await app.register(referencedataPlugin)
+  await app.register(cprPlugin)
 
   await app.register(drift)
   await app.register(konto)
   await app.register(forside)
   await app.register(naevn)
   await app.register(admin)
+  await app.register(indbringelse)
 
   return app
 }

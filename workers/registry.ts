@@ -9,6 +9,8 @@ import type { Database } from '../server/db/database.js'
 import type { Mailer } from '../server/mail/mailer.js'
 import { isJobName, jobDefinitions, jobNames, outboxIdOf, type JobName, type JobPayload } from '../server/queues/jobs.js'
 import { sendVelkomstmail } from './processors/send-velkomstmail.js'
+import { genererKvittering } from './processors/generer-kvittering.js'
+import { sendSagsnotifikation } from './processors/send-sagsnotifikation.js'
 
 export interface ProcessorContext {
   db: Database
@@ -23,6 +25,8 @@ export type ProcessorRegistry = { [N in JobName]: Processor<N> }
 
 export const processors: ProcessorRegistry = {
   'send-velkomstmail': sendVelkomstmail,
+  'generer-kvittering': genererKvittering,
+  'send-sagsnotifikation': sendSagsnotifikation,
 }
 
 export function assertRegistryComplete(registry: Partial<Record<string, unknown>>): void {

@@ -23,6 +23,74 @@ export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
+export interface ApiTokens {
+  id: Generated<string>;
+  navn: string;
+  oprettet: Generated<Timestamp>;
+  sidst_brugt: Timestamp | null;
+  tilbagekaldt: Timestamp | null;
+  token_hash: string;
+  user_id: string;
+}
+
+export interface Beskeder {
+  afsender_id: string;
+  dokument_id: string | null;
+  fra_sekretariat: boolean;
+  id: Generated<string>;
+  oprettet: Generated<Timestamp>;
+  sag_id: string;
+  tekst: string;
+}
+
+export interface BeskederLaest {
+  besked_id: string;
+  laest: Generated<Timestamp>;
+  user_id: string;
+}
+
+export interface DocumentBlobs {
+  indhold: Buffer;
+  oprettet: Generated<Timestamp>;
+  sha256: string;
+  stoerrelse: number;
+}
+
+export interface Dokumenter {
+  filnavn: string;
+  id: Generated<string>;
+  kategori: string;
+  mime: string;
+  oprettet: Generated<Timestamp>;
+  sag_id: string;
+  sha256: string;
+  stoerrelse: number;
+  synlig_for_parter: Generated<boolean>;
+  uploadet_af: string | null;
+}
+
+export interface Gebyrsatser {
+  aar: number;
+  beloeb_kr: number;
+  kategori: string;
+  naevn_type: string;
+  opdateret: Generated<Timestamp>;
+  opdateret_af: string | null;
+}
+
+export interface Journal {
+  aktoer_id: string | null;
+  begrundelse: string | null;
+  detaljer: Generated<Json>;
+  fra_status: string | null;
+  handling: string;
+  id: Generated<number>;
+  sag_id: string;
+  synlig_for_parter: Generated<boolean>;
+  tidspunkt: Generated<Timestamp>;
+  til_status: string | null;
+}
+
 export interface Kommuner {
   kommunekode: number;
   navn: string;
@@ -77,6 +145,23 @@ export interface Outbox {
   sidste_fejl: string | null;
 }
 
+export interface Parter {
+  adresse: string | null;
+  by: string | null;
+  cpr_hash: string | null;
+  cpr_krypteret: Buffer | null;
+  cvr: string | null;
+  email: string | null;
+  id: Generated<string>;
+  navn: string;
+  postnr: string | null;
+  raekkefoelge: Generated<number>;
+  rolle: string;
+  sag_id: string;
+  telefon: string | null;
+  user_id: string | null;
+}
+
 export interface Revisionslog {
   aktoer_id: string | null;
   detaljer: Generated<Json>;
@@ -85,6 +170,37 @@ export interface Revisionslog {
   objekt_id: string;
   objekt_type: string;
   tidspunkt: Generated<Timestamp>;
+}
+
+export interface Sager {
+  beskrivelse: string | null;
+  by: string | null;
+  doer: string | null;
+  etage: string | null;
+  formaal: string | null;
+  gebyr_aar: number | null;
+  gebyr_betalt: Timestamp | null;
+  gebyr_kr: number | null;
+  husnummer: string | null;
+  id: Generated<string>;
+  indbragt: Timestamp | null;
+  indbringelsesnummer: number | null;
+  indbringer_rolle: string | null;
+  kommunekode: number | null;
+  lejemaal_type: string | null;
+  naevn_id: string | null;
+  opdateret: Generated<Timestamp>;
+  oprettet: Generated<Timestamp>;
+  oprettet_af: string;
+  postnr: string | null;
+  repraesentant_type: string | null;
+  sagsnummer: string | null;
+  sagsomraader: Generated<string[]>;
+  status: Generated<string>;
+  svar: Generated<Json>;
+  trin: Generated<number>;
+  vejnavn: string | null;
+  version: Generated<number>;
 }
 
 export interface SendteMails {
@@ -121,13 +237,22 @@ export interface Users {
 }
 
 export interface DB {
+  api_tokens: ApiTokens;
+  beskeder: Beskeder;
+  beskeder_laest: BeskederLaest;
+  document_blobs: DocumentBlobs;
+  dokumenter: Dokumenter;
+  gebyrsatser: Gebyrsatser;
+  journal: Journal;
   kommuner: Kommuner;
   login_forsoeg: LoginForsoeg;
   naevn: Naevn;
   naevn_kommuner: NaevnKommuner;
   naevn_medlemskaber: NaevnMedlemskaber;
   outbox: Outbox;
+  parter: Parter;
   revisionslog: Revisionslog;
+  sager: Sager;
   sendte_mails: SendteMails;
   sessions: Sessions;
   users: Users;

@@ -51,7 +51,10 @@ export default fp(
       cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, secure: config.cookieSecure, signed: true },
       getToken: (req) => {
         const body = req.body as Record<string, unknown> | undefined
-        const fromBody = body && typeof body._csrf === 'string' ? body._csrf : undefined
+        const field = body?._csrf
+        // Multipart fields arrive as { value }; urlencoded ones as strings.
+        const fromBody =
+          typeof field === 'string' ? field : field && typeof field === 'object' && 'value' in field ? String((field as { value: unknown }).value) : undefined
         return fromBody ?? (req.headers['x-csrf-token'] as string | undefined)
       },
     })

@@ -47,6 +47,8 @@ export default fp(
     const handlebars = Handlebars.create()
     // Only helper: lets a select mark the chosen option without logic in the view-model.
     handlebars.registerHelper('eq', (a: unknown, b: unknown) => a === b)
+    // Builds field names in partials shared by several parties (mig_navn, modpart_navn, …).
+    handlebars.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).join(''))
 
     await app.register(fastifyView, {
       engine: { handlebars },

@@ -8,6 +8,20 @@ export const jobDefinitions = {
     queue: 'notifikation',
     payload: Type.Object({ userId: Type.String({ format: 'uuid' }) }, { additionalProperties: false }),
   },
+  'generer-kvittering': {
+    queue: 'dokumenter',
+    payload: Type.Object({ sagId: Type.String({ format: 'uuid' }) }, { additionalProperties: false }),
+  },
+  'send-sagsnotifikation': {
+    queue: 'notifikation',
+    payload: Type.Object(
+      {
+        sagId: Type.String({ format: 'uuid' }),
+        haendelse: Type.Union([Type.Literal('indbragt'), Type.Literal('besked_fra_part'), Type.Literal('bilag_fra_part')]),
+      },
+      { additionalProperties: false },
+    ),
+  },
 } as const satisfies Record<string, { queue: string; payload: TSchema }>
 
 export type JobName = keyof typeof jobDefinitions

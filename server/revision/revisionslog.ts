@@ -6,7 +6,7 @@ import type { DB } from '../db/types.js'
 export interface Revision {
   actorId: string | null
   handling: string
-  objektType: 'bruger' | 'naevn' | 'medlemskab'
+  objektType: 'bruger' | 'naevn' | 'medlemskab' | 'gebyr'
   objektId: string
   detaljer?: Record<string, unknown>
 }

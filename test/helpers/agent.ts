@@ -51,6 +51,16 @@ export class Agent {
     )
   }
 
+  /** Posts a multipart form (file uploads) with the CSRF token as a form field. */
+  async postMultipart(url: string, fields: Record<string, string>, files: { field: string; filename: string; data: Buffer }[]): Promise<LightMyRequestResponse> {
+    if (!this.csrf) await this.get('/login')
+    const { multipartBody } = await import('./multipart.js')
+    const { payload, contentType } = multipartBody({ ...fields, _csrf: this.csrf ?? '' }, files)
+    return this.remember(
+      await this.app.inject({ method: 'POST', url, headers: { cookie: this.cookieHeader(), 'content-type': contentType }, payload }),
+    )
+  }
+
   async login(email: string, password: string): Promise<LightMyRequestResponse> {
     return this.post('/login', { email, adgangskode: password })
   }

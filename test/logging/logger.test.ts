@@ -11,7 +11,8 @@ function capture() {
       done()
     },
   })
-  const { transport: _transport, ...options } = loggerOptions('info')
+  const options = loggerOptions('info')
+  delete options.transport
   return { log: pino(options, stream), lines }
 }
 

@@ -7,9 +7,6 @@ import { listNaevn, naevnTypeLabel, type NaevnType } from '../../naevn/naevn.js'
 import { rolleLabel } from '../../brugere/brugere.js'
 import type { Principal } from '../../access/principal.js'
 import type { Database } from '../../db/database.js'
-import { Type } from 'typebox'
-
-const MineSagerQuery = Type.Object({ velkommen: Type.Optional(Type.String({ maxLength: 5 })) })
 
 async function boardsView(db: Database, principal: Principal, ids: string[]) {
   const boards = await listNaevn(db, { ids })
@@ -39,10 +36,6 @@ export const forsideRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/cookies', async (_req, reply) =>
     reply.page('pages/cookies', { titel: 'Cookies', sessionTimer: app.config.sessionAbsoluteHours }),
   )
-
-  app.get('/mine-sager', { schema: { querystring: MineSagerQuery }, preHandler: guard() }, async (req, reply) => {
-    return reply.page('pages/start/mine-sager', { titel: 'Mine sager', velkommen: req.query.velkommen === '1' })
-  })
 
   app.get('/sagsbehandling', { preHandler: guard(assertStaff) }, async (req, reply) => {
     const principal = req.principal!

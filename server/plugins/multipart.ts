@@ -1,0 +1,23 @@
+// File uploads. Fields and files are parsed before the CSRF check (so a multipart form
+// carries its token like any other), files are held in memory up to the configured
+// limits, and an oversized file is marked rather than thrown, so the page can name it.
+import fp from 'fastify-plugin'
+import fastifyMultipart from '@fastify/multipart'
+
+export default fp(
+  async (app) => {
+    const { upload } = app.config
+    await app.register(fastifyMultipart, {
+      attachFieldsToBody: true,
+      throwFileSizeLimit: false,
+      limits: {
+        fileSize: upload.maxFileBytes,
+        files: upload.maxFilesPerRequest,
+        fields: 50,
+        fieldSize: 100_000,
+        parts: upload.maxFilesPerRequest + 50,
+      },
+    })
+  },
+  { name: 'multipart', dependencies: ['config'] },
+)
