@@ -21,10 +21,11 @@ export function list(body: FormValues | undefined, name: string): string[] {
 export const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
 export class FormErrors {
-  private readonly messages = new Map<string, string>()
+  private readonly messages: [string, string][] = []
 
+  /** A field may have several messages (e.g. one per rejected file); it shows the first. */
   add(field: string, message: string): this {
-    if (!this.messages.has(field)) this.messages.set(field, message)
+    if (!this.messages.some(([f, m]) => f === field && m === message)) this.messages.push([field, message])
     return this
   }
 
@@ -34,14 +35,13 @@ export class FormErrors {
   }
 
   get any(): boolean {
-    return this.messages.size > 0
+    return this.messages.length > 0
   }
 
   /** What the templates need: a message per field and the list for the error summary. */
   toView() {
-    return {
-      fejl: Object.fromEntries(this.messages),
-      fejlListe: [...this.messages].map(([felt, besked]) => ({ felt, besked })),
-    }
+    const fejl: Record<string, string> = {}
+    for (const [felt, besked] of this.messages) fejl[felt] ??= besked
+    return { fejl, fejlListe: this.messages.map(([felt, besked]) => ({ felt, besked })) }
   }
 }

@@ -4,10 +4,13 @@ import fp from 'fastify-plugin'
 import fastifyJwt from '@fastify/jwt'
 import { loadPrincipal, type Principal } from '../access/principal.js'
 import { createSession, revokeSession, touchSession, type SessionPolicy } from '../auth/sessions.js'
+import { brugerForToken } from '../auth/api-tokens.js'
 
 declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal | null
+    /** How the principal was established: a browser session or an API bearer token. */
+    authMethod: 'session' | 'token' | null
   }
   interface FastifyReply {
     startSession(userId: string): Promise<void>
@@ -43,9 +46,18 @@ export default fp(
     })
 
     app.decorateRequest('principal', null)
+    app.decorateRequest('authMethod', null)
 
     app.addHook('onRequest', async (req, reply) => {
-      if (req.url.startsWith('/static/') || !req.cookies[sessionCookie]) return
+      if (req.url.startsWith('/static/')) return
+      const authorization = req.headers.authorization
+      if (authorization?.startsWith('Bearer ') && req.url.startsWith('/api/')) {
+        const found = await brugerForToken(db, authorization.slice(7).trim())
+        req.principal = found ? await loadPrincipal(db, found.userId, `api:${found.tokenId}`) : null
+        req.authMethod = req.principal ? 'token' : null
+        return
+      }
+      if (!req.cookies[sessionCookie]) return
       let sid: string
       try {
         sid = (await req.jwtVerify<{ sid: string }>({ onlyCookie: true })).sid
@@ -55,6 +67,7 @@ export default fp(
       }
       const userId = await touchSession(db, sid, policy)
       req.principal = userId ? await loadPrincipal(db, userId, sid) : null
+      req.authMethod = req.principal ? 'session' : null
       if (!req.principal) reply.clearCookie(sessionCookie, { path: '/' })
     })
 

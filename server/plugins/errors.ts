@@ -37,9 +37,18 @@ const pageTexts: Record<number, string> = {
   503: 'Systemet er midlertidigt utilgængeligt. Prøv igen om lidt.',
 }
 
+/** A multipart body that ends early or has broken headers is the sender's fault. */
+function isBrokenUpload(err: FastifyError | DomainError): boolean {
+  return (
+    (err as FastifyError).code === 'ERR_STREAM_PREMATURE_CLOSE' ||
+    /Unexpected end of (form|multipart)|Malformed part header|Boundary not found|Multipart: /i.test(err.message)
+  )
+}
+
 function statusOf(err: FastifyError | DomainError): number {
   if (err instanceof DomainError) return err.status
   if ('validation' in err && err.validation) return 400
+  if (isBrokenUpload(err)) return 400
   const status = (err as FastifyError).statusCode
   return typeof status === 'number' && status >= 400 && status < 600 ? status : 500
 }
@@ -49,6 +58,7 @@ function codeOf(err: FastifyError | DomainError, status: number): string {
   if (status === 403 && String((err as FastifyError).code).startsWith('FST_CSRF')) return 'CsrfAfvist'
   if (status === 429) return 'ForMangeForsoeg'
   if ('validation' in err && err.validation) return 'UgyldigeData'
+  if (isBrokenUpload(err)) return 'UgyldigUpload'
   return status >= 500 ? 'InternFejl' : 'Fejl'
 }
 
@@ -84,7 +94,14 @@ export default fp(
           err.validation.map((v) => [v.instancePath.replace(/^\//, '').replace(/\//g, '.') || String(v.params?.missingProperty ?? ''), v.message ?? 'ugyldig'])
         )
       }
-      const detail = status === 429 ? pageTexts[429]! : status === 403 ? 'Sikkerhedstjekket (CSRF) fejlede.' : err.message
+      const detail =
+        status === 429
+          ? pageTexts[429]!
+          : status === 403
+            ? 'Sikkerhedstjekket (CSRF) fejlede.'
+            : code === 'UgyldigUpload'
+              ? 'Upload af filerne blev afbrudt eller var ufuldstændig. Prøv igen.'
+              : err.message
       return sendError(req, reply, status, code, detail, extra)
     })
 

@@ -16,7 +16,10 @@ export default fp(
         },
         servers: [{ url: app.config.publicUrl }],
         components: {
-          securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'naevn_session' } },
+          securitySchemes: {
+            session: { type: 'apiKey', in: 'cookie', name: 'naevn_session' },
+            bearer: { type: 'http', scheme: 'bearer', description: 'API-nøgle oprettet under Konto → API-nøgler' },
+          },
         },
       },
       transform: ({ schema, url }) => {

@@ -48,3 +48,15 @@ export async function createUser(
   }
   return { ...row, password: testPassword }
 }
+
+/** The board serving a municipality: the existing one, or a new one for it. */
+export async function naevnFor(db: Database, kommunekode: number, type: NaevnType = 'huslejenaevn') {
+  const existing = await db
+    .selectFrom('naevn_kommuner')
+    .innerJoin('naevn', 'naevn.id', 'naevn_kommuner.naevn_id')
+    .select(['naevn.id', 'naevn.navn', 'naevn.type'])
+    .where('naevn_kommuner.naevn_type', '=', type)
+    .where('naevn_kommuner.kommunekode', '=', kommunekode)
+    .executeTakeFirst()
+  return existing ?? createNaevn(db, { type, kommunekoder: [kommunekode] })
+}

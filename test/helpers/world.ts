@@ -83,7 +83,7 @@ export function useWorld(overrides: Record<string, string> = {}, options: { befo
     mailDir = await mkdtemp(path.join(os.tmpdir(), 'naevn-mail-'))
     world.databaseUrl = clone.url
     world.config = loadConfig(testEnv(clone.url, mailDir, overrides))
-    world.app = await buildApp(world.config, { logger: false })
+    world.app = await buildApp(world.config, { logger: process.env.DEBUG_LOG === '1' })
     options.beforeReady?.(world.app)
     await world.app.ready()
     world.db = createDatabase(clone.url, 2)

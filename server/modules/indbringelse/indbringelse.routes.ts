@@ -51,7 +51,7 @@ export const indbringelseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (sag.status !== 'kladde') return reply.redirect(`/sager/${sag.id}`, 303)
     const t = trinAf(slug)!
     // A step further than the next open one is not shown yet: send the filer to it.
-    if (t.nr > sag.trin + 1) return reply.redirect(`/indbringelse/${sag.id}/${naesteTrin(sag)}`, 303)
+    if (t.nr > sag.trin + 1 && !o.errors?.any) return reply.redirect(`/indbringelse/${sag.id}/${naesteTrin(sag)}`, 303)
     const errors = o.errors ?? new FormErrors()
     const base = { titel: `${t.titel} – indbring en sag`, trinTitel: t.titel, trinNr: t.nr, antalTrin: trin.length, sagId: sag.id, trinviser: trinviser(sag, slug), ...errors.toView() }
     if (o.errors?.any) reply.status(400)

@@ -1,0 +1,423 @@
+// Browser test of the filing wizard: a citizen files a case from "Mine sager" to the
+// receipt using the keyboard only (Tab, Shift-free arrows, Space, Enter and typing),
+// and every page on the way, including the error states, passes axe (WCAG 2.1 A/AA)
+// without violations and logs no console errors or CSP violations. Screenshots go to
+// test-results/e2e/indbringelse-<step>.png for a human to look at.
+import { mkdir } from 'node:fs/promises'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { chromium, type Browser, type BrowserContext, type Page, type Response } from 'playwright-core'
+import { AxeBuilder } from '@axe-core/playwright'
+import { projectRoot } from '../../server/config.js'
+import { createNaevn, createUser } from '../helpers/factories.js'
+import { minimalPdf } from '../helpers/multipart.js'
+import { useWorld } from '../helpers/world.js'
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const screenshotDir = path.join(projectRoot, 'test-results', 'e2e')
+const wcag = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
+// Two cores run two test files at once next to a browser: be generous.
+const testTimeout = 120_000
+const stepTimeout = 20_000
+
+/** What has keyboard focus, described well enough to match on and to report. */
+interface Focused {
+  tag: string
+  id: string
+  name: string
+  type: string
+  value: string
+  checked: boolean
+  href: string
+  /** The element's own text, or its label's for form controls. */
+  text: string
+  /** A visible focus indicator: an outline or box-shadow on the element, or on its label's ::before (DKFDS radios and checkboxes). */
+  indicator: string
+}
+
+// A string, not a function: the test project has no DOM typings.
+const describeFocus = `(() => {
+  const e = document.activeElement
+  if (!e || e === document.body) return { tag: 'body', id: '', name: '', type: '', value: '', checked: false, href: '', text: '', indicator: '' }
+  const squash = (s) => (s || '').replace(/\\s+/g, ' ').trim()
+  const label = e.labels && e.labels[0] ? squash(e.labels[0].innerText) : ''
+  const shown = (s) => (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || (s.boxShadow && s.boxShadow !== 'none')
+  const own = getComputedStyle(e)
+  let indicator = shown(own) ? 'outline ' + own.outlineStyle + ' ' + own.outlineWidth + ' ' + own.outlineColor + (own.boxShadow !== 'none' ? ' / shadow ' + own.boxShadow : '') : ''
+  if (!indicator && e.labels && e.labels[0]) {
+    const before = getComputedStyle(e.labels[0], '::before')
+    if (shown(before)) indicator = 'label::before ' + (before.boxShadow !== 'none' ? before.boxShadow : before.outlineStyle + ' ' + before.outlineWidth)
+  }
+  return {
+    tag: e.tagName.toLowerCase(),
+    id: e.id || '',
+    name: e.getAttribute('name') || '',
+    type: e.getAttribute('type') || '',
+    value: 'value' in e ? String(e.value) : '',
+    checked: !!e.checked,
+    href: e.getAttribute('href') || '',
+    text: label || squash(e.innerText || e.getAttribute('aria-label') || ''),
+    indicator,
+  }
+})()`
+
+function show(f: Focused): string {
+  const bits = [f.tag + (f.type ? `[type=${f.type}]` : '')]
+  if (f.id) bits.push(`#${f.id}`)
+  if (f.name && f.name !== f.id) bits.push(`name=${f.name}`)
+  if (f.text) bits.push(`"${f.text.slice(0, 60)}"`)
+  if (f.href) bits.push(`→ ${f.href}`)
+  return bits.join(' ')
+}
+
+async function focused(page: Page): Promise<Focused> {
+  return page.evaluate<Focused>(describeFocus)
+}
+
+/**
+ * Presses Tab until the focused element matches, the way a keyboard user moves through
+ * a page. Fails listing every element that got focus on the way, and when the element
+ * reached shows no focus indicator (WCAG 2.4.7).
+ */
+async function tabTo(page: Page, what: string, predicate: (f: Focused) => boolean, maxTabs = 80): Promise<Focused> {
+  const visited: string[] = []
+  for (let i = 0; i < maxTabs; i++) {
+    await page.keyboard.press('Tab')
+    const f = await focused(page)
+    if (predicate(f)) {
+      expect(f.indicator, `${what} (${show(f)}) has keyboard focus but no visible focus indicator`).not.toBe('')
+      return f
+    }
+    visited.push(show(f))
+  }
+  throw new Error(`Pressed Tab ${maxTabs} times on ${page.url()} without reaching ${what}. Focus went to:\n${visited.map((v, i) => `  ${i + 1}. ${v}`).join('\n')}`)
+}
+
+const byId = (id: string) => (f: Focused) => f.id === id
+const byText = (tag: string, text: string) => (f: Focused) => f.tag === tag && f.text === text
+
+/** Focuses a text field or textarea with Tab and types into it, replacing what was there. */
+async function typeInto(page: Page, id: string, text: string) {
+  const f = await tabTo(page, `the field #${id}`, byId(id))
+  if (f.value) await page.keyboard.press('ControlOrMeta+A')
+  await page.keyboard.type(text)
+  expect((await focused(page)).value).toBe(text)
+}
+
+/** Tabs into a radio group, moves to the option with the arrow keys and checks it with Space. */
+async function chooseRadio(page: Page, name: string, value: string) {
+  let f = await tabTo(page, `the radio group "${name}"`, (x) => x.tag === 'input' && x.type === 'radio' && x.name === name)
+  for (let i = 0; f.value !== value && i < 12; i++) {
+    await page.keyboard.press('ArrowDown')
+    f = await focused(page)
+  }
+  expect(f.value, `no option ${value} in the radio group ${name}`).toBe(value)
+  await page.keyboard.press('Space')
+  expect((await focused(page)).checked, `radio ${name}=${value} checked`).toBe(true)
+}
+
+async function checkBox(page: Page, id: string) {
+  await tabTo(page, `the checkbox #${id}`, byId(id))
+  await page.keyboard.press('Space')
+  expect((await focused(page)).checked, `checkbox #${id} checked`).toBe(true)
+}
+
+/** Focuses a select with Tab and moves to the option with the arrow keys (no popup opened). */
+async function chooseOption(page: Page, id: string, value: string) {
+  let f = await tabTo(page, `the select #${id}`, byId(id))
+  for (let i = 0; f.value !== value && i < 20; i++) {
+    await page.keyboard.press('ArrowDown')
+    f = await focused(page)
+  }
+  expect(f.value, `no option ${value} in #${id}`).toBe(value)
+}
+
+function pathOf(page: Page): string {
+  return new URL(page.url()).pathname
+}
+
+describe('browser test of the filing wizard', () => {
+  const w = useWorld()
+  let browser: Browser
+  let baseUrl: string
+  let user: { email: string; password: string; navn: string }
+
+  beforeAll(async () => {
+    await w.app.listen({ port: 0, host: '127.0.0.1' })
+    const address = w.app.server.address() as AddressInfo
+    baseUrl = `http://127.0.0.1:${address.port}`
+    // Postal code 1165 is København K, municipality 101.
+    await createNaevn(w.db, { kommunekoder: [101], navn: 'Huslejenævnet i København' })
+    user = await createUser(w.db, { navn: 'Lise Lejer' })
+
+    await mkdir(screenshotDir, { recursive: true })
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      headless: true,
+      timeout: 60_000,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    })
+  }, 90_000)
+
+  // Runs before the world's own afterAll (hooks unwind as a stack), so the browser's
+  // keep-alive connections are gone before the app closes.
+  afterAll(async () => {
+    await browser?.close()
+  })
+
+  it(
+    'when a citizen files a case with the keyboard only, then every step passes axe, errors are announced and linked, and the case is sent',
+    async () => {
+      const context: BrowserContext = await browser.newContext({ baseURL: baseUrl, locale: 'da-DK', viewport: { width: 1280, height: 900 } })
+      context.setDefaultTimeout(stepTimeout)
+      context.setDefaultNavigationTimeout(stepTimeout)
+      const page = await context.newPage()
+      const problems: string[] = []
+      // Only the deliberate error submits may answer 400 (Chromium logs that as a failed resource).
+      let allow400 = false
+      page.on('console', (msg) => {
+        if (msg.type() !== 'error') return
+        if (allow400 && /^Failed to load resource: .*status of 400\b/.test(msg.text())) return
+        const where = msg.location().url
+        problems.push(`console on ${pathOf(page)}: ${msg.text()}${where ? ` (${where})` : ''}`)
+      })
+      page.on('pageerror', (err) => problems.push(`pageerror on ${pathOf(page)}: ${err.message}`))
+      page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`))
+      // CSP violations are logged to the console by Chromium; this reports them explicitly too.
+      await context.addInitScript(`document.addEventListener('securitypolicyviolation', (e) => console.error('CSP violation: ' + e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline') + ' at ' + e.sourceFile + ':' + e.lineNumber))`)
+
+      const timings: { step: string; ms: number }[] = []
+      let stepStart = Date.now()
+      const lap = (step: string) => {
+        const now = Date.now()
+        timings.push({ step, ms: now - stepStart })
+        stepStart = now
+      }
+
+      async function expectNoAxeViolations(step: string) {
+        const { violations } = await new AxeBuilder({ page }).withTags(wcag).analyze()
+        const report = violations
+          .map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.replace(/\n/g, ' ')}`).join('\n')}`)
+          .join('\n')
+        expect(violations.map((v) => v.id), `axe found WCAG violations on step ${step} (${page.url()}):\n${report}\n`).toEqual([])
+      }
+
+      async function screenshot(step: string) {
+        await page.screenshot({ path: path.join(screenshotDir, `indbringelse-${step}.png`), fullPage: true })
+      }
+
+      /** Presses a key that navigates (submits a form, follows a link) and waits for the new page to load. */
+      async function navigateWith(key: 'Enter' | 'Space', expectedStatus = 200): Promise<Response> {
+        allow400 = expectedStatus === 400
+        const response = page.waitForResponse(
+          (r) => r.request().isNavigationRequest() && r.frame() === page.mainFrame() && (r.status() < 300 || r.status() >= 400),
+        )
+        const loaded = page.waitForEvent('load')
+        await page.keyboard.press(key)
+        const [res] = await Promise.all([response, loaded])
+        expect(res.status(), `status of ${res.request().method()} ${new URL(res.url()).pathname}`).toBe(expectedStatus)
+        return res
+      }
+
+      /** The page's step indicator says which step this is, and marks it for screen readers. */
+      async function expectStep(slug: string, nr: number, titel: string) {
+        expect(pathOf(page)).toMatch(new RegExp(`^/indbringelse/[0-9a-f-]+/${slug}$`))
+        expect(await page.locator('.trinviser .step-subheading').innerText()).toBe(`Trin ${nr} af 7`)
+        expect(await page.locator('.trinviser [aria-current="step"]').innerText()).toContain(titel)
+        expect(await page.locator('h2').first().innerText()).toBe(titel)
+        expect(await page.title()).toContain(titel)
+      }
+
+      async function saveAndContinue(expectedStatus = 200) {
+        await tabTo(page, 'the button "Gem og fortsæt"', byText('button', 'Gem og fortsæt'))
+        return navigateWith('Enter', expectedStatus)
+      }
+
+      try {
+        // ── Log in (not part of the wizard: fill is fine here) ───────────────
+        await page.goto('/login')
+        await page.locator('#email').fill(user.email)
+        await page.locator('#adgangskode').fill(user.password)
+        await Promise.all([page.waitForURL((url) => url.pathname === '/mine-sager'), page.locator('#adgangskode').press('Enter')])
+        await page.waitForLoadState('load')
+        expect(await page.locator('h1').innerText()).toBe('Mine sager')
+        await expectNoAxeViolations('mine-sager')
+        await screenshot('mine-sager')
+        lap('log ind + Mine sager')
+
+        // ── Start a case: a form button, activated with Space ────────────────
+        await tabTo(page, 'the button "Indbring en ny sag"', byText('button', 'Indbring en ny sag'))
+        await navigateWith('Space')
+        const sagId = /^\/indbringelse\/([0-9a-f-]+)\/hvem$/.exec(pathOf(page))?.[1]
+        expect(sagId, `after "Indbring en ny sag": ${page.url()}`).toBeTruthy()
+
+        // ── Step 1: Hvem er du? First sent empty, to see the error summary ───
+        await expectStep('hvem', 1, 'Hvem er du?')
+        await expectNoAxeViolations('hvem')
+        await screenshot('hvem')
+        await saveAndContinue(400)
+        const summary = page.locator('#fejlopsummering')
+        await summary.waitFor()
+        // app.js moves focus to the summary, so screen readers read it first.
+        expect((await focused(page)).id, 'focus after an invalid submit').toBe('fejlopsummering')
+        expect(await summary.getAttribute('role')).toBe('alert')
+        const errorLinks: { href: string; text: string }[] = []
+        for (const a of await summary.locator('a').all()) errorLinks.push({ href: (await a.getAttribute('href')) ?? '', text: (await a.innerText()).trim() })
+        expect(errorLinks.map((l) => l.href)).toEqual(['#indbringer_rolle', '#for_hvem'])
+        for (const l of errorLinks) {
+          const id = l.href.slice(1)
+          // The target is the group's legend, and the group says what is wrong.
+          expect(await page.locator(`legend[id="${id}"]`).count(), `the error link ${l.href} points at the group's legend`).toBe(1)
+          expect(await page.locator(`#${id}-fejl`).innerText()).toContain(l.text)
+          expect(await page.locator(`input[name="${id}"]`).first().getAttribute('aria-invalid')).toBe(null)
+          expect(await page.locator(`fieldset[aria-describedby="${id}-fejl"]`).count(), `fieldset of ${id} describedby its error`).toBe(1)
+        }
+        await expectNoAxeViolations('hvem-fejl')
+        await screenshot('hvem-fejl')
+        lap('trin 1: tom indsendelse og fejl')
+
+        // Follow the first error link with the keyboard: the next Tab lands in that group.
+        const first = await tabTo(page, 'the first error link', (f) => f.tag === 'a' && f.href === '#indbringer_rolle', 3)
+        expect(first.text).toBe(errorLinks[0]!.text)
+        await page.keyboard.press('Enter')
+        expect(new URL(page.url()).hash).toBe('#indbringer_rolle')
+        await page.keyboard.press('Tab')
+        const afterLink = await focused(page)
+        expect(afterLink.name, `Tab after following the error link focused ${show(afterLink)}`).toBe('indbringer_rolle')
+        await page.keyboard.press('Space')
+        expect((await focused(page)).value).toBe('lejer')
+        expect((await focused(page)).checked).toBe(true)
+        await chooseRadio(page, 'for_hvem', 'selv')
+        await screenshot('hvem-udfyldt')
+        await saveAndContinue()
+        lap('trin 1: udfyldt')
+
+        // ── Step 2: Lejemålet ────────────────────────────────────────────────
+        await expectStep('lejemaal', 2, 'Lejemålet')
+        await expectNoAxeViolations('lejemaal')
+        await typeInto(page, 'vejnavn', 'Nørregade')
+        await typeInto(page, 'husnummer', '12')
+        await typeInto(page, 'etage', '2')
+        await typeInto(page, 'doer', 'th')
+        await typeInto(page, 'postnr', '1165')
+        await chooseRadio(page, 'lejemaal_type', 'privat')
+        await screenshot('lejemaal')
+        await saveAndContinue()
+        lap('trin 2: lejemål')
+
+        // ── Step 3: Parterne ─────────────────────────────────────────────────
+        await expectStep('parter', 3, 'Parterne')
+        await expectNoAxeViolations('parter')
+        // A first visit starts from the account's own name and e-mail.
+        expect(await page.locator('#mig_navn').inputValue()).toBe(user.navn)
+        expect(await page.locator('#mig_email').inputValue()).toBe(user.email)
+        await typeInto(page, 'mig_cprcvr', '010190-1234')
+        await typeInto(page, 'mig_telefon', '12 34 56 78')
+        await typeInto(page, 'modpart_navn', 'Ejendomsselskabet ApS')
+        await screenshot('parter')
+        await saveAndContinue()
+        lap('trin 3: parter')
+
+        // ── Step 4: Hvad drejer sagen sig om? ────────────────────────────────
+        await expectStep('sagen', 4, 'Hvad drejer sagen sig om?')
+        await expectNoAxeViolations('sagen')
+        await chooseRadio(page, 'formaal', 'klage')
+        await checkBox(page, 'omraade-vedligeholdelse')
+        await typeInto(page, 'beskrivelse', 'Udlejer vil ikke udbedre fugtskaden i soveværelset, selv om vi har klaget tre gange.')
+        await screenshot('sagen')
+        await saveAndContinue()
+        lap('trin 4: sagen')
+
+        // ── Step 5: Bilag. Sent without a file first, then a file is chosen ──
+        await expectStep('bilag', 5, 'Bilag')
+        await expectNoAxeViolations('bilag')
+        await screenshot('bilag')
+        await chooseOption(page, 'kategori', 'lejekontrakt')
+        await tabTo(page, 'the button "Vedhæft filerne"', byText('button', 'Vedhæft filerne'))
+        await navigateWith('Enter', 400)
+        await summary.waitFor()
+        expect((await focused(page)).id, 'focus after an upload without files').toBe('fejlopsummering')
+        expect(await summary.locator('a').getAttribute('href')).toBe('#filer')
+        expect(await page.locator('#filer').getAttribute('aria-invalid')).toBe('true')
+        await expectNoAxeViolations('bilag-fejl')
+        await screenshot('bilag-fejl')
+        // The file input opens the operating system's file dialog on Space; headless
+        // Chromium hands that dialog to Playwright, which answers it like a person would.
+        await chooseOption(page, 'kategori', 'lejekontrakt')
+        await tabTo(page, 'the file field #filer', byId('filer'))
+        const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')])
+        expect(chooser.isMultiple()).toBe(true)
+        await chooser.setFiles({ name: 'lejekontrakt.pdf', mimeType: 'application/pdf', buffer: minimalPdf })
+        await tabTo(page, 'the button "Vedhæft filerne"', byText('button', 'Vedhæft filerne'))
+        await navigateWith('Enter')
+        expect(pathOf(page)).toBe(`/indbringelse/${sagId}/bilag`)
+        expect(await page.locator('table').innerText()).toContain('lejekontrakt.pdf')
+        expect(await page.locator('table').innerText()).toContain('Lejekontrakt')
+        await expectNoAxeViolations('bilag-vedhaeftet')
+        await screenshot('bilag-vedhaeftet')
+        await tabTo(page, 'the link "Fortsæt til gebyr"', byText('a', 'Fortsæt til gebyr'))
+        await navigateWith('Enter')
+        lap('trin 5: bilag')
+
+        // ── Step 6: Gebyr ────────────────────────────────────────────────────
+        await expectStep('gebyr', 6, 'Gebyr')
+        await expectNoAxeViolations('gebyr')
+        await screenshot('gebyr')
+        await tabTo(page, 'the button "Jeg har læst om gebyret – fortsæt"', byText('button', 'Jeg har læst om gebyret – fortsæt'))
+        await navigateWith('Enter')
+        lap('trin 6: gebyr')
+
+        // ── Step 7: Gennemse og indsend ──────────────────────────────────────
+        await expectStep('indsend', 7, 'Gennemse og indsend')
+        await expectNoAxeViolations('indsend')
+        await screenshot('indsend')
+        const review = await page.locator('main').innerText()
+        expect(review).toContain('Nørregade 12, 2. th., 1165 København K')
+        expect(review).toContain('Huslejenævnet i København')
+        expect(review).toContain('Ejendomsselskabet ApS')
+        expect(review).toContain('lejekontrakt.pdf')
+        expect(await page.locator('#fejlopsummering').count(), 'nothing is missing').toBe(0)
+        await tabTo(page, 'the button "Send sagen til nævnet"', byText('button', 'Send sagen til nævnet'))
+        await navigateWith('Enter')
+        lap('trin 7: indsend')
+
+        // ── The receipt on the case page ─────────────────────────────────────
+        expect(pathOf(page)).toBe(`/sager/${sagId}`)
+        expect(new URL(page.url()).searchParams.get('indsendt')).toBe('1')
+        const status = page.locator('.alert-success[role="status"]')
+        expect(await status.locator('.alert-heading').innerText()).toBe('Sagen er sendt til nævnet')
+        const h1 = await page.locator('h1').innerText()
+        const sagsnummer = /^Sag (101-100\d{2})$/.exec(h1)?.[1]
+        expect(sagsnummer, `h1 of the case page: ${h1}`).toBeTruthy()
+        expect(await status.innerText()).toContain(`Sagsnummeret er ${sagsnummer}`)
+        await expectNoAxeViolations('sag')
+        await screenshot('sag')
+
+        // ── "Mine sager" lists it ────────────────────────────────────────────
+        await page.goto('/mine-sager')
+        const row = page.locator('tbody tr', { hasText: sagsnummer! })
+        expect(await row.count()).toBe(1)
+        expect(await row.locator('a').getAttribute('href')).toBe(`/sager/${sagId}`)
+        expect(await row.innerText()).toContain('Nørregade 12')
+        await expectNoAxeViolations('mine-sager-efter')
+        await screenshot('mine-sager-efter')
+        lap('kvittering + Mine sager')
+
+        expect(problems, 'console errors, page errors, failed requests and CSP violations').toEqual([])
+        console.log(`indbringelse e2e timings:\n${timings.map((t) => `  ${t.step.padEnd(28)} ${String(t.ms).padStart(6)} ms`).join('\n')}`)
+      } finally {
+        await context.close()
+      }
+    },
+    testTimeout,
+  )
+})
