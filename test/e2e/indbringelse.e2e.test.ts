@@ -32,7 +32,7 @@ interface Focused {
   href: string
   /** The element's own text, or its label's for form controls. */
   text: string
-  /** A visible focus indicator: an outline or box-shadow on the element, or on its label's ::before (DKFDS radios and checkboxes). */
+  /** The visible focus indicator: an outline or box-shadow on the element, or on its label's ::before (DKFDS radios and checkboxes); '' when none. */
   indicator: string
 }
 
@@ -43,12 +43,10 @@ const describeFocus = `(() => {
   const squash = (s) => (s || '').replace(/\\s+/g, ' ').trim()
   const label = e.labels && e.labels[0] ? squash(e.labels[0].innerText) : ''
   const shown = (s) => (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || (s.boxShadow && s.boxShadow !== 'none')
-  const own = getComputedStyle(e)
-  let indicator = shown(own) ? 'outline ' + own.outlineStyle + ' ' + own.outlineWidth + ' ' + own.outlineColor + (own.boxShadow !== 'none' ? ' / shadow ' + own.boxShadow : '') : ''
-  if (!indicator && e.labels && e.labels[0]) {
-    const before = getComputedStyle(e.labels[0], '::before')
-    if (shown(before)) indicator = 'label::before ' + (before.boxShadow !== 'none' ? before.boxShadow : before.outlineStyle + ' ' + before.outlineWidth)
-  }
+  const describe = (where, s) => (shown(s) ? where + ': outline ' + s.outlineStyle + ' ' + s.outlineWidth + ' ' + s.outlineColor + (s.boxShadow !== 'none' ? ', shadow ' + s.boxShadow : '') : '')
+  // DKFDS hides the native radio and checkbox and draws them, and their focus, on the label's ::before.
+  const drawn = (e.type === 'radio' || e.type === 'checkbox') && e.labels && e.labels[0]
+  const indicator = drawn ? describe('label::before', getComputedStyle(e.labels[0], '::before')) : describe('element', getComputedStyle(e))
   return {
     tag: e.tagName.toLowerCase(),
     id: e.id || '',
@@ -77,18 +75,17 @@ async function focused(page: Page): Promise<Focused> {
 
 /**
  * Presses Tab until the focused element matches, the way a keyboard user moves through
- * a page. Fails listing every element that got focus on the way, and when the element
- * reached shows no focus indicator (WCAG 2.4.7).
+ * a page. Fails listing every element that got focus on the way, and when any element
+ * that got focus shows no focus indicator (WCAG 2.4.7).
  */
 async function tabTo(page: Page, what: string, predicate: (f: Focused) => boolean, maxTabs = 80): Promise<Focused> {
   const visited: string[] = []
   for (let i = 0; i < maxTabs; i++) {
     await page.keyboard.press('Tab')
     const f = await focused(page)
-    if (predicate(f)) {
-      expect(f.indicator, `${what} (${show(f)}) has keyboard focus but no visible focus indicator`).not.toBe('')
-      return f
-    }
+    // Every stop on the way, not just the target, must show where focus is.
+    if (f.tag !== 'body') expect(f.indicator, `${show(f)} on ${page.url()} has keyboard focus but no visible focus indicator`).not.toBe('')
+    if (predicate(f)) return f
     visited.push(show(f))
   }
   throw new Error(`Pressed Tab ${maxTabs} times on ${page.url()} without reaching ${what}. Focus went to:\n${visited.map((v, i) => `  ${i + 1}. ${v}`).join('\n')}`)
@@ -413,7 +410,7 @@ describe('browser test of the filing wizard', () => {
         lap('kvittering + Mine sager')
 
         expect(problems, 'console errors, page errors, failed requests and CSP violations').toEqual([])
-        console.log(`indbringelse e2e timings:\n${timings.map((t) => `  ${t.step.padEnd(28)} ${String(t.ms).padStart(6)} ms`).join('\n')}`)
+        console.log(`indbringelse e2e timings:\n${timings.map((t) => `  ${t.step.padEnd(34)} ${String(t.ms).padStart(6)} ms`).join('\n')}`)
       } finally {
         await context.close()
       }
