@@ -6,6 +6,8 @@ import type { NaevnRolle } from '../../server/access/principal.js'
 import { hashPassword } from '../../server/auth/passwords.js'
 import { findNaevnForKommune, naevnTyper, sammenlaegNaevn, type NaevnType } from '../../server/naevn/naevn.js'
 import { readKommuner } from '../../server/referencedata/kommuner.js'
+import type { Config } from '../../server/config.js'
+import { seedDemoSager } from './demo-sager.js'
 
 export const demoPassword = 'demo-adgangskode'
 
@@ -19,6 +21,8 @@ export interface SeedOptions {
   referenceDataDir: string
   demo: boolean
   sammenlaegninger?: Sammenlaegning[]
+  /** Needed for the demo cases (their parties' CPR numbers are encrypted like real ones). */
+  config?: Config
 }
 
 export interface DemoLogin {
@@ -40,7 +44,7 @@ export function parseSammenlaegning(spec: string): Sammenlaegning {
 
 const naevnPrefix: Record<NaevnType, string> = { huslejenaevn: 'Huslejenævnet i', beboerklagenaevn: 'Beboerklagenævnet i' }
 
-export async function seed(db: Database, options: SeedOptions): Promise<{ nyeNaevn: number; logins: DemoLogin[] }> {
+export async function seed(db: Database, options: SeedOptions): Promise<{ nyeNaevn: number; logins: DemoLogin[]; demoSager: number }> {
   const kommuner = await readKommuner(options.referenceDataDir)
   await db
     .insertInto('kommuner')
@@ -81,7 +85,8 @@ export async function seed(db: Database, options: SeedOptions): Promise<{ nyeNae
   }
 
   const logins = options.demo ? await seedDemoUsers(db) : []
-  return { nyeNaevn, logins }
+  const demoSager = options.demo && options.config ? await seedDemoSager(db, options.config) : 0
+  return { nyeNaevn, logins, demoSager }
 }
 
 interface DemoUser {

@@ -276,7 +276,7 @@ describe('browser test of the filing wizard', () => {
           expect(await page.locator(`legend[id="${id}"]`).count(), `the error link ${l.href} points at the group's legend`).toBe(1)
           expect(await page.locator(`#${id}-fejl`).innerText()).toContain(l.text)
           expect(await page.locator(`input[name="${id}"]`).first().getAttribute('aria-invalid')).toBe(null)
-          expect(await page.locator(`fieldset[aria-describedby="${id}-fejl"]`).count(), `fieldset of ${id} describedby its error`).toBe(1)
+          expect(await page.locator(`fieldset[aria-describedby~="${id}-fejl"]`).count(), `the fieldset of ${id} is described by its error`).toBe(1)
         }
         await expectNoAxeViolations('hvem-fejl')
         await screenshot('hvem-fejl')
@@ -317,6 +317,12 @@ describe('browser test of the filing wizard', () => {
         // A first visit starts from the account's own name and e-mail.
         expect(await page.locator('#mig_navn').inputValue()).toBe(user.navn)
         expect(await page.locator('#mig_email').inputValue()).toBe(user.email)
+        // The filer's own fields say what they are for autofill (WCAG 1.3.5).
+        expect(await page.locator('#mig_navn').getAttribute('autocomplete')).toBe('name')
+        expect(await page.locator('#mig_email').getAttribute('autocomplete')).toBe('email')
+        // The counterpart's hint is said once, for the group, not under every field.
+        expect(await page.locator('fieldset:has(#modpart_navn)').getAttribute('aria-describedby')).toBe('modpart-hjaelp')
+        expect(await page.locator('main').getByText('Udlejeren eller boligorganisationen.').count()).toBe(1)
         await typeInto(page, 'mig_cprcvr', '010190-1234')
         await typeInto(page, 'mig_telefon', '12 34 56 78')
         await typeInto(page, 'modpart_navn', 'Ejendomsselskabet ApS')
@@ -328,6 +334,12 @@ describe('browser test of the filing wizard', () => {
         await expectStep('sagen', 4, 'Hvad drejer sagen sig om?')
         await expectNoAxeViolations('sagen')
         await chooseRadio(page, 'formaal', 'klage')
+        // An area's questions appear when it is chosen, right after its checkbox.
+        const leje = page.locator('#svar_nuvaerende_maanedlig_leje')
+        expect(await leje.isVisible(), 'the rent question before "Huslejens størrelse" is chosen').toBe(false)
+        await checkBox(page, 'omraade-husleje')
+        expect(await leje.isVisible(), 'the rent question after "Huslejens størrelse" is chosen').toBe(true)
+        await typeInto(page, 'svar_nuvaerende_maanedlig_leje', '8.500')
         await checkBox(page, 'omraade-vedligeholdelse')
         await typeInto(page, 'beskrivelse', 'Udlejer vil ikke udbedre fugtskaden i soveværelset, selv om vi har klaget tre gange.')
         await screenshot('sagen')
@@ -382,6 +394,8 @@ describe('browser test of the filing wizard', () => {
         expect(review).toContain('Huslejenævnet i København')
         expect(review).toContain('Ejendomsselskabet ApS')
         expect(review).toContain('lejekontrakt.pdf')
+        expect(review).toMatch(/Huslejens størrelse, Vedligeholdelse/)
+        expect(review).toMatch(/Hvad er den nuværende månedlige husleje\?\s+8\.500/)
         expect(await page.locator('#fejlopsummering').count(), 'nothing is missing').toBe(0)
         await tabTo(page, 'the button "Send sagen til nævnet"', byText('button', 'Send sagen til nævnet'))
         await navigateWith('Enter')

@@ -8,8 +8,19 @@ describe('seed', () => {
   const w = useWorld()
 
   it('when seeded twice, then one huslejenævn and one beboerklagenævn per municipality exist once, with working demo logins', async () => {
-    const first = await seed(w.db, { referenceDataDir: w.config.referenceDataDir, demo: true })
-    const second = await seed(w.db, { referenceDataDir: w.config.referenceDataDir, demo: true })
+    const first = await seed(w.db, { referenceDataDir: w.config.referenceDataDir, demo: true, config: w.config })
+    const second = await seed(w.db, { referenceDataDir: w.config.referenceDataDir, demo: true, config: w.config })
+    expect(first.demoSager).toBeGreaterThanOrEqual(6)
+    expect(second.demoSager).toBe(0)
+    const perNaevn = await sql<{ navn: string; status: string; n: number }>`
+      SELECT n.navn, s.status, count(*)::int AS n FROM sager s JOIN naevn n ON n.id = s.naevn_id GROUP BY 1, 2 ORDER BY 1, 2`.execute(w.db)
+    expect(perNaevn.rows).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ navn: 'Huslejenævnet i Københavns Kommune', status: 'indbragt' }),
+        expect.objectContaining({ navn: 'Beboerklagenævnet i Aarhus Kommune', status: 'indbragt' }),
+        expect.objectContaining({ status: 'kladde', n: 1 }),
+      ]),
+    )
     expect(first.nyeNaevn).toBe(2 * 98)
     expect(second.nyeNaevn).toBe(0)
     const counts = await sql<{ type: string; n: number }>`SELECT naevn_type AS type, count(*)::int AS n FROM naevn_kommuner GROUP BY 1 ORDER BY 1`.execute(w.db)
