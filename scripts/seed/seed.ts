@@ -118,7 +118,28 @@ const demoUsers: DemoUser[] = [
   { email: 'udlejer@demo.naevn.dk', navn: 'Frederik Winther' },
 ]
 
+// Contact details of the two demo boards, so letters and receipts carry a letterhead.
+// Only filled in where empty: an administrator's own edits stay.
+const demoKontakt = [
+  { ...kbh, adresse: 'Rådhuspladsen 1', postnr: '1599', by: 'København V', email: 'huslejenaevn@demo.naevn.dk', telefon: '33 66 33 66' },
+  { ...aarhus, adresse: 'Rådhuspladsen 2', postnr: '8000', by: 'Aarhus C', email: 'beboerklagenaevn@demo.naevn.dk', telefon: '89 40 20 00' },
+]
+
+async function seedDemoKontakt(db: Database): Promise<void> {
+  for (const k of demoKontakt) {
+    const naevn = await findNaevnForKommune(db, k.type, k.kommunekode)
+    if (!naevn) continue
+    await db
+      .updateTable('naevn')
+      .set({ adresse: k.adresse, postnr: k.postnr, by: k.by, email: k.email, telefon: k.telefon })
+      .where('id', '=', naevn.id)
+      .where('adresse', '=', '')
+      .execute()
+  }
+}
+
 async function seedDemoUsers(db: Database): Promise<DemoLogin[]> {
+  await seedDemoKontakt(db)
   const passwordHash = await hashPassword(demoPassword)
   const logins: DemoLogin[] = []
   for (const u of demoUsers) {

@@ -26,6 +26,9 @@ export const bilagKategorier = {
 } as const
 export type BilagKategori = keyof typeof bilagKategorier
 
+/** Labels for every kind of document on a case, also those the system makes itself. */
+export const dokumentKategoriLabel: Record<string, string> = { ...bilagKategorier, kvittering: 'Kvittering' }
+
 export function isBilagKategori(value: string): value is BilagKategori {
   return Object.hasOwn(bilagKategorier, value)
 }

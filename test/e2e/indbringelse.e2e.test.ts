@@ -419,6 +419,7 @@ describe('browser test of the filing wizard', () => {
         expect(await row.count()).toBe(1)
         expect(await row.locator('a').getAttribute('href')).toBe(`/sager/${sagId}`)
         expect(await row.innerText()).toContain('Nørregade 12')
+        expect(await page.locator('main').innerText()).toContain('1 sag.')
         await expectNoAxeViolations('mine-sager-efter')
         await screenshot('mine-sager-efter')
         lap('kvittering + Mine sager')

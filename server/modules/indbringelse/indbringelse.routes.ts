@@ -232,7 +232,7 @@ export const indbringelseRoutes: FastifyPluginAsyncTypebox = async (app) => {
       ...statusView(sag),
       ...sammendrag(sag, parter, await naevnNavn(sag.naevn_id)),
       ...bilagView(dokumenter),
-      dokumenter: dokumenter.map((d) => ({ ...d, href: `/sager/${sag.id}/dokumenter/${d.id}`, oprettet: formatDatoTid(d.oprettet) })),
+      dokumenter: bilagView(dokumenter).bilag.map((d, i) => ({ ...d, href: `/sager/${sag.id}/dokumenter/${d.id}`, oprettet: formatDatoTid(dokumenter[i]!.oprettet) })),
       tidslinje: journalView(journal),
       beskeder: beskeder.map((b) => ({
         tekst: b.tekst.split(/\r?\n/),

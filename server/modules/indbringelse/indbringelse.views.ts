@@ -3,7 +3,7 @@
 import type { CprCipher } from '../../identitet/cpr-crypto.js'
 import { maskCpr } from '../../identitet/cpr.js'
 import type { PostnummerIndex } from '../../referencedata/postnumre.js'
-import { bilagKategorier, formatStoerrelse, tilladteTyper } from '../../sag/bilag.js'
+import { bilagKategorier, dokumentKategoriLabel, formatStoerrelse, tilladteTyper } from '../../sag/bilag.js'
 import { formaalFor, sagsomraaderFor, spoergsmaalFor, udenforKompetence, type IndbringerRolle } from '../../sag/sagsomraader.js'
 import { statusForPart, type SagStatus } from '../../sag/status.js'
 import { adresseTekst, formaalLabel, formatDato, formatDatoTid, partRolleLabel, sagsomraadeLabels } from '../../sag/visning.js'
@@ -165,7 +165,7 @@ export function sagenView(sag: SagRow, input?: FormValues) {
 
 export function bilagView(dokumenter: { id: string; filnavn: string; stoerrelse: number; kategori: string; mime: string }[]) {
   return {
-    bilag: dokumenter.map((d) => ({ ...d, stoerrelse: formatStoerrelse(d.stoerrelse), kategori: bilagKategorier[d.kategori as keyof typeof bilagKategorier] ?? d.kategori })),
+    bilag: dokumenter.map((d) => ({ ...d, stoerrelse: formatStoerrelse(d.stoerrelse), kategori: dokumentKategoriLabel[d.kategori] ?? d.kategori })),
     kategorier: Object.entries(bilagKategorier).map(([value, label]) => ({ value, label })),
     tilladte: Object.values(tilladteTyper).join(', '),
   }
