@@ -1,35 +1,9 @@
 // Entry point of the web server: config → app → listen; closes gracefully on SIGTERM/SIGINT.
 import { buildApp } from './app.js'
-import { ConfigError, loadConfig } from './config.js'
+import { closeOnSignal, loadConfigOrExit } from './lifecycle.js'
 
-let config
-try {
-  config = loadConfig()
-} catch (err) {
-  if (err instanceof ConfigError) {
-    console.error(err.message)
-    process.exit(1)
-  }
-  throw err
-}
-
+const config = loadConfigOrExit()
 const app = await buildApp(config)
-let closing = false
-for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-  process.once(signal, () => {
-    if (closing) return
-    closing = true
-    app.log.info({ signal }, 'lukker ned')
-    // Stop accepting, finish requests in flight, close pools; force exit if stuck.
-    setTimeout(() => process.exit(1), 10_000).unref()
-    app.close().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        app.log.error({ err }, 'fejl ved nedlukning')
-        process.exit(1)
-      },
-    )
-  })
-}
-
+// Stop accepting, finish the requests in flight, close the pools.
+closeOnSignal(app.log, 'lukker ned', () => app.close(), 10_000)
 await app.listen({ host: config.host, port: config.port })

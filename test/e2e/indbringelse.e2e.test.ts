@@ -413,6 +413,20 @@ describe('browser test of the filing wizard', () => {
         await expectNoAxeViolations('sag')
         await screenshot('sag')
 
+        // "Send flere bilag" sent empty: the disclosure stays open, so the errors and the
+        // summary's links are visible.
+        await tabTo(page, 'the disclosure "Send flere bilag"', byText('summary', 'Send flere bilag'))
+        await page.keyboard.press('Enter')
+        await tabTo(page, 'the button "Send bilag"', byText('button', 'Send bilag'))
+        await navigateWith('Enter', 400)
+        await summary.waitFor()
+        expect((await focused(page)).id, 'focus after sending no files').toBe('fejlopsummering')
+        expect(await page.locator('details:has(#filer)').getAttribute('open')).not.toBe(null)
+        expect(await Promise.all((await summary.locator('a').all()).map((a) => a.getAttribute('href')))).toEqual(['#kategori', '#filer'])
+        expect(await page.locator('#filer').getAttribute('aria-invalid')).toBe('true')
+        await expectNoAxeViolations('sag-bilag-fejl')
+        await screenshot('sag-bilag-fejl')
+
         // ── "Mine sager" lists it ────────────────────────────────────────────
         await page.goto('/mine-sager')
         const row = page.locator('tbody tr', { hasText: sagsnummer! })

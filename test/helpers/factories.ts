@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto'
 import type { Database } from '../../server/db/database.js'
 import type { NaevnRolle } from '../../server/access/principal.js'
 import { hashPassword } from '../../server/auth/passwords.js'
-import type { NaevnType } from '../../server/naevn/naevn.js'
+import { findNaevnForKommune, type NaevnType } from '../../server/naevn/naevn.js'
 
 export const testPassword = 'en-lang-test-adgangskode'
 let passwordHash: Promise<string> | undefined
@@ -51,12 +51,5 @@ export async function createUser(
 
 /** The board serving a municipality: the existing one, or a new one for it. */
 export async function naevnFor(db: Database, kommunekode: number, type: NaevnType = 'huslejenaevn') {
-  const existing = await db
-    .selectFrom('naevn_kommuner')
-    .innerJoin('naevn', 'naevn.id', 'naevn_kommuner.naevn_id')
-    .select(['naevn.id', 'naevn.navn', 'naevn.type'])
-    .where('naevn_kommuner.naevn_type', '=', type)
-    .where('naevn_kommuner.kommunekode', '=', kommunekode)
-    .executeTakeFirst()
-  return existing ?? createNaevn(db, { type, kommunekoder: [kommunekode] })
+  return (await findNaevnForKommune(db, type, kommunekode)) ?? createNaevn(db, { type, kommunekoder: [kommunekode] })
 }

@@ -116,6 +116,19 @@ export const indbringelseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     visTrin(reply, requirePrincipal(req), req.params.id, req.params.trin as TrinSlug),
   )
 
+  /** Reads an attachment form (category and files) and stores the files or says why not. */
+  async function modtagBilag(p: Principal, sagId: string, body: unknown) {
+    const { values, files } = await readMultipart(body)
+    const kategori = text(values, 'kategori')
+    const errors = new FormErrors()
+    if (!isBilagKategori(kategori)) errors.add('kategori', 'Vælg, hvad filerne er.')
+    if (files.length === 0) errors.add('filer', 'Vælg mindst én fil.')
+    if (errors.any || !isBilagKategori(kategori)) return { errors, afvist: [] }
+    const result = await uploadBilag(ctx, p, sagId, kategori, files)
+    for (const a of result.afvist) errors.add('filer', `${a.filnavn}: ${a.grund}.`)
+    return { errors, afvist: result.afvist }
+  }
+
   const gemmere: Record<string, (p: Principal, id: string, body: FormValues | undefined) => Promise<TrinResultat>> = {
     hvem: (p, id, body) => gemHvem(ctx, p, id, body),
     lejemaal: (p, id, body) => gemLejemaal(ctx, p, id, body),
@@ -138,17 +151,8 @@ export const indbringelseRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/indbringelse/:id/bilag', { schema: { params: SagParams }, preHandler: guard() }, async (req, reply) => {
     const p = requirePrincipal(req)
-    const { values, files } = await readMultipart(req.body)
-    const kategori = text(values, 'kategori')
-    const errors = new FormErrors()
-    if (!isBilagKategori(kategori)) errors.add('kategori', 'Vælg, hvad filerne er.')
-    if (files.length === 0) errors.add('filer', 'Vælg mindst én fil.')
-    if (errors.any) return visTrin(reply, p, req.params.id, 'bilag', { errors, input: values })
-    const result = await uploadBilag(ctx, p, req.params.id, kategori as Parameters<typeof uploadBilag>[3], files)
-    if (result.afvist.length > 0) {
-      for (const a of result.afvist) errors.add('filer', `${a.filnavn}: ${a.grund}.`)
-      return visTrin(reply, p, req.params.id, 'bilag', { errors, afvist: result.afvist })
-    }
+    const { errors, afvist } = await modtagBilag(p, req.params.id, req.body)
+    if (errors.any) return visTrin(reply, p, req.params.id, 'bilag', { errors, afvist })
     return reply.redirect(`/indbringelse/${req.params.id}/bilag`, 303)
   })
 
@@ -272,15 +276,7 @@ export const indbringelseRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/sager/:id/bilag', { schema: { params: SagParams }, preHandler: guard() }, async (req, reply) => {
     const p = requirePrincipal(req)
-    const { values, files } = await readMultipart(req.body)
-    const kategori = text(values, 'kategori')
-    const errors = new FormErrors()
-    if (!isBilagKategori(kategori)) errors.add('kategori', 'Vælg, hvad filerne er.')
-    if (files.length === 0) errors.add('filer', 'Vælg mindst én fil.')
-    if (!errors.any) {
-      const result = await uploadBilag(ctx, p, req.params.id, kategori as Parameters<typeof uploadBilag>[3], files)
-      for (const a of result.afvist) errors.add('filer', `${a.filnavn}: ${a.grund}.`)
-    }
+    const { errors } = await modtagBilag(p, req.params.id, req.body)
     if (errors.any) return visSag(reply, p, req.params.id, { errors })
     return reply.redirect(`/sager/${req.params.id}#dokumenter`, 303)
   })
