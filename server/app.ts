@@ -22,6 +22,7 @@ import forside from './modules/forside/index.js'
 import naevn from './modules/naevn/index.js'
 import admin from './modules/admin/index.js'
 import indbringelse from './modules/indbringelse/index.js'
+import sagsbehandling from './modules/sagsbehandling/index.js'
 
 export interface BuildOptions {
   /** Overrides the logger (tests pass false). */
@@ -55,6 +56,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(naevn)
   await app.register(admin)
   await app.register(indbringelse)
+  await app.register(sagsbehandling)
 
   return app
 }

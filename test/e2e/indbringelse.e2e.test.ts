@@ -1,7 +1,8 @@
 // Browser test of the filing wizard: a citizen files a case from "Mine sager" to the
-// receipt using the keyboard only (Tab, Shift-free arrows, Space, Enter and typing),
-// and every page on the way, including the error states, passes axe (WCAG 2.1 A/AA)
-// without violations and logs no console errors or CSP violations. Screenshots go to
+// receipt with the keyboard only (Tab, arrow keys, Space, Enter and typing; no clicks,
+// no fill), every control reached shows a focus indicator, and every page on the way,
+// including the error states, passes axe (WCAG 2.1 A/AA) without violations and logs
+// no console errors or CSP violations. Screenshots go to
 // test-results/e2e/indbringelse-<step>.png for a human to look at.
 import { mkdir } from 'node:fs/promises'
 import type { AddressInfo } from 'node:net'
@@ -436,7 +437,7 @@ describe('browser test of the filing wizard', () => {
         expect(await page.locator('main').innerText()).toContain('1 sag.')
         await expectNoAxeViolations('mine-sager-efter')
         await screenshot('mine-sager-efter')
-        lap('kvittering + Mine sager')
+        lap('kvittering, bilagsfejl, Mine sager')
 
         expect(problems, 'console errors, page errors, failed requests and CSP violations').toEqual([])
         console.log(`indbringelse e2e timings:\n${timings.map((t) => `  ${t.step.padEnd(34)} ${String(t.ms).padStart(6)} ms`).join('\n')}`)

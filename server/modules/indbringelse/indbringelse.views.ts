@@ -207,6 +207,7 @@ export function journalView(journal: { tidspunkt: Date; handling: string; til_st
     kvittering_dannet: 'Kvitteringen blev dannet',
     besked_fra_part: 'Besked sendt til sekretariatet',
     bilag_tilfoejet: 'Bilag sendt til sagen',
+    gebyr_betalt: 'Gebyret er registreret som betalt',
   }
   return journal.map((j) => ({
     tidspunkt: formatDatoTid(j.tidspunkt),
