@@ -30,15 +30,16 @@ function partialsOf(dir: string): Record<string, string> {
 export function layoutContext(principal: Principal | null, url: string) {
   if (!principal) return { bruger: null, menu: null }
   const entries = [
-    { href: '/mine-sager', tekst: 'Mine sager', vis: true },
-    { href: '/sagsbehandling', tekst: 'Sagsbehandling', vis: staffNaevnIds(principal).length > 0 },
-    { href: '/naevnsportal', tekst: 'Nævnsportal', vis: boardMemberNaevnIds(principal).length > 0 },
-    { href: '/admin', tekst: 'Administration', vis: isAdmin(principal) },
+    { href: '/mine-sager', tekst: 'Mine sager', vis: true, under: ['/indbringelse', '/sager', '/konto'] },
+    { href: '/sagsbehandling', tekst: 'Sagsbehandling', vis: staffNaevnIds(principal).length > 0, under: [] },
+    { href: '/naevnsportal', tekst: 'Nævnsportal', vis: boardMemberNaevnIds(principal).length > 0, under: [] },
+    { href: '/admin', tekst: 'Administration', vis: isAdmin(principal), under: [] },
   ]
   const path = url.split('?')[0] ?? ''
+  const within = (prefix: string) => path === prefix || path.startsWith(`${prefix}/`)
   return {
     bruger: { navn: principal.navn, email: principal.email },
-    menu: entries.filter((e) => e.vis).map((e) => ({ href: e.href, tekst: e.tekst, aktiv: path === e.href || path.startsWith(`${e.href}/`) })),
+    menu: entries.filter((e) => e.vis).map((e) => ({ href: e.href, tekst: e.tekst, aktiv: [e.href, ...e.under].some(within) })),
   }
 }
 

@@ -74,6 +74,7 @@ export const indbringelseRoutes: FastifyPluginAsyncTypebox = async (app) => {
           ...base,
           ...bilagView(await listDokumenter(db, sag.id, { kunForParter: false })),
           afvist: o.afvist ?? [],
+          kategori: text(o.input, 'kategori'),
           repraesentant: sag.repraesentant_type !== null,
           maxFil: `${Math.round(app.config.upload.maxFileBytes / (1024 * 1024))} MB`,
           maxAntal: app.config.upload.maxFilesPerCase,
@@ -123,10 +124,10 @@ export const indbringelseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const errors = new FormErrors()
     if (!isBilagKategori(kategori)) errors.add('kategori', 'Vælg, hvad filerne er.')
     if (files.length === 0) errors.add('filer', 'Vælg mindst én fil.')
-    if (errors.any || !isBilagKategori(kategori)) return { errors, afvist: [] }
+    if (errors.any || !isBilagKategori(kategori)) return { errors, afvist: [], kategori }
     const result = await uploadBilag(ctx, p, sagId, kategori, files)
     for (const a of result.afvist) errors.add('filer', `${a.filnavn}: ${a.grund}.`)
-    return { errors, afvist: result.afvist }
+    return { errors, afvist: result.afvist, kategori }
   }
 
   const gemmere: Record<string, (p: Principal, id: string, body: FormValues | undefined) => Promise<TrinResultat>> = {
@@ -151,8 +152,8 @@ export const indbringelseRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/indbringelse/:id/bilag', { schema: { params: SagParams }, preHandler: guard() }, async (req, reply) => {
     const p = requirePrincipal(req)
-    const { errors, afvist } = await modtagBilag(p, req.params.id, req.body)
-    if (errors.any) return visTrin(reply, p, req.params.id, 'bilag', { errors, afvist })
+    const { errors, afvist, kategori } = await modtagBilag(p, req.params.id, req.body)
+    if (errors.any) return visTrin(reply, p, req.params.id, 'bilag', { errors, afvist, input: { kategori } })
     return reply.redirect(`/indbringelse/${req.params.id}/bilag`, 303)
   })
 
@@ -172,6 +173,12 @@ export const indbringelseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     }
     req.log.info({ sagId: req.params.id, sagsnummer: result.sagsnummer }, 'sag indbragt')
     return reply.redirect(`/sager/${req.params.id}?indsendt=1`, 303)
+  })
+
+  app.get('/indbringelse/:id/slet', { schema: { params: SagParams }, preHandler: guard() }, async (req, reply) => {
+    const sag = await kladdeForEjer(db, requirePrincipal(req), req.params.id)
+    if (sag.status !== 'kladde') return reply.redirect(`/sager/${sag.id}`, 303)
+    return reply.page('pages/indbringelse/slet', { titel: 'Slet kladden', sagId: sag.id })
   })
 
   app.post('/indbringelse/:id/slet', { schema: { params: SagParams, body: FormBody }, preHandler: guard() }, async (req, reply) => {
@@ -218,7 +225,7 @@ export const indbringelseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     })
   })
 
-  async function visSag(reply: FastifyReply, p: Principal, sagId: string, o: { indsendt?: boolean; errors?: FormErrors; besked?: string } = {}) {
+  async function visSag(reply: FastifyReply, p: Principal, sagId: string, o: { indsendt?: boolean; errors?: FormErrors; besked?: string; kategori?: string } = {}) {
     const sag = await sagForPart(db, p, sagId)
     if (sag.status === 'kladde') return reply.redirect(`/indbringelse/${sag.id}`, 303)
     const [parter, dokumenter, journal, beskeder] = await Promise.all([
@@ -246,6 +253,7 @@ export const indbringelseRoutes: FastifyPluginAsyncTypebox = async (app) => {
         fil: b.dokument_id ? { href: `/sager/${sag.id}/dokumenter/${b.dokument_id}`, navn: b.dokument_filnavn } : null,
       })),
       besked: o.besked ?? '',
+      kategori: o.kategori ?? '',
       ...(o.errors ?? new FormErrors()).toView(),
     })
   }
@@ -276,8 +284,8 @@ export const indbringelseRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/sager/:id/bilag', { schema: { params: SagParams }, preHandler: guard() }, async (req, reply) => {
     const p = requirePrincipal(req)
-    const { errors } = await modtagBilag(p, req.params.id, req.body)
-    if (errors.any) return visSag(reply, p, req.params.id, { errors })
+    const { errors, kategori } = await modtagBilag(p, req.params.id, req.body)
+    if (errors.any) return visSag(reply, p, req.params.id, { errors, kategori })
     return reply.redirect(`/sager/${req.params.id}#dokumenter`, 303)
   })
 }
