@@ -1,7 +1,8 @@
 // How a case reads to a person: addresses, dates, parties and code labels in Danish.
 // Shared by pages, documents and e-mails so they all say the same thing.
 import type { NaevnType } from '../naevn/naevn.js'
-import { formaalFor, sagsomraaderFor } from './sagsomraader.js'
+import { formaalFor, sagsomraaderFor, spoergsmaalFor, type IndbringerRolle } from './sagsomraader.js'
+import { lejemaalLabel, naevnTypeFor, repraesentantTyper, rolleLabel, type LejemaalType } from './koder.js'
 
 const datoTid = new Intl.DateTimeFormat('da-DK', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Copenhagen' })
 const dato = new Intl.DateTimeFormat('da-DK', { dateStyle: 'long', timeZone: 'Europe/Copenhagen' })
@@ -48,3 +49,33 @@ export function formaalLabel(type: NaevnType, kode: string | null): string {
   if (!kode) return 'Ikke angivet'
   return [...formaalFor(type, 'udlejer'), ...formaalFor(type, 'lejer')].find((f) => f.kode === kode)?.label ?? kode
 }
+
+/** Everything the filer entered: the review page, the party's and the caseworker's case pages. */
+export function sammendrag(
+  sag: AdresseFelter & { indbringer_rolle: string | null; repraesentant_type: string | null; lejemaal_type: string | null; formaal: string | null; sagsomraader: string[]; beskrivelse: string | null; svar: unknown },
+  parter: { rolle: string; navn: string; email: string | null; telefon: string | null }[],
+  naevnNavn: string | null,
+) {
+  const type = sag.lejemaal_type ? naevnTypeFor(sag.lejemaal_type as LejemaalType) : null
+  const svar = (sag.svar ?? {}) as Record<string, string>
+  const spm = type ? spoergsmaalFor(type, sag.sagsomraader) : []
+  return {
+    hvem: [
+      { label: 'Indbringer', vaerdi: sag.indbringer_rolle ? rolleLabel[sag.indbringer_rolle as IndbringerRolle] : 'Ikke angivet' },
+      { label: 'Indbringes af', vaerdi: sag.repraesentant_type ? repraesentantTyper[sag.repraesentant_type as keyof typeof repraesentantTyper] : 'Parten selv' },
+    ],
+    lejemaal: [
+      { label: 'Adresse', vaerdi: adresseTekst(sag) },
+      { label: 'Type', vaerdi: sag.lejemaal_type ? lejemaalLabel[sag.lejemaal_type as LejemaalType] : 'Ikke angivet' },
+      { label: 'Nævn', vaerdi: naevnNavn ?? 'Ikke fundet endnu' },
+    ],
+    parter: parter.map((p) => ({ rolle: partRolleLabel[p.rolle] ?? p.rolle, navn: p.navn, kontakt: [p.email, p.telefon].filter(Boolean).join(', ') })),
+    sagen: [
+      { label: 'Formål', vaerdi: type ? formaalLabel(type, sag.formaal) : 'Ikke angivet' },
+      { label: 'Sagsområder', vaerdi: type && sag.sagsomraader.length ? sagsomraadeLabels(type, sag.sagsomraader).join(', ') : 'Ikke angivet' },
+      ...spm.filter((s) => svar[s.felt]).map((s) => ({ label: s.label, vaerdi: svar[s.felt]! })),
+    ],
+    beskrivelse: (sag.beskrivelse ?? '').split(/\r?\n/).filter((l) => l.trim()),
+  }
+}
+

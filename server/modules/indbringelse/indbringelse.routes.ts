@@ -11,7 +11,7 @@ import { NotFoundError } from '../../errors.js'
 import { isBilagKategori } from '../../sag/bilag.js'
 import { formatKroner } from '../../sag/gebyr.js'
 import { listJournal } from '../../sag/journal.js'
-import { formatDatoTid } from '../../sag/visning.js'
+import { formatDatoTid, sammendrag } from '../../sag/visning.js'
 import { isUuid } from '../../naevn/naevn.js'
 import { findDokumentMedIndhold, listBeskeder, listDokumenter, listMineSager, listParter, markerLaest, type SagGruppe } from './indbringelse.repository.js'
 import { DokumentParams, GemTrinParams, MineSagerQuery, SagParams, SagQuery, TrinParams } from './indbringelse.schemas.js'
@@ -34,7 +34,7 @@ import {
   type TrinResultat,
 } from './indbringelse.service.js'
 import { trin, trinAf, type TrinSlug } from './indbringelse.trin.js'
-import { bilagView, hvemView, journalView, lejemaalView, naesteTrin, parterView, sagenView, sammendrag, statusView, trinviser } from './indbringelse.views.js'
+import { bilagView, hvemView, journalView, lejemaalView, naesteTrin, parterView, sagenView, statusView, trinviser } from './indbringelse.views.js'
 
 const sidestoerrelse = 25
 

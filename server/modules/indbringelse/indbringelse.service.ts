@@ -19,16 +19,8 @@ import { skiftStatus } from '../../sag/livscyklus.js'
 import type { IndbringerRolle } from '../../sag/sagsomraader.js'
 import { FormErrors, type FormValues } from '../../forms/form.js'
 import { listDokumenter, listParter, opretKladde } from './indbringelse.repository.js'
-import {
-  naevnTypeFor,
-  parseHvem,
-  parseLejemaal,
-  parseParter,
-  parseSagen,
-  type LejemaalType,
-  type PartInput,
-  type Parter,
-} from './indbringelse.trin.js'
+import { naevnTypeFor, type LejemaalType } from '../../sag/koder.js'
+import { parseHvem, parseLejemaal, parseParter, parseSagen, type PartInput, type Parter } from './indbringelse.trin.js'
 
 export interface IndbringelseCtx {
   db: Database

@@ -4,6 +4,7 @@ import { FormErrors, emailPattern, list, text, type FormValues } from '../../for
 import { validateCpr, validateCvr } from '../../identitet/cpr.js'
 import type { PostnummerIndex } from '../../referencedata/postnumre.js'
 import type { NaevnType } from '../../naevn/naevn.js'
+import { repraesentantTyper, type LejemaalType, type RepraesentantType } from '../../sag/koder.js'
 import { spoergsmaalFor, validateFormaal, validateSagsomraader, type IndbringerRolle } from '../../sag/sagsomraader.js'
 
 export const trin = [
@@ -21,21 +22,6 @@ export function trinAf(slug: string) {
   return trin.find((t) => t.slug === slug)
 }
 
-export const repraesentantTyper = {
-  advokat: 'Advokat',
-  lejerforening: 'Lejerforening eller beboerorganisation',
-  administrator: 'Administrator',
-  andet: 'Anden repræsentant',
-} as const
-export type RepraesentantType = keyof typeof repraesentantTyper
-
-export const rolleLabel: Record<IndbringerRolle, string> = { lejer: 'Lejer', udlejer: 'Udlejer' }
-export const lejemaalLabel = { privat: 'Privat udlejning', almen: 'Almen bolig (social boligsektor)' } as const
-export type LejemaalType = keyof typeof lejemaalLabel
-
-export function naevnTypeFor(lejemaal: LejemaalType): NaevnType {
-  return lejemaal === 'almen' ? 'beboerklagenaevn' : 'huslejenaevn'
-}
 
 type Result<T> = { ok: true; data: T } | { ok: false; errors: FormErrors }
 

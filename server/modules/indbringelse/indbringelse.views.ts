@@ -4,11 +4,12 @@ import type { CprCipher } from '../../identitet/cpr-crypto.js'
 import { maskCpr } from '../../identitet/cpr.js'
 import type { PostnummerIndex } from '../../referencedata/postnumre.js'
 import { bilagKategorier, dokumentKategoriLabel, formatStoerrelse, tilladteTyper } from '../../sag/bilag.js'
-import { formaalFor, sagsomraaderFor, spoergsmaalFor, udenforKompetence, type IndbringerRolle } from '../../sag/sagsomraader.js'
+import { formaalFor, sagsomraaderFor, udenforKompetence, type IndbringerRolle } from '../../sag/sagsomraader.js'
 import { statusForPart, type SagStatus } from '../../sag/status.js'
-import { adresseTekst, formaalLabel, formatDato, formatDatoTid, partRolleLabel, sagsomraadeLabels } from '../../sag/visning.js'
+import { formatDato, formatDatoTid } from '../../sag/visning.js'
 import type { FormValues } from '../../forms/form.js'
-import { antalMedpartFelter, lejemaalLabel, naevnTypeFor, repraesentantTyper, rolleLabel, trin, type LejemaalType, type TrinSlug } from './indbringelse.trin.js'
+import { antalMedpartFelter, trin, type TrinSlug } from './indbringelse.trin.js'
+import { lejemaalLabel, naevnTypeFor, repraesentantTyper, rolleLabel, type LejemaalType } from '../../sag/koder.js'
 
 type SagRow = {
   id: string
@@ -168,31 +169,6 @@ export function bilagView(dokumenter: { id: string; filnavn: string; stoerrelse:
     bilag: dokumenter.map((d) => ({ ...d, stoerrelse: formatStoerrelse(d.stoerrelse), kategori: dokumentKategoriLabel[d.kategori] ?? d.kategori })),
     kategorier: Object.entries(bilagKategorier).map(([value, label]) => ({ value, label })),
     tilladte: Object.values(tilladteTyper).join(', '),
-  }
-}
-
-/** Everything the filer entered, for the review page and the party's case page. */
-export function sammendrag(sag: SagRow, parter: ParterRows, naevnNavn: string | null) {
-  const type = sag.lejemaal_type ? naevnTypeFor(sag.lejemaal_type as LejemaalType) : null
-  const svar = (sag.svar ?? {}) as Record<string, string>
-  const spm = type ? spoergsmaalFor(type, sag.sagsomraader) : []
-  return {
-    hvem: [
-      { label: 'Indbringer', vaerdi: sag.indbringer_rolle ? rolleLabel[sag.indbringer_rolle as IndbringerRolle] : 'Ikke angivet' },
-      { label: 'Indbringes af', vaerdi: sag.repraesentant_type ? repraesentantTyper[sag.repraesentant_type as keyof typeof repraesentantTyper] : 'Parten selv' },
-    ],
-    lejemaal: [
-      { label: 'Adresse', vaerdi: adresseTekst(sag) },
-      { label: 'Type', vaerdi: sag.lejemaal_type ? lejemaalLabel[sag.lejemaal_type as LejemaalType] : 'Ikke angivet' },
-      { label: 'Nævn', vaerdi: naevnNavn ?? 'Ikke fundet endnu' },
-    ],
-    parter: parter.map((p) => ({ rolle: partRolleLabel[p.rolle] ?? p.rolle, navn: p.navn, kontakt: [p.email, p.telefon].filter(Boolean).join(', ') })),
-    sagen: [
-      { label: 'Formål', vaerdi: type ? formaalLabel(type, sag.formaal) : 'Ikke angivet' },
-      { label: 'Sagsområder', vaerdi: type && sag.sagsomraader.length ? sagsomraadeLabels(type, sag.sagsomraader).join(', ') : 'Ikke angivet' },
-      ...spm.filter((s) => svar[s.felt]).map((s) => ({ label: s.label, vaerdi: svar[s.felt]! })),
-    ],
-    beskrivelse: (sag.beskrivelse ?? '').split(/\r?\n/).filter((l) => l.trim()),
   }
 }
 
