@@ -135,6 +135,15 @@ export interface NaevnMedlemskaber {
   user_id: string;
 }
 
+export interface Notater {
+  forfatter_id: string;
+  id: Generated<string>;
+  oprettet: Generated<Timestamp>;
+  retter_notat_id: string | null;
+  sag_id: string;
+  tekst: string;
+}
+
 export interface Outbox {
   afsendt: Timestamp | null;
   forsoeg: Generated<number>;
@@ -194,6 +203,7 @@ export interface Sager {
   oprettet_af: string;
   postnr: string | null;
   repraesentant_type: string | null;
+  sagsbehandler_id: string | null;
   sagsnummer: string | null;
   sagsomraader: Generated<string[]>;
   status: Generated<string>;
@@ -201,6 +211,7 @@ export interface Sager {
   trin: Generated<number>;
   vejnavn: string | null;
   version: Generated<number>;
+  vurdering: string | null;
 }
 
 export interface SendteMails {
@@ -249,6 +260,7 @@ export interface DB {
   naevn: Naevn;
   naevn_kommuner: NaevnKommuner;
   naevn_medlemskaber: NaevnMedlemskaber;
+  notater: Notater;
   outbox: Outbox;
   parter: Parter;
   revisionslog: Revisionslog;

@@ -34,7 +34,7 @@ export function listJournal(db: Kysely<DB>, sagId: string, o: { kunForParter: bo
   return db
     .selectFrom('journal')
     .leftJoin('users', 'users.id', 'journal.aktoer_id')
-    .select(['journal.id', 'journal.tidspunkt', 'journal.handling', 'journal.fra_status', 'journal.til_status', 'journal.begrundelse', 'journal.detaljer', 'users.navn as aktoer'])
+    .select(['journal.id', 'journal.tidspunkt', 'journal.handling', 'journal.fra_status', 'journal.til_status', 'journal.begrundelse', 'journal.detaljer', 'journal.synlig_for_parter', 'users.navn as aktoer'])
     .where('journal.sag_id', '=', sagId)
     .$if(o.kunForParter, (qb) => qb.where('journal.synlig_for_parter', '=', true))
     .orderBy('journal.id')

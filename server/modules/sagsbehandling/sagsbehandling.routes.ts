@@ -1,44 +1,222 @@
-// The caseworkers' start page: their boards and the incoming cases, with the fee
-// registration. The full inbox and case handling come with the rest of this module.
+// Case handling for the secretariat: the inbox (filters, search, sort, pages), the case
+// page with journal, notes, assessment, status and assignment, and fee registration.
+// Every path answers 404 for cases outside the user's boards.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { Type } from 'typebox'
+import type { FastifyReply } from 'fastify'
 import { guard, requirePrincipal } from '../../access/guards.js'
-import { assertStaff, staffNaevnIds } from '../../access/policies.js'
-import { FormBody } from '../../forms/form.js'
+import { assertStaff, isLeaderOf, staffNaevnIds } from '../../access/policies.js'
+import type { Principal } from '../../access/principal.js'
+import { sagForPersonale } from '../../access/sager.js'
+import { NotFoundError, ValidationError } from '../../errors.js'
+import { FormBody, FormErrors, text } from '../../forms/form.js'
+import { isUuid, type NaevnType } from '../../naevn/naevn.js'
 import { mineNaevnView } from '../../naevn/visning.js'
+import { dokumentKategoriLabel, formatStoerrelse } from '../../sag/bilag.js'
 import { formatKroner } from '../../sag/gebyr.js'
-import { statusForPart, type SagStatus } from '../../sag/status.js'
-import { adresseTekst, formatDatoTid } from '../../sag/visning.js'
-import { indkomneSager, registrerGebyrBetalt } from './sagsbehandling.service.js'
+import { listJournal } from '../../sag/journal.js'
+import { naevnTypeFor, type LejemaalType } from '../../sag/koder.js'
+import { sagsomraaderFor } from '../../sag/sagsomraader.js'
+import { overgange, sagStatuser, statusForPart, type SagStatus } from '../../sag/status.js'
+import { adresseTekst, formatDatoTid, sagsomraadeLabels, sammendrag } from '../../sag/visning.js'
+import { indbakke, listNotater, personaleForNaevn, type Sortering, type Visning } from './sagsbehandling.repository.js'
+import { DokumentParams, IndbakkeQuery, SagParams } from './sagsbehandling.schemas.js'
+import { gemVurdering, logAdgang, registrerGebyrBetalt, skiftStatusSomPersonale, tildel, tilfoejNotat } from './sagsbehandling.service.js'
+
+const sidestoerrelse = 50
+
+const journalTekst: Record<string, string> = {
+  kladde_oprettet: 'Kladde oprettet af indbringer',
+  kvittering_dannet: 'Kvittering dannet',
+  besked_fra_part: 'Besked fra part',
+  bilag_tilfoejet: 'Bilag fra part',
+  gebyr_betalt: 'Gebyr registreret som betalt',
+  sag_laest: 'Sagen åbnet',
+  dokument_laest: 'Dokument åbnet',
+  tildelt: 'Sagen tildelt',
+  notat: 'Notat skrevet',
+  notat_rettet: 'Rettelsesnotat skrevet',
+  vurdering_opdateret: 'Vurdering opdateret',
+}
 
 export const sagsbehandlingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = app.db
 
-  app.get('/sagsbehandling', { preHandler: guard(assertStaff) }, async (req, reply) => {
+  app.get('/sagsbehandling', { schema: { querystring: IndbakkeQuery }, preHandler: guard(assertStaff) }, async (req, reply) => {
     const p = requirePrincipal(req)
-    const [naevn, sager] = await Promise.all([mineNaevnView(db, p, staffNaevnIds(p)), indkomneSager(db, p)])
-    return reply.page('pages/sagsbehandling/start', {
+    const q = req.query
+    const mine = staffNaevnIds(p)
+    const side = q.side ?? 1
+    const visning = (q.visning ?? 'aabne') as Visning
+    const naevnId = q.naevn && mine.includes(q.naevn) ? q.naevn : undefined
+    const [naevn, personale, { rows, total }] = await Promise.all([
+      mineNaevnView(db, p, mine),
+      personaleForNaevn(db, mine),
+      indbakke(db, p, {
+        visning,
+        naevnId,
+        status: q.status ? (q.status as SagStatus) : undefined,
+        omraade: q.omraade || undefined,
+        sagsbehandlerId: q.sagsbehandler && isUuid(q.sagsbehandler) ? q.sagsbehandler : undefined,
+        kommunekode: q.kommune && /^\d{1,3}$/.test(q.kommune) ? Number(q.kommune) : undefined,
+        fra: q.fra || undefined,
+        til: q.til || undefined,
+        q: q.q,
+        sort: (q.sort ?? '-indbragt') as Sortering,
+        limit: sidestoerrelse,
+        offset: (side - 1) * sidestoerrelse,
+      }),
+    ])
+    const params = Object.fromEntries(Object.entries(q).filter(([k, v]) => k !== 'side' && v !== undefined && v !== '').map(([k, v]) => [k, String(v)]))
+    const link = (extra: Record<string, string>) => `/sagsbehandling?${new URLSearchParams({ ...params, ...extra })}`
+    const sider = Math.max(1, Math.ceil(total / sidestoerrelse))
+    const typer = [...new Set(naevn.map((n) => (n.type === 'Beboerklagenævn' ? 'beboerklagenaevn' : 'huslejenaevn') as NaevnType))]
+    return reply.page('pages/sagsbehandling/indbakke', {
       titel: 'Sagsbehandling',
       naevn,
-      sager: sager.map((s) => ({
+      leder: mine.some((id) => isLeaderOf(p, id)),
+      visninger: [
+        { value: 'nye', label: 'Nye' },
+        { value: 'mine', label: 'Mine' },
+        { value: 'aabne', label: 'Alle åbne' },
+        { value: 'overskredne', label: 'Frist overskredet' },
+        { value: 'alle', label: 'Alle' },
+      ].map((v) => ({ ...v, href: link({ visning: v.value }), aktiv: v.value === visning })),
+      f: { ...q, visning },
+      naevnValg: naevn.map((n) => ({ value: n.id, label: n.navn })),
+      statusValg: sagStatuser.filter((s) => s !== 'kladde').map((s) => ({ value: s, label: statusForPart[s].label })),
+      omraadeValg: typer.flatMap((t) => sagsomraaderFor(t).map((o) => ({ value: o.kode, label: o.label }))).filter((o, i, all) => all.findIndex((x) => x.value === o.value) === i),
+      personaleValg: personale.filter((x, i, all) => all.findIndex((y) => y.id === x.id) === i).map((x) => ({ value: x.id, label: x.navn })),
+      sortValg: [
+        { value: '-indbragt', label: 'Nyeste først' },
+        { value: 'indbragt', label: 'Ældste først' },
+        { value: '-opdateret', label: 'Senest ændret' },
+        { value: 'sagsnummer', label: 'Sagsnummer' },
+      ],
+      total,
+      sager: rows.map((s) => ({
         id: s.id,
         sagsnummer: s.sagsnummer,
         adresse: adresseTekst(s),
+        parter: s.parter ?? '',
         naevn: s.naevn_navn,
         status: statusForPart[s.status as SagStatus].label,
+        omraader: s.lejemaal_type ? sagsomraadeLabels(naevnTypeFor(s.lejemaal_type as LejemaalType), s.sagsomraader).join(', ') : '',
         indbragt: s.indbragt ? formatDatoTid(s.indbragt) : '',
-        gebyr: s.gebyr_kr !== null ? formatKroner(s.gebyr_kr) : 'Ikke fastsat',
-        betalt: s.gebyr_betalt ? formatDatoTid(s.gebyr_betalt) : null,
+        sagsbehandler: s.sagsbehandler ?? 'Ikke tildelt',
+        gebyr: s.gebyr_betalt ? 'Betalt' : s.gebyr_kr !== null ? `${formatKroner(s.gebyr_kr)} – ikke betalt` : 'Ikke fastsat',
       })),
+      side,
+      sider,
+      forrige: side > 1 ? link({ side: String(side - 1) }) : null,
+      naeste: side < sider ? link({ side: String(side + 1) }) : null,
     })
   })
 
-  app.post(
-    '/sagsbehandling/sager/:id/gebyr-betalt',
-    { schema: { params: Type.Object({ id: Type.String({ maxLength: 64 }) }), body: FormBody }, preHandler: guard(assertStaff) },
-    async (req, reply) => {
-      await registrerGebyrBetalt(db, requirePrincipal(req), req.params.id)
-      return reply.redirect('/sagsbehandling', 303)
-    },
-  )
+  async function visSag(reply: FastifyReply, p: Principal, sagId: string, o: { errors?: FormErrors; v?: Record<string, string> } = {}) {
+    const sag = await sagForPersonale(db, p, sagId)
+    await logAdgang(db, p, sag.id)
+    const leder = isLeaderOf(p, sag.naevn_id!)
+    const [parter, dokumenter, journal, notater, personale, naevn] = await Promise.all([
+      db.selectFrom('parter').selectAll().where('sag_id', '=', sag.id).orderBy('rolle').orderBy('raekkefoelge').execute(),
+      db.selectFrom('dokumenter').select(['id', 'filnavn', 'kategori', 'stoerrelse', 'oprettet', 'synlig_for_parter']).where('sag_id', '=', sag.id).orderBy('oprettet').execute(),
+      listJournal(db, sag.id, { kunForParter: false }),
+      listNotater(db, sag.id),
+      personaleForNaevn(db, [sag.naevn_id!]),
+      db.selectFrom('naevn').select('navn').where('id', '=', sag.naevn_id!).executeTakeFirstOrThrow(),
+    ])
+    const status = sag.status as SagStatus
+    if (o.errors?.any) reply.status(400)
+    const sagsbehandler = personale.find((x) => x.id === sag.sagsbehandler_id)
+    return reply.page('pages/sagsbehandling/sag', {
+      titel: `Sag ${sag.sagsnummer}`,
+      sag: { id: sag.id, sagsnummer: sag.sagsnummer, version: sag.version, status: statusForPart[status].label, vurdering: o.v?.vurdering ?? sag.vurdering ?? '' },
+      naevn: naevn.navn,
+      sagsbehandler: sagsbehandler?.navn ?? 'Ikke tildelt',
+      erTildeltMig: sag.sagsbehandler_id === p.userId,
+      leder,
+      personaleValg: personale.map((x) => ({ value: x.id, label: x.navn })),
+      statusValg: overgange[status].map((s) => ({ value: s, label: statusForPart[s].label })),
+      ...sammendrag(sag, parter, naevn.navn),
+      parterDetaljer: parter.map((x) => ({ rolle: x.rolle, navn: x.navn, email: x.email, telefon: x.telefon, adresse: [x.adresse, x.postnr, x.by].filter(Boolean).join(', '), cpr: x.cpr_krypteret ? 'Registreret (krypteret)' : '', cvr: x.cvr })),
+      dokumenter: dokumenter.map((d) => ({ ...d, kategori: dokumentKategoriLabel[d.kategori] ?? d.kategori, stoerrelse: formatStoerrelse(d.stoerrelse), oprettet: formatDatoTid(d.oprettet), href: `/sagsbehandling/sager/${sag.id}/dokumenter/${d.id}` })),
+      notater: notater.map((n) => ({ ...n, tekst: n.tekst.split(/\r?\n/), oprettet: formatDatoTid(n.oprettet), retter: n.retter_notat_id })),
+      journal: journal
+        .filter((j) => leder || (j.handling !== 'sag_laest' && j.handling !== 'dokument_laest'))
+        .map((j) => ({
+          tidspunkt: formatDatoTid(j.tidspunkt),
+          aktoer: j.aktoer ?? 'Systemet',
+          tekst: j.handling === 'status' && j.til_status ? `Status: ${statusForPart[j.til_status as SagStatus]?.label ?? j.til_status}` : (journalTekst[j.handling] ?? j.handling),
+          begrundelse: j.begrundelse,
+          synligForParter: j.synlig_for_parter,
+        }))
+        .reverse(),
+      v: o.v ?? {},
+      ...(o.errors ?? new FormErrors()).toView(),
+    })
+  }
+
+  app.get('/sagsbehandling/sager/:id', { schema: { params: SagParams }, preHandler: guard(assertStaff) }, async (req, reply) => visSag(reply, requirePrincipal(req), req.params.id))
+
+  app.get('/sagsbehandling/sager/:id/dokumenter/:dokumentId', { schema: { params: DokumentParams }, preHandler: guard(assertStaff) }, async (req, reply) => {
+    const p = requirePrincipal(req)
+    const sag = await sagForPersonale(db, p, req.params.id)
+    const dok = isUuid(req.params.dokumentId)
+      ? await db
+          .selectFrom('dokumenter')
+          .innerJoin('document_blobs', 'document_blobs.sha256', 'dokumenter.sha256')
+          .select(['dokumenter.id', 'dokumenter.filnavn', 'dokumenter.mime', 'document_blobs.indhold'])
+          .where('dokumenter.sag_id', '=', sag.id)
+          .where('dokumenter.id', '=', req.params.dokumentId)
+          .executeTakeFirst()
+      : undefined
+    if (!dok) throw new NotFoundError('DokumentIkkeFundet', 'Dokumentet findes ikke.')
+    await logAdgang(db, p, sag.id, dok.id)
+    return reply.type(dok.mime).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(dok.filnavn)}`).header('cache-control', 'private, no-store').send(dok.indhold)
+  })
+
+  /** Runs a case action; a Danish validation error re-renders the case page with the input kept. */
+  async function handling(reply: FastifyReply, p: Principal, sagId: string, v: Record<string, string>, action: () => Promise<void>, anker: string) {
+    try {
+      await action()
+    } catch (err) {
+      if (!(err instanceof ValidationError)) throw err
+      return visSag(reply, p, sagId, { errors: new FormErrors().merge(err.fields), v })
+    }
+    return reply.redirect(`/sagsbehandling/sager/${sagId}#${anker}`, 303)
+  }
+
+  const version = (body: unknown) => {
+    const n = Number(text(body as Record<string, string>, 'version'))
+    return Number.isInteger(n) && n > 0 ? n : undefined
+  }
+
+  app.post('/sagsbehandling/sager/:id/tildel', { schema: { params: SagParams, body: FormBody }, preHandler: guard(assertStaff) }, async (req, reply) => {
+    const p = requirePrincipal(req)
+    const til = text(req.body, 'sagsbehandler', 64) || p.userId
+    if (!isUuid(til)) throw new ValidationError('UkendtSagsbehandler', 'Vælg en sagsbehandler.', { sagsbehandler: 'Vælg en sagsbehandler.' })
+    return handling(reply, p, req.params.id, { sagsbehandler: til }, () => tildel(db, p, req.params.id, til, version(req.body)), 'tildeling')
+  })
+
+  app.post('/sagsbehandling/sager/:id/status', { schema: { params: SagParams, body: FormBody }, preHandler: guard(assertStaff) }, async (req, reply) => {
+    const p = requirePrincipal(req)
+    const v = { status: text(req.body, 'status', 40), begrundelse: text(req.body, 'begrundelse', 2000) }
+    return handling(reply, p, req.params.id, v, () => skiftStatusSomPersonale(db, p, req.params.id, v.status, v.begrundelse, version(req.body)), 'status')
+  })
+
+  app.post('/sagsbehandling/sager/:id/notater', { schema: { params: SagParams, body: FormBody }, preHandler: guard(assertStaff) }, async (req, reply) => {
+    const p = requirePrincipal(req)
+    const v = { notat: text(req.body, 'notat', 25_000), retter: text(req.body, 'retter', 64) }
+    return handling(reply, p, req.params.id, v, () => tilfoejNotat(db, p, req.params.id, v.notat, v.retter || undefined), 'notater')
+  })
+
+  app.post('/sagsbehandling/sager/:id/vurdering', { schema: { params: SagParams, body: FormBody }, preHandler: guard(assertStaff) }, async (req, reply) => {
+    const p = requirePrincipal(req)
+    const v = { vurdering: text(req.body, 'vurdering', 50_000) }
+    return handling(reply, p, req.params.id, v, () => gemVurdering(db, p, req.params.id, v.vurdering, version(req.body)), 'vurdering')
+  })
+
+  app.post('/sagsbehandling/sager/:id/gebyr-betalt', { schema: { params: SagParams, body: FormBody }, preHandler: guard(assertStaff) }, async (req, reply) => {
+    await registrerGebyrBetalt(db, requirePrincipal(req), req.params.id)
+    return reply.redirect(`/sagsbehandling/sager/${req.params.id}`, 303)
+  })
 }

@@ -4,8 +4,12 @@ import { sql } from 'kysely'
 import type { Database } from '../../db/database.js'
 import type { Principal } from '../../access/principal.js'
 import { sagForPersonale, sagerForPersonale } from '../../access/sager.js'
-import { ConflictError } from '../../errors.js'
+import { ConflictError, NotFoundError, ValidationError } from '../../errors.js'
+import { isLeaderOf } from '../../access/policies.js'
+import { isUuid } from '../../naevn/naevn.js'
 import { skrivJournal } from '../../sag/journal.js'
+import { skiftStatus } from '../../sag/livscyklus.js'
+import { sagStatuser, type SagStatus } from '../../sag/status.js'
 
 export function indkomneSager(db: Database, p: Principal, limit = 50) {
   return sagerForPersonale(db, p)
@@ -42,5 +46,86 @@ export async function registrerGebyrBetalt(db: Database, p: Principal, sagId: st
       .executeTakeFirst()
     if (!updated) throw new ConflictError('GebyrAlleredeBetalt', 'Gebyret er allerede registreret som betalt.')
     await skrivJournal(trx, { sagId, aktoerId: p.userId, handling: 'gebyr_betalt', synligForParter: true })
+  })
+}
+
+/** A staff member opened the case or one of its documents: recorded for the access log (GDPR). */
+export async function logAdgang(db: Database, p: Principal, sagId: string, dokumentId?: string): Promise<void> {
+  await skrivJournal(db, {
+    sagId,
+    aktoerId: p.userId,
+    handling: dokumentId ? 'dokument_laest' : 'sag_laest',
+    detaljer: dokumentId ? { dokumentId } : {},
+    synligForParter: false,
+  })
+}
+
+/** A caseworker takes a case; a head of secretariat assigns (or reassigns) it to anyone of the board's staff. */
+export async function tildel(db: Database, p: Principal, sagId: string, tilUserId: string, forventetVersion?: number): Promise<void> {
+  const sag = await sagForPersonale(db, p, sagId)
+  const leder = isLeaderOf(p, sag.naevn_id!)
+  if (tilUserId !== p.userId && !leder) throw new NotFoundError('SagIkkeFundet', 'Sagen findes ikke.')
+  const personale = await db
+    .selectFrom('naevn_medlemskaber')
+    .select('user_id')
+    .where('naevn_id', '=', sag.naevn_id!)
+    .where('user_id', '=', tilUserId)
+    .where('rolle', 'in', ['sagsbehandler', 'sekretariatsleder'])
+    .executeTakeFirst()
+  if (!personale) throw new ValidationError('UkendtSagsbehandler', 'Vælg en sagsbehandler fra nævnets sekretariat.', { sagsbehandler: 'Vælg en sagsbehandler fra nævnets sekretariat.' })
+  await db.transaction().execute(async (trx) => {
+    const updated = await trx
+      .updateTable('sager')
+      .set({ sagsbehandler_id: tilUserId, version: sql`version + 1`, opdateret: sql`now()` })
+      .where('id', '=', sagId)
+      .$if(forventetVersion !== undefined, (qb) => qb.where('version', '=', forventetVersion!))
+      .returning('id')
+      .executeTakeFirst()
+    if (!updated) throw new ConflictError('SagAendret', 'Sagen er blevet ændret af en anden, siden du åbnede den. Genindlæs siden og prøv igen.')
+    await skrivJournal(trx, { sagId, aktoerId: p.userId, handling: 'tildelt', detaljer: { fra: sag.sagsbehandler_id, til: tilUserId }, synligForParter: false })
+  })
+}
+
+// Closing a case without a decision must say why (it is journaled and told to the parties).
+const kraeverBegrundelse: SagStatus[] = ['henlagt', 'afvist', 'forlig']
+
+export async function skiftStatusSomPersonale(db: Database, p: Principal, sagId: string, til: string, begrundelse: string, forventetVersion?: number): Promise<void> {
+  await sagForPersonale(db, p, sagId)
+  if (!sagStatuser.includes(til as SagStatus)) throw new ValidationError('UkendtStatus', 'Vælg en gyldig status.', { status: 'Vælg en gyldig status.' })
+  if (kraeverBegrundelse.includes(til as SagStatus) && begrundelse.trim().length < 5) {
+    throw new ValidationError('BegrundelseMangler', 'Skriv en begrundelse; den journaliseres og kan ses af parterne.', { begrundelse: 'Skriv en begrundelse.' })
+  }
+  await db.transaction().execute((trx) => skiftStatus(trx, sagId, til as SagStatus, { aktoerId: p.userId, begrundelse: begrundelse.trim() || undefined, forventetVersion }))
+}
+
+export const notatMaks = 20_000
+
+export async function tilfoejNotat(db: Database, p: Principal, sagId: string, tekst: string, retterNotatId?: string): Promise<void> {
+  await sagForPersonale(db, p, sagId)
+  const clean = tekst.trim()
+  if (!clean) throw new ValidationError('NotatTomt', 'Skriv notatet.', { notat: 'Skriv notatet.' })
+  if (clean.length > notatMaks) throw new ValidationError('NotatForLangt', `Et notat må højst være ${notatMaks.toLocaleString('da-DK')} tegn.`, { notat: 'Notatet er for langt.' })
+  if (retterNotatId) {
+    const rettet = isUuid(retterNotatId) ? await db.selectFrom('notater').select('id').where('id', '=', retterNotatId).where('sag_id', '=', sagId).executeTakeFirst() : undefined
+    if (!rettet) throw new NotFoundError('NotatIkkeFundet', 'Notatet findes ikke.')
+  }
+  await db.transaction().execute(async (trx) => {
+    const row = await trx.insertInto('notater').values({ sag_id: sagId, forfatter_id: p.userId, tekst: clean, retter_notat_id: retterNotatId ?? null }).returning('id').executeTakeFirstOrThrow()
+    await skrivJournal(trx, { sagId, aktoerId: p.userId, handling: retterNotatId ? 'notat_rettet' : 'notat', detaljer: { notatId: row.id }, synligForParter: false })
+  })
+}
+
+export async function gemVurdering(db: Database, p: Principal, sagId: string, tekst: string, forventetVersion?: number): Promise<void> {
+  await sagForPersonale(db, p, sagId)
+  await db.transaction().execute(async (trx) => {
+    const updated = await trx
+      .updateTable('sager')
+      .set({ vurdering: tekst.trim() || null, version: sql`version + 1`, opdateret: sql`now()` })
+      .where('id', '=', sagId)
+      .$if(forventetVersion !== undefined, (qb) => qb.where('version', '=', forventetVersion!))
+      .returning('id')
+      .executeTakeFirst()
+    if (!updated) throw new ConflictError('SagAendret', 'Sagen er blevet ændret af en anden, siden du åbnede den. Dit udkast er vist igen; genindlæs og gem det igen.')
+    await skrivJournal(trx, { sagId, aktoerId: p.userId, handling: 'vurdering_opdateret', synligForParter: false })
   })
 }

@@ -1,0 +1,118 @@
+// Queries of case handling. Every query starts from sagerForPersonale, so a caseworker
+// only ever sees the filed cases of the boards they work for.
+import { sql, type Kysely } from 'kysely'
+import type { DB } from '../../db/types.js'
+import type { Principal } from '../../access/principal.js'
+import { sagerForPersonale } from '../../access/sager.js'
+import { escapeLike } from '../../naevn/naevn.js'
+import type { SagStatus } from '../../sag/status.js'
+
+export type Visning = 'nye' | 'mine' | 'aabne' | 'overskredne' | 'alle'
+export type Sortering = 'indbragt' | '-indbragt' | 'opdateret' | '-opdateret' | 'sagsnummer'
+
+export interface IndbakkeFilter {
+  visning: Visning
+  naevnId?: string
+  status?: SagStatus
+  omraade?: string
+  sagsbehandlerId?: string
+  kommunekode?: number
+  fra?: string
+  til?: string
+  q?: string
+  sort: Sortering
+  limit: number
+  offset: number
+}
+
+const aabne: SagStatus[] = ['indbragt', 'under_behandling', 'partshoering', 'klar_til_moede', 'paa_dagsorden']
+
+export async function indbakke(db: Kysely<DB>, p: Principal, f: IndbakkeFilter) {
+  const q = f.q?.trim()
+  const base = sagerForPersonale(db, p)
+    .$if(f.visning === 'nye', (qb) => qb.where('sager.status', '=', 'indbragt').where('sager.sagsbehandler_id', 'is', null))
+    .$if(f.visning === 'mine', (qb) => qb.where('sager.sagsbehandler_id', '=', p.userId).where('sager.status', 'in', aabne))
+    .$if(f.visning === 'aabne', (qb) => qb.where('sager.status', 'in', aabne))
+    // The board must send the filing to the other party within a week of receiving it
+    // (lov om boligforhold § 82, stk. 3): still 'indbragt' after that is overdue.
+    .$if(f.visning === 'overskredne', (qb) => qb.where('sager.status', '=', 'indbragt').where('sager.indbragt', '<', sql<Date>`now() - interval '7 days'`))
+    .$if(f.naevnId !== undefined, (qb) => qb.where('sager.naevn_id', '=', f.naevnId!))
+    .$if(f.status !== undefined, (qb) => qb.where('sager.status', '=', f.status!))
+    .$if(f.omraade !== undefined, (qb) => qb.where(sql<boolean>`${f.omraade} = ANY(sager.sagsomraader)`))
+    .$if(f.sagsbehandlerId !== undefined, (qb) => qb.where('sager.sagsbehandler_id', '=', f.sagsbehandlerId!))
+    .$if(f.kommunekode !== undefined, (qb) => qb.where('sager.kommunekode', '=', f.kommunekode!))
+    .$if(f.fra !== undefined, (qb) => qb.where('sager.indbragt', '>=', sql<Date>`${f.fra}::date`))
+    .$if(f.til !== undefined, (qb) => qb.where('sager.indbragt', '<', sql<Date>`${f.til}::date + 1`))
+    .$if(Boolean(q), (qb) =>
+      qb.where((eb) =>
+        eb.or([
+          eb('sager.sagsnummer', 'ilike', `%${escapeLike(q!)}%`),
+          eb(sql<string>`concat_ws(' ', sager.vejnavn, sager.husnummer, sager.etage, sager.doer, sager.postnr, sager.by)`, 'ilike', `%${escapeLike(q!)}%`),
+          eb.exists(eb.selectFrom('parter').select('parter.id').whereRef('parter.sag_id', '=', 'sager.id').where('parter.navn', 'ilike', `%${escapeLike(q!)}%`)),
+        ]),
+      ),
+    )
+  const order = f.sort.replace('-', '') as 'indbragt' | 'opdateret' | 'sagsnummer'
+  const [rows, total] = await Promise.all([
+    base
+      .innerJoin('naevn', 'naevn.id', 'sager.naevn_id')
+      .leftJoin('users as sb', 'sb.id', 'sager.sagsbehandler_id')
+      .select([
+        'sager.id',
+        'sager.sagsnummer',
+        'sager.status',
+        'sager.indbragt',
+        'sager.opdateret',
+        'sager.sagsomraader',
+        'sager.lejemaal_type',
+        'sager.vejnavn',
+        'sager.husnummer',
+        'sager.etage',
+        'sager.doer',
+        'sager.postnr',
+        'sager.by',
+        'sager.gebyr_betalt',
+        'sager.gebyr_kr',
+        'naevn.navn as naevn_navn',
+        'sb.navn as sagsbehandler',
+      ])
+      .select((eb) =>
+        eb
+          .selectFrom('parter')
+          .select(sql<string>`string_agg(parter.navn, ', ' ORDER BY parter.rolle, parter.raekkefoelge)`.as('n'))
+          .whereRef('parter.sag_id', '=', 'sager.id')
+          .where('parter.rolle', 'in', ['indbringer', 'modpart'])
+          .as('parter'),
+      )
+      .orderBy(`sager.${order}`, f.sort.startsWith('-') ? 'desc' : 'asc')
+      .orderBy('sager.id')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ])
+  return { rows, total: Number(total.n) }
+}
+
+/** Caseworkers and leaders of the user's boards: who a case can be assigned to. */
+export function personaleForNaevn(db: Kysely<DB>, naevnIds: string[]) {
+  return db
+    .selectFrom('naevn_medlemskaber')
+    .innerJoin('users', 'users.id', 'naevn_medlemskaber.user_id')
+    .select(['users.id', 'users.navn', 'naevn_medlemskaber.naevn_id'])
+    .where('naevn_medlemskaber.naevn_id', 'in', naevnIds.length ? naevnIds : ['00000000-0000-0000-0000-000000000000'])
+    .where('naevn_medlemskaber.rolle', 'in', ['sagsbehandler', 'sekretariatsleder'])
+    .where('users.aktiv', '=', true)
+    .orderBy('users.navn')
+    .execute()
+}
+
+export function listNotater(db: Kysely<DB>, sagId: string) {
+  return db
+    .selectFrom('notater')
+    .innerJoin('users', 'users.id', 'notater.forfatter_id')
+    .select(['notater.id', 'notater.tekst', 'notater.oprettet', 'notater.retter_notat_id', 'users.navn as forfatter'])
+    .where('notater.sag_id', '=', sagId)
+    .orderBy('notater.oprettet')
+    .execute()
+}
