@@ -7,10 +7,13 @@ import type { Logger } from 'pino'
 import type { Config } from '../server/config.js'
 import type { Database } from '../server/db/database.js'
 import type { Mailer } from '../server/mail/mailer.js'
-import { isJobName, jobDefinitions, jobNames, outboxIdOf, type JobName, type JobPayload } from '../server/queues/jobs.js'
+import { isJobName, isScheduledJobName, jobDefinitions, jobNames, outboxIdOf, scheduledJobNames, type JobName, type JobPayload, type ScheduledJobName } from '../server/queues/jobs.js'
 import { sendVelkomstmail } from './processors/send-velkomstmail.js'
 import { genererKvittering } from './processors/generer-kvittering.js'
 import { sendSagsnotifikation } from './processors/send-sagsnotifikation.js'
+import { genererHoeringsbrev } from './processors/generer-hoeringsbrev.js'
+import { sendPartsnotifikation } from './processors/send-partsnotifikation.js'
+import { paamindFrister } from './processors/paamind-frister.js'
 
 export interface ProcessorContext {
   db: Database
@@ -21,16 +24,20 @@ export interface ProcessorContext {
 
 /** A plain function: tests call it directly, the worker calls it for each job. */
 export type Processor<N extends JobName> = (ctx: ProcessorContext, payload: JobPayload<N>, outboxId: number) => Promise<unknown>
-export type ProcessorRegistry = { [N in JobName]: Processor<N> }
+export type ScheduledProcessor = (ctx: ProcessorContext) => Promise<unknown>
+export type ProcessorRegistry = { [N in JobName]: Processor<N> } & { [N in ScheduledJobName]: ScheduledProcessor }
 
 export const processors: ProcessorRegistry = {
   'send-velkomstmail': sendVelkomstmail,
   'generer-kvittering': genererKvittering,
   'send-sagsnotifikation': sendSagsnotifikation,
+  'generer-hoeringsbrev': genererHoeringsbrev,
+  'send-partsnotifikation': sendPartsnotifikation,
+  'paamind-frister': paamindFrister,
 }
 
 export function assertRegistryComplete(registry: Partial<Record<string, unknown>>): void {
-  const missing = jobNames.filter((name) => typeof registry[name] !== 'function')
+  const missing = [...jobNames, ...scheduledJobNames].filter((name) => typeof registry[name] !== 'function')
   if (missing.length > 0) throw new Error(`Jobs uden processor: ${missing.join(', ')}. Workeren starter ikke.`)
 }
 
@@ -40,6 +47,12 @@ export function assertRegistryComplete(registry: Partial<Record<string, unknown>
  */
 export function createJobHandler(ctx: ProcessorContext, registry: ProcessorRegistry = processors) {
   return async (job: Job): Promise<unknown> => {
+    if (isScheduledJobName(job.name)) {
+      const log = ctx.log.child({ job: job.name, jobId: job.id })
+      const result = await (registry[job.name] as ScheduledProcessor)({ ...ctx, log })
+      log.info({ result }, 'planlagt job færdigt')
+      return result
+    }
     if (!isJobName(job.name)) throw new UnrecoverableError(`ukendt job: ${job.name}`)
     const definition = jobDefinitions[job.name]
     if (!Value.Check(definition.payload, job.data)) {

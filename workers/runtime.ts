@@ -6,7 +6,7 @@ import type { Config } from '../server/config.js'
 import { createDatabase, type Database } from '../server/db/database.js'
 import { loggerOptions } from '../server/logger.js'
 import { createMailer } from '../server/mail/mailer.js'
-import { defaultJobOptions, queueNames, type QueueName } from '../server/queues/jobs.js'
+import { defaultJobOptions, queueNames, scheduledJobs, scheduledJobNames, type QueueName } from '../server/queues/jobs.js'
 import { createRedisClient, createWorkerRedisClient } from '../server/queues/redis.js'
 import { assertRegistryComplete, createJobHandler, processors, type ProcessorRegistry } from './registry.js'
 import { OutboxRelay } from './relay.js'
@@ -48,6 +48,21 @@ export async function startWorkerRuntime(
     workers.push(worker)
   }
 
+  // Schedulers are upserted, so any number of worker processes keep exactly one each.
+  // Not awaited: with Redis away the worker must still start, and it tries again later.
+  let stopped = false
+  const planlaeg = (name: (typeof scheduledJobNames)[number]) => {
+    const def = scheduledJobs[name]
+    queues
+      .get(def.queue)!
+      .upsertJobScheduler(name, { pattern: def.pattern, tz: def.tz }, { name, data: {}, opts: { attempts: 3, backoff: { type: 'exponential', delay: 60_000 }, removeOnFail: false } })
+      .catch((err: unknown) => {
+        log.warn({ err: err instanceof Error ? err.message : err, job: name }, 'kunne ikke planlægge job; prøver igen om 30 s')
+        if (!stopped) setTimeout(() => planlaeg(name), 30_000).unref()
+      })
+  }
+  scheduledJobNames.forEach(planlaeg)
+
   const relay = new OutboxRelay({ db, databaseUrl: config.databaseUrl, queues, log, pollMs: config.outboxPollMs })
   await relay.start()
   log.info({ queues: queueNames }, 'workers kører')
@@ -59,6 +74,7 @@ export async function startWorkerRuntime(
     relay,
     log,
     async close() {
+      stopped = true
       await relay.stop()
       // Worker.close waits for active jobs to finish: nothing is cut off midway.
       await Promise.all(workers.map((w) => w.close()))

@@ -54,6 +54,16 @@ export function assertBoardMember(p: Principal | null): asserts p is Principal {
   if (boardMemberNaevnIds(p).length === 0) throw new NotFoundError('SideIkkeFundet', 'Siden findes ikke.')
 }
 
+/** Boards whose secretariat the user heads. */
+export function ledteNaevnIds(p: Principal | null): string[] {
+  return [...new Set((p?.memberships ?? []).map((m) => m.naevnId))].filter((id) => isLeaderOf(p, id))
+}
+
+/** Leaders' pages (overview, statistics): anyone else is told the page does not exist. */
+export function assertSekretariatsleder(p: Principal | null): asserts p is Principal {
+  if (ledteNaevnIds(p).length === 0) throw new NotFoundError('SideIkkeFundet', 'Siden findes ikke.')
+}
+
 export function assertMayViewNaevn(p: Principal | null, naevnId: string): void {
   if (!mayViewNaevn(p, naevnId)) throw new NotFoundError('NaevnIkkeFundet', 'Nævnet findes ikke.')
 }

@@ -111,6 +111,7 @@ export interface Naevn {
   aktiv: Generated<boolean>;
   by: Generated<string>;
   email: Generated<string>;
+  hoeringsfrist_uger: Generated<number>;
   id: Generated<string>;
   logo: Buffer | null;
   logo_mime: string | null;
@@ -169,6 +170,58 @@ export interface Parter {
   sag_id: string;
   telefon: string | null;
   user_id: string | null;
+}
+
+export interface PartInvitationer {
+  brugt: Timestamp | null;
+  oprettet: Generated<Timestamp>;
+  part_id: string;
+  token_hash: string;
+  udloeber: Timestamp;
+}
+
+export interface PartshoeringDokumenter {
+  dokument_id: string;
+  partshoering_id: string;
+}
+
+export interface Partshoeringer {
+  afsluttet: Timestamp | null;
+  besked: string;
+  brev_dokument_id: string | null;
+  frist: string;
+  id: Generated<string>;
+  oprettet: Generated<Timestamp>;
+  oprettet_af: string;
+  oprindelig_frist: string;
+  sag_id: string;
+}
+
+export interface PartshoeringModtagere {
+  besvaret: Timestamp | null;
+  part_id: string;
+  partshoering_id: string;
+}
+
+export interface PartshoeringPaamindelser {
+  oprettet: Generated<Timestamp>;
+  part_id: string;
+  partshoering_id: string;
+  slags: string;
+}
+
+export interface PartshoeringSvar {
+  afsender_id: string;
+  id: Generated<string>;
+  oprettet: Generated<Timestamp>;
+  part_id: string;
+  partshoering_id: string;
+  tekst: string;
+}
+
+export interface PartshoeringSvarDokumenter {
+  dokument_id: string;
+  svar_id: string;
 }
 
 export interface Revisionslog {
@@ -236,6 +289,16 @@ export interface Sessions {
   user_id: string;
 }
 
+export interface Udsendelser {
+  dokument_id: string;
+  id: Generated<string>;
+  oprettet: Generated<Timestamp>;
+  part_id: string;
+  sag_id: string;
+  sendt: Timestamp | null;
+  status: Generated<string>;
+}
+
 export interface Users {
   aktiv: Generated<boolean>;
   deaktiveret: Timestamp | null;
@@ -262,10 +325,18 @@ export interface DB {
   naevn_medlemskaber: NaevnMedlemskaber;
   notater: Notater;
   outbox: Outbox;
+  part_invitationer: PartInvitationer;
   parter: Parter;
+  partshoering_dokumenter: PartshoeringDokumenter;
+  partshoering_modtagere: PartshoeringModtagere;
+  partshoering_paamindelser: PartshoeringPaamindelser;
+  partshoering_svar: PartshoeringSvar;
+  partshoering_svar_dokumenter: PartshoeringSvarDokumenter;
+  partshoeringer: Partshoeringer;
   revisionslog: Revisionslog;
   sager: Sager;
   sendte_mails: SendteMails;
   sessions: Sessions;
+  udsendelser: Udsendelser;
   users: Users;
 }

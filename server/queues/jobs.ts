@@ -22,14 +22,43 @@ export const jobDefinitions = {
       { additionalProperties: false },
     ),
   },
+  'generer-hoeringsbrev': {
+    queue: 'dokumenter',
+    payload: Type.Object({ partshoeringId: Type.String({ format: 'uuid' }) }, { additionalProperties: false }),
+  },
+  'send-partsnotifikation': {
+    queue: 'notifikation',
+    payload: Type.Object(
+      {
+        sagId: Type.String({ format: 'uuid' }),
+        partId: Type.String({ format: 'uuid' }),
+        haendelse: Type.Union([Type.Literal('partshoering'), Type.Literal('paamindelse'), Type.Literal('frist_forlaenget')]),
+      },
+      { additionalProperties: false },
+    ),
+  },
 } as const satisfies Record<string, { queue: string; payload: TSchema }>
 
+/**
+ * Jobs that run on a schedule rather than from the outbox (BullMQ job schedulers).
+ * The pattern is cron syntax in Danish time. They carry no payload.
+ */
+export const scheduledJobs = {
+  'paamind-frister': { queue: 'frister', pattern: '0 7 * * 1-5', tz: 'Europe/Copenhagen' },
+} as const satisfies Record<string, { queue: string; pattern: string; tz: string }>
+
 export type JobName = keyof typeof jobDefinitions
+export type ScheduledJobName = keyof typeof scheduledJobs
 export type JobPayload<N extends JobName> = Static<(typeof jobDefinitions)[N]['payload']>
-export type QueueName = (typeof jobDefinitions)[JobName]['queue']
+export type QueueName = (typeof jobDefinitions)[JobName]['queue'] | (typeof scheduledJobs)[ScheduledJobName]['queue']
 
 export const jobNames = Object.keys(jobDefinitions) as JobName[]
-export const queueNames = [...new Set(Object.values(jobDefinitions).map((d) => d.queue))] as QueueName[]
+export const scheduledJobNames = Object.keys(scheduledJobs) as ScheduledJobName[]
+export const queueNames = [...new Set([...Object.values(jobDefinitions), ...Object.values(scheduledJobs)].map((d) => d.queue))] as QueueName[]
+
+export function isScheduledJobName(name: string): name is ScheduledJobName {
+  return Object.hasOwn(scheduledJobs, name)
+}
 
 export function isJobName(name: string): name is JobName {
   return Object.hasOwn(jobDefinitions, name)

@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { sagsbehandlingRoutes } from './sagsbehandling.routes.js'
+import { oversigtRoutes } from './oversigt.routes.js'
 
 const sagsbehandling: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(sagsbehandlingRoutes)
+  await app.register(oversigtRoutes)
 }
 export default sagsbehandling

@@ -6,15 +6,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type, type Static } from 'typebox'
 import { guard, requirePrincipal } from '../../access/guards.js'
-import { isLeaderOf } from '../../access/policies.js'
+import { assertSekretariatsleder, ledteNaevnIds } from '../../access/policies.js'
 import type { Principal } from '../../access/principal.js'
 import type { Database } from '../../db/database.js'
-import { NotFoundError } from '../../errors.js'
 import { FormErrors } from '../../forms/form.js'
 import { isUuid, naevnTypeLabel, naevnTyper, type NaevnType } from '../../naevn/naevn.js'
 import { sagsomraaderFor } from '../../sag/sagsomraader.js'
 import { statusForPart } from '../../sag/status.js'
 import { adresseTekst, formatDato } from '../../sag/visning.js'
+import { erDato } from '../../sag/frister.js'
 import {
   aabneSagerPrStatus,
   aldersfordeling,
@@ -37,24 +37,8 @@ export const OversigtQuery = Type.Object({
 export type OversigtQuery = Static<typeof OversigtQuery>
 
 /** The boards the user heads the secretariat of. */
-export function ledteNaevnIds(p: Principal): string[] {
-  return [...new Set(p.memberships.map((m) => m.naevnId))].filter((id) => isLeaderOf(p, id))
-}
 
-/** The overview is for heads of secretariat; anyone else is told the page does not exist. */
-export function assertSekretariatsleder(p: Principal): void {
-  if (ledteNaevnIds(p).length === 0) throw new NotFoundError('SideIkkeFundet', 'Siden findes ikke.')
-}
 
-const datoPattern = /^(\d{4})-(\d{2})-(\d{2})$/
-
-function erDato(s: string): boolean {
-  const m = datoPattern.exec(s)
-  if (!m) return false
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
-  const t = new Date(Date.UTC(y, mo - 1, d))
-  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d
-}
 
 /** Today as a calendar day in Danish time. */
 export function iDag(now = new Date()): Dato {
@@ -76,8 +60,12 @@ function laesForespoergsel(q: OversigtQuery, ledte: readonly string[], idag: Dat
   const fra = (q.fra ?? '').trim()
   const til = (q.til ?? '').trim()
   if (naevn && !(isUuid(naevn) && ledte.includes(naevn))) errors.add('naevn', 'Vælg et af de nævn, du er sekretariatsleder for.')
-  if (fra && !erDato(fra)) errors.add('fra', 'Skriv startdatoen som år-måned-dag, fx 2026-01-31.')
-  if (til && !erDato(til)) errors.add('til', 'Skriv slutdatoen som år-måned-dag, fx 2026-12-31.')
+  const datofejl = (felt: 'fra' | 'til', v: string, navn: string, eksempel: string) => {
+    if (!v || erDato(v)) return
+    errors.add(felt, /^\d{4}-\d{2}-\d{2}$/.test(v) ? `${navn} findes ikke i kalenderen. Tjek dag og måned.` : `Skriv ${navn.toLowerCase()} som år-måned-dag, fx ${eksempel}.`)
+  }
+  datofejl('fra', fra, 'Startdatoen', '2026-01-31')
+  datofejl('til', til, 'Slutdatoen', '2026-12-31')
   if (errors.any) return { ok: false, errors }
   const slut = til || idag
   const start = fra || etAarFoer(slut)
@@ -100,7 +88,7 @@ function datoTekst(d: Dato): string {
 
 // Geometry of a horizontal bar chart, in SVG user units. Sizes are attributes, never
 // style: the CSP forbids inline styles.
-const diagram = { labelBredde: 190, soejleMaks: 360, vaerdiBredde: 60, raekke: 30, soejle: 20, top: 6 }
+const diagram = { labelBredde: 200, soejleMaks: 400, vaerdiBredde: 60, raekke: 32, soejle: 22, top: 6 }
 
 export interface Soejlediagram {
   titel: string

@@ -3,6 +3,7 @@
 // Every path answers 404 for cases outside the user's boards.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyReply } from 'fastify'
+import { Type } from 'typebox'
 import { guard, requirePrincipal } from '../../access/guards.js'
 import { assertStaff, isLeaderOf, staffNaevnIds } from '../../access/policies.js'
 import type { Principal } from '../../access/principal.js'
@@ -21,6 +22,10 @@ import { adresseTekst, formatDatoTid, sagsomraadeLabels, sammendrag } from '../.
 import { indbakke, listNotater, personaleForNaevn, type Sortering, type Visning } from './sagsbehandling.repository.js'
 import { DokumentParams, IndbakkeQuery, SagParams } from './sagsbehandling.schemas.js'
 import { gemVurdering, logAdgang, registrerGebyrBetalt, skiftStatusSomPersonale, tildel, tilfoejNotat } from './sagsbehandling.service.js'
+import { afslutPartshoering, forlaengFrist, opretPartshoering, standardSvarfrist } from './partshoering.service.js'
+import { listPartshoeringer } from '../../sag/partshoering.js'
+import { formatDansk, fristForAndenPart, fraDate } from '../../sag/frister.js'
+import { list } from '../../forms/form.js'
 
 const sidestoerrelse = 50
 
@@ -36,6 +41,12 @@ const journalTekst: Record<string, string> = {
   notat: 'Notat skrevet',
   notat_rettet: 'Rettelsesnotat skrevet',
   vurdering_opdateret: 'Vurdering opdateret',
+  partshoering_sendt: 'Sendt i partshøring',
+  partshoering_afsluttet: 'Partshøring afsluttet',
+  frist_forlaenget: 'Svarfrist forlænget',
+  hoeringssvar: 'Høringssvar modtaget',
+  brev_dannet: 'Brev dannet (til afsendelse)',
+  part_tilknyttet: 'Part har fået adgang til sagen',
 }
 
 export const sagsbehandlingRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -116,14 +127,18 @@ export const sagsbehandlingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const sag = await sagForPersonale(db, p, sagId)
     await logAdgang(db, p, sag.id)
     const leder = isLeaderOf(p, sag.naevn_id!)
-    const [parter, dokumenter, journal, notater, personale, naevn] = await Promise.all([
+    const [parter, dokumenter, journal, notater, personale, naevn, hoeringer, standardFrist] = await Promise.all([
       db.selectFrom('parter').selectAll().where('sag_id', '=', sag.id).orderBy('rolle').orderBy('raekkefoelge').execute(),
       db.selectFrom('dokumenter').select(['id', 'filnavn', 'kategori', 'stoerrelse', 'oprettet', 'synlig_for_parter']).where('sag_id', '=', sag.id).orderBy('oprettet').execute(),
       listJournal(db, sag.id, { kunForParter: false }),
       listNotater(db, sag.id),
       personaleForNaevn(db, [sag.naevn_id!]),
       db.selectFrom('naevn').select('navn').where('id', '=', sag.naevn_id!).executeTakeFirstOrThrow(),
+      listPartshoeringer(db, sag.id),
+      standardSvarfrist(db, sag.naevn_id!),
     ])
+    const valgteModtagere = new Set((o.v?.modtagere ?? '').split(',').filter(Boolean))
+    const valgteDokumenter = new Set((o.v?.dokumenter ?? '').split(',').filter(Boolean))
     const status = sag.status as SagStatus
     if (o.errors?.any) reply.status(400)
     const sagsbehandler = personale.find((x) => x.id === sag.sagsbehandler_id)
@@ -150,6 +165,25 @@ export const sagsbehandlingRoutes: FastifyPluginAsyncTypebox = async (app) => {
           synligForParter: j.synlig_for_parter,
         }))
         .reverse(),
+      kanHoere: ['indbragt', 'under_behandling', 'partshoering'].includes(status),
+      hoeringModtagere: parter.filter((x) => x.rolle !== 'repraesentant').map((x) => ({ id: x.id, navn: x.navn, rolle: x.rolle, valgt: o.v ? valgteModtagere.has(x.id) : x.rolle === 'modpart' })),
+      hoeringDokumenter: dokumenter.map((d) => ({ id: d.id, filnavn: d.filnavn, valgt: valgteDokumenter.has(d.id) })),
+      hoeringFrist: o.v?.frist ?? standardFrist,
+      fristAndenPart: sag.indbragt && status === 'indbragt' ? formatDansk(fristForAndenPart(fraDate(sag.indbragt))) : null,
+      hoeringer: hoeringer.map((h) => ({
+        id: h.id,
+        besked: h.besked.split(/\r?\n/),
+        frist: formatDansk(h.frist),
+        fristDato: h.frist,
+        forlaenget: h.frist !== h.oprindelig_frist,
+        aaben: !h.afsluttet,
+        afsender: h.afsender,
+        oprettet: formatDatoTid(h.oprettet),
+        brev: h.brev_dokument_id ? `/sagsbehandling/sager/${sag.id}/dokumenter/${h.brev_dokument_id}` : null,
+        modtagere: (h.modtagere ?? []).map((m) => ({ ...m, besvaret: m.besvaret ? formatDatoTid(new Date(m.besvaret)) : null })),
+        dokumenter: (h.dokumenter ?? []).map((d) => ({ ...d, href: `/sagsbehandling/sager/${sag.id}/dokumenter/${d.id}` })),
+        svar: (h.svar ?? []).map((x) => ({ ...x, tekst: x.tekst.split(/\r?\n/), oprettet: formatDatoTid(new Date(x.oprettet)), filer: x.filer.map((f) => ({ ...f, href: `/sagsbehandling/sager/${sag.id}/dokumenter/${f.id}` })) })),
+      })),
       v: o.v ?? {},
       ...(o.errors ?? new FormErrors()).toView(),
     })
@@ -213,6 +247,28 @@ export const sagsbehandlingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const p = requirePrincipal(req)
     const v = { vurdering: text(req.body, 'vurdering', 50_000) }
     return handling(reply, p, req.params.id, v, () => gemVurdering(db, p, req.params.id, v.vurdering, version(req.body)), 'vurdering')
+  })
+
+  app.post('/sagsbehandling/sager/:id/partshoeringer', { schema: { params: SagParams, body: FormBody }, preHandler: guard(assertStaff) }, async (req, reply) => {
+    const p = requirePrincipal(req)
+    const input = { modtagere: list(req.body, 'modtagere'), dokumenter: list(req.body, 'dokumenter'), besked: text(req.body, 'besked', 20_000), frist: text(req.body, 'frist', 10) }
+    const v = { modtagere: input.modtagere.join(','), dokumenter: input.dokumenter.join(','), besked: input.besked, frist: input.frist }
+    return handling(reply, p, req.params.id, v, async () => void (await opretPartshoering(db, p, req.params.id, input)), 'partshoering')
+  })
+
+  const HoeringParams = Type.Object({ id: Type.String({ maxLength: 64 }), hoeringId: Type.String({ maxLength: 64 }) })
+
+  app.post('/sagsbehandling/sager/:id/partshoeringer/:hoeringId/forlaeng', { schema: { params: HoeringParams, body: FormBody }, preHandler: guard(assertStaff) }, async (req, reply) => {
+    const p = requirePrincipal(req)
+    if (!isUuid(req.params.hoeringId)) throw new NotFoundError('HoeringIkkeFundet', 'Høringen findes ikke.')
+    const v = { nyFrist: text(req.body, 'nyFrist', 10), begrundelse: text(req.body, 'begrundelse', 2000) }
+    return handling(reply, p, req.params.id, v, () => forlaengFrist(db, p, req.params.id, req.params.hoeringId, v.nyFrist, v.begrundelse), 'partshoering')
+  })
+
+  app.post('/sagsbehandling/sager/:id/partshoeringer/:hoeringId/afslut', { schema: { params: HoeringParams, body: FormBody }, preHandler: guard(assertStaff) }, async (req, reply) => {
+    const p = requirePrincipal(req)
+    if (!isUuid(req.params.hoeringId)) throw new NotFoundError('HoeringIkkeFundet', 'Høringen findes ikke.')
+    return handling(reply, p, req.params.id, {}, () => afslutPartshoering(db, p, req.params.id, req.params.hoeringId), 'partshoering')
   })
 
   app.post('/sagsbehandling/sager/:id/gebyr-betalt', { schema: { params: SagParams, body: FormBody }, preHandler: guard(assertStaff) }, async (req, reply) => {

@@ -1,0 +1,73 @@
+// send-partsnotifikation: tells one party by e-mail that a hearing letter, a reminder or a
+// new deadline waits in the case. A party without an account gets a personal invitation
+// link. Never the letter itself; one notice per outbox row.
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import Handlebars from 'handlebars'
+import { UnrecoverableError } from 'bullmq'
+import type { ProcessorContext } from '../registry.js'
+import type { JobPayload } from '../../server/queues/jobs.js'
+import { templatesDir } from '../../server/config.js'
+import { adresseTekst } from '../../server/sag/visning.js'
+import { formatDansk } from '../../server/sag/frister.js'
+import { gemInvitation, invitationToken } from '../../server/sag/partshoering.js'
+
+let template: Handlebars.TemplateDelegate | undefined
+
+const tekster = {
+  partshoering: { emne: 'Partshøring: nævnet beder om dine bemærkninger', tekst: 'Nævnet har sendt dig et brev om partshøring i sagen. Du kan læse det og svare på sagens side.' },
+  paamindelse: { emne: 'Påmindelse: svarfristen nærmer sig', tekst: 'Fristen for at svare i partshøringen nærmer sig. Har du allerede svaret, kan du se bort fra denne påmindelse.' },
+  frist_forlaenget: { emne: 'Svarfristen er forlænget', tekst: 'Nævnet har forlænget svarfristen i partshøringen.' },
+} as const
+
+export async function sendPartsnotifikation(ctx: ProcessorContext, payload: JobPayload<'send-partsnotifikation'>, outboxId: number): Promise<string> {
+  const { db, mailer, config } = ctx
+  const already = await db.selectFrom('sendte_mails').select('id').where('outbox_id', '=', outboxId).executeTakeFirst()
+  if (already) return 'allerede sendt'
+  const part = await db
+    .selectFrom('parter')
+    .innerJoin('sager', 'sager.id', 'parter.sag_id')
+    .leftJoin('naevn', 'naevn.id', 'sager.naevn_id')
+    .leftJoin('users', 'users.id', 'parter.user_id')
+    .select(['parter.id', 'parter.navn', 'parter.email', 'parter.user_id', 'parter.rolle', 'users.email as user_email', 'sager.id as sag_id', 'sager.oprettet_af', 'sager.sagsnummer', 'sager.vejnavn', 'sager.husnummer', 'sager.etage', 'sager.doer', 'sager.postnr', 'sager.by', 'naevn.navn as naevn_navn'])
+    .where('parter.id', '=', payload.partId)
+    .where('parter.sag_id', '=', payload.sagId)
+    .executeTakeFirst()
+  if (!part) throw new UnrecoverableError(`part ${payload.partId} findes ikke i sag ${payload.sagId}`)
+  // The filing side is reached through the filer's own account.
+  const filer = part.rolle === 'indbringer' || part.rolle === 'medpart' ? await db.selectFrom('users').select('email').where('id', '=', part.oprettet_af).executeTakeFirst() : undefined
+  const modtager = part.user_email ?? part.email ?? (part.rolle === 'indbringer' ? filer?.email : undefined)
+  // Without an e-mail address the letter waits for postal or Digital Post delivery.
+  if (!modtager) return 'ingen e-mailadresse'
+  const harAdgang = part.user_id !== null || part.rolle === 'indbringer' || part.rolle === 'medpart'
+  let invitation: string | null = null
+  if (!harAdgang) {
+    const token = invitationToken(config.sessionSecret, outboxId, part.id)
+    await gemInvitation(db, token, part.id)
+    invitation = `${config.publicUrl}/invitation/${token}`
+  }
+  const hoering = await db.selectFrom('partshoeringer').select('frist').where('sag_id', '=', part.sag_id).where('afsluttet', 'is', null).orderBy('oprettet', 'desc').executeTakeFirst()
+  template ??= Handlebars.compile(await readFile(path.join(templatesDir, 'mail', 'partsnotifikation.hbs'), 'utf8'), { noEscape: true })
+  const t = tekster[payload.haendelse]
+  const { messageId } = await mailer.send({
+    to: modtager,
+    subject: `${t.emne} (${part.sagsnummer})`,
+    text: template({
+      navn: part.navn,
+      tekst: t.tekst,
+      sagsnummer: part.sagsnummer,
+      adresse: adresseTekst(part),
+      frist: hoering ? formatDansk(hoering.frist) : null,
+      invitation,
+      link: `${config.publicUrl}/sager/${part.sag_id}`,
+      afsender: part.naevn_navn ?? config.authority.name,
+    }),
+    idempotencyKey: `part-${payload.haendelse}-${outboxId}`,
+  })
+  await db
+    .insertInto('sendte_mails')
+    .values({ outbox_id: outboxId, modtager, emne: t.emne, skabelon: `partsnotifikation:${payload.haendelse}`, transport: mailer.transport, message_id: messageId })
+    .onConflict((oc) => oc.column('outbox_id').doNothing())
+    .execute()
+  return 'sendt'
+}
