@@ -12,6 +12,7 @@ import { readMultipart } from '../../forms/multipart.js'
 import { maskCpr } from '../../identitet/cpr.js'
 import { isUuid } from '../../naevn/naevn.js'
 import { isBilagKategori } from '../../sag/bilag.js'
+import { parterBrugerenTalerFor } from '../../sag/partshoering.js'
 import { statusForPart, type SagStatus } from '../../sag/status.js'
 import { findDokumentMedIndhold, listBeskeder, listDokumenter, listMineSager, listParter } from './indbringelse.repository.js'
 import { bekraeftGebyr, gemHvem, gemLejemaal, gemParter, gemSagen, indsend, sendBesked, startKladde, uploadBilag, type IndbringelseCtx } from './indbringelse.service.js'
@@ -129,7 +130,7 @@ export const indbringelseApi: FastifyPluginAsyncTypebox = async (app) => {
 
   async function sagSvar(p: Principal, id: string) {
     const sag = await sagForPart(db, p, id)
-    const [parter, dokumenter] = await Promise.all([listParter(db, sag.id), listDokumenter(db, sag.id, { kunForParter: true })])
+    const [parter, dokumenter, mine] = await Promise.all([listParter(db, sag.id), listDokumenter(db, sag.id, { kunForParter: true }), parterBrugerenTalerFor(db, p, sag.id)])
     const status = statusForPart[sag.status as SagStatus]
     return {
       id: sag.id,
@@ -146,7 +147,8 @@ export const indbringelseApi: FastifyPluginAsyncTypebox = async (app) => {
       formaal: sag.formaal,
       sagsomraader: sag.sagsomraader,
       beskrivelse: sag.beskrivelse,
-      parter: parter.map((x) => ({ rolle: x.rolle, navn: x.navn, cpr: x.cpr_krypteret ? maskCpr(app.cpr.decrypt(x.cpr_krypteret)) : null, cvr: x.cvr, email: x.email })),
+      // Another party's CPR (even masked, it shows a birth date) is not this user's to see.
+      parter: parter.map((x) => ({ rolle: x.rolle, navn: x.navn, cpr: x.cpr_krypteret && mine.includes(x.id) ? maskCpr(app.cpr.decrypt(x.cpr_krypteret)) : null, cvr: x.cvr, email: x.email })),
       dokumenter: dokumenter.map((d) => ({ id: d.id, filnavn: d.filnavn, mime: d.mime, stoerrelse: d.stoerrelse, kategori: d.kategori })),
     }
   }

@@ -2,6 +2,7 @@
 // downloads and messages. Handlers are thin: parse, call the service, render.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyReply } from 'fastify'
+import { Type } from 'typebox'
 import { guard, requirePrincipal } from '../../access/guards.js'
 import { kladdeForEjer, sagForPart } from '../../access/sager.js'
 import type { Principal } from '../../access/principal.js'
@@ -11,6 +12,8 @@ import { NotFoundError } from '../../errors.js'
 import { isBilagKategori } from '../../sag/bilag.js'
 import { formatKroner } from '../../sag/gebyr.js'
 import { listJournal } from '../../sag/journal.js'
+import { indloesInvitation, listPartshoeringer, parterBrugerenTalerFor, svarPaaHoering } from '../../sag/partshoering.js'
+import { formatDansk } from '../../sag/frister.js'
 import { formatDatoTid, sammendrag } from '../../sag/visning.js'
 import { isUuid } from '../../naevn/naevn.js'
 import { findDokumentMedIndhold, listBeskeder, listDokumenter, listMineSager, listParter, markerLaest, type SagGruppe } from './indbringelse.repository.js'
@@ -225,15 +228,18 @@ export const indbringelseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     })
   })
 
-  async function visSag(reply: FastifyReply, p: Principal, sagId: string, o: { indsendt?: boolean; errors?: FormErrors; besked?: string; kategori?: string } = {}) {
+  async function visSag(reply: FastifyReply, p: Principal, sagId: string, o: { indsendt?: boolean; errors?: FormErrors; besked?: string; kategori?: string; svar?: string } = {}) {
     const sag = await sagForPart(db, p, sagId)
     if (sag.status === 'kladde') return reply.redirect(`/indbringelse/${sag.id}`, 303)
-    const [parter, dokumenter, journal, beskeder] = await Promise.all([
+    const [parter, dokumenter, journal, beskeder, hoeringer, mine] = await Promise.all([
       listParter(db, sag.id),
       listDokumenter(db, sag.id, { kunForParter: true }),
       listJournal(db, sag.id, { kunForParter: true }),
       listBeskeder(db, sag.id, p.userId),
+      listPartshoeringer(db, sag.id),
+      parterBrugerenTalerFor(db, p, sag.id),
     ])
+    const mineHoeringer = hoeringer.filter((h) => (h.modtagere ?? []).some((m) => mine.includes(m.partId)))
     await markerLaest(db, sag.id, p.userId)
     if (o.errors?.any) reply.status(400)
     return reply.page('pages/indbringelse/sag', {
@@ -254,6 +260,20 @@ export const indbringelseRoutes: FastifyPluginAsyncTypebox = async (app) => {
       })),
       besked: o.besked ?? '',
       kategori: o.kategori ?? '',
+      svarTekst: o.svar ?? '',
+      hoeringer: mineHoeringer.map((h) => {
+        const dokHref = (id: string) => `/sager/${sag.id}/dokumenter/${id}`
+        return {
+          id: h.id,
+          aaben: !h.afsluttet,
+          frist: formatDansk(h.frist),
+          besked: h.besked.split(/\r?\n/),
+          brev: h.brev_dokument_id ? dokHref(h.brev_dokument_id) : null,
+          dokumenter: (h.dokumenter ?? []).map((d) => ({ ...d, href: dokHref(d.id) })),
+          besvaret: (h.modtagere ?? []).filter((m) => mine.includes(m.partId)).every((m) => m.besvaret),
+          svar: (h.svar ?? []).map((x) => ({ part: x.part, tekst: x.tekst.split(/\r?\n/), oprettet: formatDatoTid(new Date(x.oprettet)), filer: x.filer.map((f) => ({ ...f, href: dokHref(f.id) })) })),
+        }
+      }),
       ...(o.errors ?? new FormErrors()).toView(),
     })
   }
@@ -280,6 +300,27 @@ export const indbringelseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const result = await sendBesked(ctx, p, req.params.id, tekst, files[0] ?? null)
     if (!result.ok) return visSag(reply, p, req.params.id, { errors: new FormErrors().merge(result.fejl), besked: tekst })
     return reply.redirect(`/sager/${req.params.id}#beskeder`, 303)
+  })
+
+  app.post(
+    '/sager/:id/hoeringer/:hoeringId/svar',
+    { schema: { params: Type.Object({ id: Type.String({ maxLength: 64 }), hoeringId: Type.String({ maxLength: 64 }) }) }, preHandler: guard() },
+    async (req, reply) => {
+      const p = requirePrincipal(req)
+      await sagForPart(db, p, req.params.id)
+      const { values, files } = await readMultipart(req.body)
+      const tekst = text(values, 'svar', 25_000)
+      const r = await svarPaaHoering(db, p, { sagId: req.params.id, partshoeringId: req.params.hoeringId, tekst, filer: files, graenser: app.config.upload })
+      if (!r.ok) return visSag(reply, p, req.params.id, { errors: new FormErrors().merge(r.fejl), svar: tekst })
+      return reply.redirect(`/sager/${req.params.id}#hoeringer`, 303)
+    },
+  )
+
+  // A party without an account reaches the case through the link in their notice.
+  app.get('/invitation/:token', { schema: { params: Type.Object({ token: Type.String({ maxLength: 100 }) }) } }, async (req, reply) => {
+    if (!req.principal) return reply.redirect(`/login?naeste=${encodeURIComponent(req.url)}`)
+    const sagId = await indloesInvitation(db, req.principal, req.params.token)
+    return reply.redirect(`/sager/${sagId}`, 303)
   })
 
   app.post('/sager/:id/bilag', { schema: { params: SagParams }, preHandler: guard() }, async (req, reply) => {

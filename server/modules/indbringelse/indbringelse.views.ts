@@ -184,6 +184,12 @@ export function journalView(journal: { tidspunkt: Date; handling: string; til_st
     besked_fra_part: 'Besked sendt til sekretariatet',
     bilag_tilfoejet: 'Bilag sendt til sagen',
     gebyr_betalt: 'Gebyret er registreret som betalt',
+    partshoering_sendt: 'Sagen er sendt i partshøring',
+    partshoering_afsluttet: 'Partshøringen er afsluttet',
+    frist_forlaenget: 'Svarfristen er forlænget',
+    hoeringssvar: 'Høringssvar modtaget',
+    brev_dannet: 'Nævnet har sendt et brev',
+    part_tilknyttet: 'En part har fået adgang til sagen',
   }
   return journal.map((j) => ({
     tidspunkt: formatDatoTid(j.tidspunkt),

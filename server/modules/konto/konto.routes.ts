@@ -54,9 +54,9 @@ export const kontoRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return reply.redirect('/login?logget_ud=1', 303)
   })
 
-  app.get('/registrer', async (req, reply) => {
+  app.get('/registrer', { schema: { querystring: LoginQuery } }, async (req, reply) => {
     if (req.principal) return reply.redirect('/')
-    return reply.page('pages/konto/registrer', { titel: 'Opret konto', v: {} })
+    return reply.page('pages/konto/registrer', { titel: 'Opret konto', v: {}, naeste: safeNext(req.query.naeste) ?? '' })
   })
 
   app.post(
@@ -77,12 +77,13 @@ export const kontoRoutes: FastifyPluginAsyncTypebox = async (app) => {
         // Passwords are not sent back into the page.
         return reply.status(400).page('pages/konto/registrer', {
           titel: 'Opret konto',
+          naeste: safeNext(text(req.body, 'naeste')) ?? '',
           v: { navn: input.navn, email: input.email },
           ...result.errors.toView(),
         })
       }
       await reply.startSession(result.userId)
-      return reply.redirect('/mine-sager?velkommen=1', 303)
+      return reply.redirect(safeNext(text(req.body, 'naeste')) ?? '/mine-sager?velkommen=1', 303)
     },
   )
 }

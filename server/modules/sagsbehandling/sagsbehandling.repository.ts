@@ -33,9 +33,26 @@ export async function indbakke(db: Kysely<DB>, p: Principal, f: IndbakkeFilter) 
     .$if(f.visning === 'nye', (qb) => qb.where('sager.status', '=', 'indbragt').where('sager.sagsbehandler_id', 'is', null))
     .$if(f.visning === 'mine', (qb) => qb.where('sager.sagsbehandler_id', '=', p.userId).where('sager.status', 'in', aabne))
     .$if(f.visning === 'aabne', (qb) => qb.where('sager.status', 'in', aabne))
-    // The board must send the filing to the other party within a week of receiving it
-    // (lov om boligforhold § 82, stk. 3): still 'indbragt' after that is overdue.
-    .$if(f.visning === 'overskredne', (qb) => qb.where('sager.status', '=', 'indbragt').where('sager.indbragt', '<', sql<Date>`now() - interval '7 days'`))
+    // Overdue: the board must send the filing to the other party within a week of
+    // receiving it (lov om boligforhold § 82, stk. 3), so 'indbragt' after that is late;
+    // and an open hearing past its deadline with a recipient who has not answered.
+    .$if(f.visning === 'overskredne', (qb) =>
+      qb.where((eb) =>
+        eb.or([
+          eb.and([eb('sager.status', '=', 'indbragt'), eb('sager.indbragt', '<', sql<Date>`now() - interval '7 days'`)]),
+          eb.exists(
+            eb
+              .selectFrom('partshoeringer as h')
+              .innerJoin('partshoering_modtagere as m', 'm.partshoering_id', 'h.id')
+              .select('h.id')
+              .whereRef('h.sag_id', '=', 'sager.id')
+              .where('h.afsluttet', 'is', null)
+              .where('m.besvaret', 'is', null)
+              .where('h.frist', '<', sql<string>`(now() AT TIME ZONE 'Europe/Copenhagen')::date`),
+          ),
+        ]),
+      ),
+    )
     .$if(f.naevnId !== undefined, (qb) => qb.where('sager.naevn_id', '=', f.naevnId!))
     .$if(f.status !== undefined, (qb) => qb.where('sager.status', '=', f.status!))
     .$if(f.omraade !== undefined, (qb) => qb.where(sql<boolean>`${f.omraade} = ANY(sager.sagsomraader)`))
@@ -83,6 +100,14 @@ export async function indbakke(db: Kysely<DB>, p: Principal, f: IndbakkeFilter) 
           .whereRef('parter.sag_id', '=', 'sager.id')
           .where('parter.rolle', 'in', ['indbringer', 'modpart'])
           .as('parter'),
+      )
+      .select((eb) =>
+        eb
+          .selectFrom('partshoeringer as h')
+          .select((inner) => inner.fn.min<string>('h.frist').as('f'))
+          .whereRef('h.sag_id', '=', 'sager.id')
+          .where('h.afsluttet', 'is', null)
+          .as('hoeringsfrist'),
       )
       .orderBy(`sager.${order}`, f.sort.startsWith('-') ? 'desc' : 'asc')
       .orderBy('sager.id')

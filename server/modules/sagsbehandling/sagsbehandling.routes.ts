@@ -29,6 +29,18 @@ import { list } from '../../forms/form.js'
 
 const sidestoerrelse = 50
 
+/** The deadline a case in the inbox is waiting for, and whether it has passed. */
+function fristVisning(status: SagStatus, indbragt: Date | null, hoeringsfrist: string | null) {
+  const idag = fraDate(new Date())
+  const frist = status === 'indbragt' && indbragt ? fristForAndenPart(fraDate(indbragt)) : hoeringsfrist
+  if (!frist) return { frist: '', fristTekst: '', overskredet: false }
+  return {
+    frist,
+    fristTekst: `${status === 'indbragt' ? 'Send til modpart' : 'Høringssvar'} senest ${formatDansk(frist)}`,
+    overskredet: frist < idag,
+  }
+}
+
 const journalTekst: Record<string, string> = {
   kladde_oprettet: 'Kladde oprettet af indbringer',
   kvittering_dannet: 'Kvittering dannet',
@@ -115,6 +127,7 @@ export const sagsbehandlingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         indbragt: s.indbragt ? formatDatoTid(s.indbragt) : '',
         sagsbehandler: s.sagsbehandler ?? 'Ikke tildelt',
         gebyr: s.gebyr_betalt ? 'Betalt' : s.gebyr_kr !== null ? `${formatKroner(s.gebyr_kr)} – ikke betalt` : 'Ikke fastsat',
+        ...fristVisning(s.status as SagStatus, s.indbragt, s.hoeringsfrist),
       })),
       side,
       sider,
