@@ -12,6 +12,7 @@ import { sendVelkomstmail } from './processors/send-velkomstmail.js'
 import { genererKvittering } from './processors/generer-kvittering.js'
 import { sendSagsnotifikation } from './processors/send-sagsnotifikation.js'
 import { genererHoeringsbrev } from './processors/generer-hoeringsbrev.js'
+import { genererBrev } from './processors/generer-brev.js'
 import { sendPartsnotifikation } from './processors/send-partsnotifikation.js'
 import { paamindFrister } from './processors/paamind-frister.js'
 
@@ -32,6 +33,7 @@ export const processors: ProcessorRegistry = {
   'generer-kvittering': genererKvittering,
   'send-sagsnotifikation': sendSagsnotifikation,
   'generer-hoeringsbrev': genererHoeringsbrev,
+  'generer-brev': genererBrev,
   'send-partsnotifikation': sendPartsnotifikation,
   'paamind-frister': paamindFrister,
 }

@@ -49,6 +49,17 @@ export interface BeskederLaest {
   user_id: string;
 }
 
+export interface Breve {
+  dokument_id: string | null;
+  emne: string;
+  id: Generated<string>;
+  modtagere: string[];
+  oprettet: Generated<Timestamp>;
+  oprettet_af: string;
+  sag_id: string;
+  tekst: string;
+}
+
 export interface DocumentBlobs {
   indhold: Buffer;
   oprettet: Generated<Timestamp>;
@@ -314,6 +325,7 @@ export interface DB {
   api_tokens: ApiTokens;
   beskeder: Beskeder;
   beskeder_laest: BeskederLaest;
+  breve: Breve;
   document_blobs: DocumentBlobs;
   dokumenter: Dokumenter;
   gebyrsatser: Gebyrsatser;

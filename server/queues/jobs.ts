@@ -26,13 +26,17 @@ export const jobDefinitions = {
     queue: 'dokumenter',
     payload: Type.Object({ partshoeringId: Type.String({ format: 'uuid' }) }, { additionalProperties: false }),
   },
+  'generer-brev': {
+    queue: 'dokumenter',
+    payload: Type.Object({ brevId: Type.String({ format: 'uuid' }) }, { additionalProperties: false }),
+  },
   'send-partsnotifikation': {
     queue: 'notifikation',
     payload: Type.Object(
       {
         sagId: Type.String({ format: 'uuid' }),
         partId: Type.String({ format: 'uuid' }),
-        haendelse: Type.Union([Type.Literal('partshoering'), Type.Literal('paamindelse'), Type.Literal('frist_forlaenget')]),
+        haendelse: Type.Union([Type.Literal('partshoering'), Type.Literal('paamindelse'), Type.Literal('frist_forlaenget'), Type.Literal('brev')]),
       },
       { additionalProperties: false },
     ),

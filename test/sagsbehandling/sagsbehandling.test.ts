@@ -48,6 +48,10 @@ describe('case handling', () => {
     expect((await sbB.get(`/sagsbehandling?visning=alle&q=${sagsnummerA}`)).body).not.toContain(sagA)
     expect((await sbB.get(`/sagsbehandling/sager/${sagA}`)).statusCode).toBe(404)
     expect((await sbB.get(`/sagsbehandling/sager/${sagA}/dokumenter/${dokA}`)).statusCode).toBe(404)
+    expect((await sbB.get(`/api/v1/sagsbehandling/sager/${sagA}`)).statusCode).toBe(404)
+    expect((await sbB.get(`/api/v1/sagsbehandling/sager?q=${sagsnummerA}`)).json()).toMatchObject({ totalCount: 0 })
+    expect((await sbA.get(`/api/v1/sagsbehandling/sager?q=${sagsnummerA}`)).json()).toMatchObject({ totalCount: 1 })
+    expect((await borger.get(`/api/v1/sagsbehandling/sager/${sagA}`)).statusCode).toBe(404)
     await sbB.get('/sagsbehandling')
     for (const action of ['notater', 'vurdering', 'status', 'tildel', 'gebyr-betalt']) {
       expect((await sbB.post(`/sagsbehandling/sager/${sagA}/${action}`, { notat: 'x', vurdering: 'x', status: 'under_behandling' })).statusCode).toBe(404)
@@ -88,6 +92,9 @@ describe('case handling', () => {
     expect(party.body).not.toContain('Notat')
     const api = await borger.get(`/api/v1/sager/${sagA}`)
     expect(api.body).not.toContain('formentlig')
+    const staffApi = await sbA.get(`/api/v1/sagsbehandling/sager/${sagA}`)
+    expect(staffApi.json().notater.map((n: { tekst: string }) => n.tekst)).toContain('Ringede til udlejer: fugtskaden er kendt.')
+    expect(staffApi.json().vurdering).toBe('Lejer har formentlig ret.')
   })
 
   it('when a note is corrected, then the old note stays and the new one points at it; the database refuses changes', async () => {

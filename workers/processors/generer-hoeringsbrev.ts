@@ -1,15 +1,12 @@
-// generer-hoeringsbrev: the hearing letter as a PDF on the case, one letter waiting to be
-// sent per recipient (til afsendelse, until the notification module delivers it), and
-// an e-mail notice to each recipient with an address.
-import { sql } from 'kysely'
+// generer-hoeringsbrev: the hearing letter as a PDF; udsendBrev stores it and prepares
+// its sending and notices.
 import { UnrecoverableError } from 'bullmq'
 import type { ProcessorContext } from '../registry.js'
 import type { JobPayload } from '../../server/queues/jobs.js'
 import { renderBlocks } from '../../server/documents/template.js'
 import { renderPdf } from '../../server/documents/pdf.js'
-import { lagreDokument } from '../../server/sag/bilag.js'
-import { skrivJournal } from '../../server/sag/journal.js'
-import { addToOutbox } from '../../server/outbox/outbox.js'
+import { brevhoved } from '../../server/documents/brevhoved.js'
+import { udsendBrev } from './udsend-brev.js'
 import { formatDansk } from '../../server/sag/frister.js'
 import { adresseTekst, formatDato, partRolleLabel } from '../../server/sag/visning.js'
 
@@ -64,32 +61,18 @@ export async function genererHoeringsbrev(ctx: ProcessorContext, payload: JobPay
   const pdf = await renderPdf({
     title: `Partshøring i sag ${h.sagsnummer}`,
     subject: `Partshøring, sag ${h.sagsnummer}`,
-    letterhead: {
-      naevnNavn: h.naevn_navn,
-      adresseLinjer: [h.naevn_adresse, [h.naevn_postnr, h.naevn_by].filter(Boolean).join(' ')].filter(Boolean),
-      kontaktLinjer: [h.naevn_email && `E-mail: ${h.naevn_email}`, h.naevn_telefon && `Telefon: ${h.naevn_telefon}`].filter((x): x is string => Boolean(x)),
-    },
+    letterhead: brevhoved({ navn: h.naevn_navn, adresse: h.naevn_adresse, postnr: h.naevn_postnr, by: h.naevn_by, email: h.naevn_email, telefon: h.naevn_telefon }),
     blocks,
     creationDate: h.oprettet,
   })
-  const made = await db.transaction().execute(async (trx) => {
-    await sql`SELECT pg_advisory_xact_lock(hashtext(${'hoeringsbrev:' + h.id}))`.execute(trx)
-    const again = await trx.selectFrom('partshoeringer').select('brev_dokument_id').where('id', '=', h.id).executeTakeFirstOrThrow()
-    if (again.brev_dokument_id) return false
-    const dokumentId = await lagreDokument(trx, {
-      sagId: h.sag_id,
-      filnavn: `partshoering-${h.sagsnummer}-${h.frist}.pdf`,
-      mime: 'application/pdf',
-      data: pdf,
-      kategori: 'brev',
-      uploadetAf: null,
-      synligForParter: true,
-    })
-    await trx.updateTable('partshoeringer').set({ brev_dokument_id: dokumentId }).where('id', '=', h.id).execute()
-    await trx.insertInto('udsendelser').values(modtagere.map((m) => ({ sag_id: h.sag_id, part_id: m.id, dokument_id: dokumentId }))).execute()
-    await skrivJournal(trx, { sagId: h.sag_id, aktoerId: null, handling: 'brev_dannet', detaljer: { dokumentId, partshoeringId: h.id }, synligForParter: true })
-    for (const m of modtagere) await addToOutbox(trx, 'send-partsnotifikation', { sagId: h.sag_id, partId: m.id, haendelse: 'partshoering' })
-    return true
+  return udsendBrev(db, {
+    laasNoegle: `hoeringsbrev:${h.id}`,
+    sagId: h.sag_id,
+    filnavn: `partshoering-${h.sagsnummer}-${h.frist}.pdf`,
+    pdf,
+    modtagere: modtagere.map((m) => m.id),
+    haendelse: 'partshoering',
+    findes: async (trx) => (await trx.selectFrom('partshoeringer').select('brev_dokument_id').where('id', '=', h.id).executeTakeFirstOrThrow()).brev_dokument_id,
+    gem: async (trx, dokumentId) => void (await trx.updateTable('partshoeringer').set({ brev_dokument_id: dokumentId }).where('id', '=', h.id).execute()),
   })
-  return made ? 'dannet' : 'findes allerede'
 }

@@ -6,6 +6,7 @@ import type { ProcessorContext } from '../registry.js'
 import type { JobPayload } from '../../server/queues/jobs.js'
 import { kvitteringDocument } from '../../server/documents/kvittering.js'
 import { renderPdf } from '../../server/documents/pdf.js'
+import { brevhoved } from '../../server/documents/brevhoved.js'
 import { lagreDokument, formatStoerrelse } from '../../server/sag/bilag.js'
 import { skrivJournal } from '../../server/sag/journal.js'
 import { addToOutbox } from '../../server/outbox/outbox.js'
@@ -35,11 +36,9 @@ export async function genererKvittering(ctx: ProcessorContext, payload: JobPaylo
   const repraesentant = parter.find((p) => p.rolle === 'repraesentant')
   const doc = kvitteringDocument(
     {
-      naevn: {
-        navn: sag.naevn_navn,
-        adresseLinjer: [sag.naevn_adresse, [sag.naevn_postnr, sag.naevn_by].filter(Boolean).join(' ')].filter(Boolean),
-        kontaktLinjer: [sag.naevn_email && `E-mail: ${sag.naevn_email}`, sag.naevn_telefon && `Telefon: ${sag.naevn_telefon}`].filter((x): x is string => Boolean(x)),
-      },
+      naevn: (({ naevnNavn, adresseLinjer, kontaktLinjer }) => ({ navn: naevnNavn, adresseLinjer, kontaktLinjer }))(
+        brevhoved({ navn: sag.naevn_navn, adresse: sag.naevn_adresse, postnr: sag.naevn_postnr, by: sag.naevn_by, email: sag.naevn_email, telefon: sag.naevn_telefon }),
+      ),
       indbringelsesnummer: String(sag.indbringelsesnummer),
       sagsnummer: sag.sagsnummer,
       modtaget: formatDatoTid(sag.indbragt),

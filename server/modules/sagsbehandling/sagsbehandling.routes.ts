@@ -21,7 +21,7 @@ import { overgange, sagStatuser, statusForPart, type SagStatus } from '../../sag
 import { adresseTekst, formatDatoTid, sagsomraadeLabels, sammendrag } from '../../sag/visning.js'
 import { indbakke, listNotater, personaleForNaevn, type Sortering, type Visning } from './sagsbehandling.repository.js'
 import { DokumentParams, IndbakkeQuery, SagParams } from './sagsbehandling.schemas.js'
-import { gemVurdering, logAdgang, registrerGebyrBetalt, skiftStatusSomPersonale, tildel, tilfoejNotat } from './sagsbehandling.service.js'
+import { gemVurdering, logAdgang, registrerGebyrBetalt, skiftStatusSomPersonale, skrivBrev, tildel, tilfoejNotat } from './sagsbehandling.service.js'
 import { afslutPartshoering, forlaengFrist, opretPartshoering, standardSvarfrist } from './partshoering.service.js'
 import { listPartshoeringer } from '../../sag/partshoering.js'
 import { formatDansk, fristForAndenPart, fraDate } from '../../sag/frister.js'
@@ -58,6 +58,7 @@ const journalTekst: Record<string, string> = {
   frist_forlaenget: 'Svarfrist forlænget',
   hoeringssvar: 'Høringssvar modtaget',
   brev_dannet: 'Brev dannet (til afsendelse)',
+  brev_skrevet: 'Brev skrevet',
   part_tilknyttet: 'Part har fået adgang til sagen',
 }
 
@@ -140,7 +141,7 @@ export const sagsbehandlingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const sag = await sagForPersonale(db, p, sagId)
     await logAdgang(db, p, sag.id)
     const leder = isLeaderOf(p, sag.naevn_id!)
-    const [parter, dokumenter, journal, notater, personale, naevn, hoeringer, standardFrist] = await Promise.all([
+    const [parter, dokumenter, journal, notater, personale, naevn, hoeringer, standardFrist, udsendelser] = await Promise.all([
       db.selectFrom('parter').selectAll().where('sag_id', '=', sag.id).orderBy('rolle').orderBy('raekkefoelge').execute(),
       db.selectFrom('dokumenter').select(['id', 'filnavn', 'kategori', 'stoerrelse', 'oprettet', 'synlig_for_parter']).where('sag_id', '=', sag.id).orderBy('oprettet').execute(),
       listJournal(db, sag.id, { kunForParter: false }),
@@ -149,7 +150,16 @@ export const sagsbehandlingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       db.selectFrom('naevn').select('navn').where('id', '=', sag.naevn_id!).executeTakeFirstOrThrow(),
       listPartshoeringer(db, sag.id),
       standardSvarfrist(db, sag.naevn_id!),
+      db
+        .selectFrom('udsendelser')
+        .innerJoin('parter', 'parter.id', 'udsendelser.part_id')
+        .innerJoin('dokumenter', 'dokumenter.id', 'udsendelser.dokument_id')
+        .select(['udsendelser.status', 'udsendelser.oprettet', 'parter.navn', 'dokumenter.id as dokument_id', 'dokumenter.filnavn'])
+        .where('udsendelser.sag_id', '=', sag.id)
+        .orderBy('udsendelser.oprettet', 'desc')
+        .execute(),
     ])
+    const valgteBrevModtagere = new Set((o.v?.brev_modtagere ?? '').split(',').filter(Boolean))
     const valgteModtagere = new Set((o.v?.modtagere ?? '').split(',').filter(Boolean))
     const valgteDokumenter = new Set((o.v?.dokumenter ?? '').split(',').filter(Boolean))
     const status = sag.status as SagStatus
@@ -179,6 +189,14 @@ export const sagsbehandlingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         }))
         .reverse(),
       kanHoere: ['indbragt', 'under_behandling', 'partshoering'].includes(status),
+      brevModtagere: parter.map((x) => ({ id: x.id, navn: x.navn, rolle: x.rolle, valgt: valgteBrevModtagere.has(x.id) })),
+      udsendelser: udsendelser.map((u) => ({
+        navn: u.navn,
+        filnavn: u.filnavn,
+        href: `/sagsbehandling/sager/${sag.id}/dokumenter/${u.dokument_id}`,
+        oprettet: formatDatoTid(u.oprettet),
+        status: { afventer: 'Til afsendelse', sendt: 'Sendt', fejlet: 'Fejlet', printet: 'Printet' }[u.status] ?? u.status,
+      })),
       hoeringModtagere: parter.filter((x) => x.rolle !== 'repraesentant').map((x) => ({ id: x.id, navn: x.navn, rolle: x.rolle, valgt: o.v ? valgteModtagere.has(x.id) : x.rolle === 'modpart' })),
       hoeringDokumenter: dokumenter.map((d) => ({ id: d.id, filnavn: d.filnavn, valgt: valgteDokumenter.has(d.id) })),
       hoeringFrist: o.v?.frist ?? standardFrist,
@@ -267,6 +285,13 @@ export const sagsbehandlingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const input = { modtagere: list(req.body, 'modtagere'), dokumenter: list(req.body, 'dokumenter'), besked: text(req.body, 'besked', 20_000), frist: text(req.body, 'frist', 10) }
     const v = { modtagere: input.modtagere.join(','), dokumenter: input.dokumenter.join(','), besked: input.besked, frist: input.frist }
     return handling(reply, p, req.params.id, v, async () => void (await opretPartshoering(db, p, req.params.id, input)), 'partshoering')
+  })
+
+  app.post('/sagsbehandling/sager/:id/breve', { schema: { params: SagParams, body: FormBody }, preHandler: guard(assertStaff) }, async (req, reply) => {
+    const p = requirePrincipal(req)
+    const input = { modtagere: list(req.body, 'brev_modtagere'), emne: text(req.body, 'emne', 200), tekst: text(req.body, 'brevtekst', 30_000) }
+    const v = { brev_modtagere: input.modtagere.join(','), emne: input.emne, brevtekst: input.tekst }
+    return handling(reply, p, req.params.id, v, () => skrivBrev(db, p, req.params.id, input), 'breve')
   })
 
   const HoeringParams = Type.Object({ id: Type.String({ maxLength: 64 }), hoeringId: Type.String({ maxLength: 64 }) })

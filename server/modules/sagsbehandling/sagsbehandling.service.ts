@@ -8,6 +8,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../../errors.js'
 import { isLeaderOf } from '../../access/policies.js'
 import { isUuid } from '../../naevn/naevn.js'
 import { skrivJournal } from '../../sag/journal.js'
+import { addToOutbox } from '../../outbox/outbox.js'
 import { skiftStatus } from '../../sag/livscyklus.js'
 import { sagStatuser, type SagStatus } from '../../sag/status.js'
 
@@ -127,5 +128,22 @@ export async function gemVurdering(db: Database, p: Principal, sagId: string, te
       .executeTakeFirst()
     if (!updated) throw new ConflictError('SagAendret', 'Sagen er blevet ændret af en anden, siden du åbnede den. Dit udkast er vist igen; genindlæs og gem det igen.')
     await skrivJournal(trx, { sagId, aktoerId: p.userId, handling: 'vurdering_opdateret', synligForParter: false })
+  })
+}
+
+/** A letter to chosen parties: stored now, made into a PDF and sent through the outbox. */
+export async function skrivBrev(db: Database, p: Principal, sagId: string, input: { modtagere: string[]; emne: string; tekst: string }): Promise<void> {
+  await sagForPersonale(db, p, sagId)
+  const parter = await db.selectFrom('parter').select(['id', 'rolle']).where('sag_id', '=', sagId).execute()
+  const modtagere = [...new Set(input.modtagere)]
+  const fejl: Record<string, string> = {}
+  if (modtagere.length === 0 || modtagere.some((m) => !parter.some((x) => x.id === m))) fejl.brev_modtagere = 'Vælg modtagere blandt sagens parter.'
+  if (input.emne.trim().length < 3) fejl.emne = 'Skriv brevets emne.'
+  if (input.tekst.trim().length < 10) fejl.brevtekst = 'Skriv brevets tekst.'
+  if (Object.keys(fejl).length > 0) throw new ValidationError('UgyldigtBrev', 'Brevet kan ikke sendes.', fejl)
+  await db.transaction().execute(async (trx) => {
+    const brev = await trx.insertInto('breve').values({ sag_id: sagId, oprettet_af: p.userId, emne: input.emne.trim(), tekst: input.tekst.trim(), modtagere }).returning('id').executeTakeFirstOrThrow()
+    await skrivJournal(trx, { sagId, aktoerId: p.userId, handling: 'brev_skrevet', detaljer: { brevId: brev.id, emne: input.emne.trim() }, synligForParter: false })
+    await addToOutbox(trx, 'generer-brev', { brevId: brev.id })
   })
 }
