@@ -28,7 +28,7 @@ export interface NaevnFilter {
 export function listNaevn(db: Kysely<DB>, filter: NaevnFilter = {}) {
   return db
     .selectFrom('naevn')
-    .select(['naevn.id', 'naevn.type', 'naevn.navn', 'naevn.aktiv', 'naevn.email', 'naevn.telefon', 'naevn.sammenlagt_i'])
+    .select(['naevn.id', 'naevn.type', 'naevn.navn', 'naevn.aktiv', 'naevn.adresse', 'naevn.postnr', 'naevn.by', 'naevn.email', 'naevn.telefon', 'naevn.hoeringsfrist_uger', 'naevn.sammenlagt_i'])
     .select(
       sql<{ kode: number; navn: string }[]>`coalesce((
         SELECT json_agg(json_build_object('kode', k.kommunekode, 'navn', k.navn) ORDER BY k.navn)
@@ -105,6 +105,8 @@ export interface NaevnKontakt {
   by: string
   email: string
   telefon: string
+  /** The parties' answer period in hearings, in weeks (lov om boligforhold § 82, stk. 3: two unless the board decides otherwise). */
+  hoeringsfrist_uger: number
 }
 
 export async function updateNaevn(db: Kysely<DB>, id: string, kontakt: NaevnKontakt, actorId: string): Promise<void> {

@@ -347,6 +347,9 @@ describe('browser test of the caseworkers’ pages', () => {
 
         // ── Henlagt without a reason: refused, with a Danish error summary ───
         const statusForm = page.locator(`form[action="${sagPath}/status"]`)
+        // Every control of the case's forms has an accessible name from its visible label.
+        expect(await page.getByRole('combobox', { name: 'Ny status', exact: true }).count(), 'the select "Ny status" is named by its label').toBe(1)
+        expect(await page.getByRole('textbox', { name: 'Begrundelse', exact: true }).count()).toBe(1)
         await statusForm.locator('select[name="status"]').selectOption({ label: 'Henlagt' })
         tab.expectErrorStatus(true)
         await navigate(page, statusForm.getByRole('button', { name: 'Skift status' }), 400)
@@ -414,7 +417,8 @@ describe('browser test of the caseworkers’ pages', () => {
         await navigate(page, tildel.getByRole('button', { name: 'Tildel' }))
         expect(pathOf(page)).toBe(`/sagsbehandling/sager/${sag2.id}`)
         expect(await fakta(page, 'Sagsbehandler')).toBe(sagsbehandler.navn)
-        expect(await journal(page).first().innerText()).toContain('Sagen tildelt')
+        // Newest first; the leader's reload of the page is logged after the assignment.
+        expect(await journal(page).filter({ hasText: 'Sagen tildelt' }).filter({ hasText: leder.navn }).count()).toBe(1)
         const { sagsbehandler_id } = await w.db.selectFrom('sager').select('sagsbehandler_id').where('id', '=', sag2.id).executeTakeFirstOrThrow()
         expect(sagsbehandler_id).toBe(sagsbehandler.id)
         await expectNoAxeViolations(page, 'leder-tildelt')

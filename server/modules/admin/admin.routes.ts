@@ -177,6 +177,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
       by: text(req.body, 'by', 100),
       email: text(req.body, 'email', 254),
       telefon: text(req.body, 'telefon', 40),
+      hoeringsfrist_uger: Number(text(req.body, 'hoeringsfrist_uger', 3)),
     }
     await getNaevn(db, req.params.id)
     const errors = await opdaterNaevn(db, req.params.id, kontakt, req.principal!.userId)

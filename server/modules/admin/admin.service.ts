@@ -60,6 +60,7 @@ export function validateKontakt(k: NaevnKontakt): FormErrors {
   if (k.navn.length < 3) errors.add('navn', 'Skriv nævnets navn.')
   if (k.email && !emailPattern.test(k.email)) errors.add('email', 'Skriv en gyldig e-mailadresse.')
   if (k.postnr && !/^\d{4}$/.test(k.postnr)) errors.add('postnr', 'Postnummeret skal være fire cifre.')
+  if (!Number.isInteger(k.hoeringsfrist_uger) || k.hoeringsfrist_uger < 1 || k.hoeringsfrist_uger > 12) errors.add('hoeringsfrist_uger', 'Høringsfristen skal være et helt antal uger fra 1 til 12.')
   return errors
 }
 
