@@ -1,6 +1,6 @@
-// Demo cases: a handful of filed cases in different areas for both demo boards, and
-// one draft, filed through the same service functions as the wizard (so they carry
-// numbers, journal entries and receipts like real ones).
+// Demo cases: filed cases in every state and different areas for both demo boards, and
+// one draft, filed and handled through the same service functions as the pages (so they
+// carry numbers, journal entries, notes, hearings and receipts like real ones).
 import type { Config } from '../../server/config.js'
 import type { Database } from '../../server/db/database.js'
 import { loadPrincipal } from '../../server/access/principal.js'
@@ -8,6 +8,18 @@ import { createCprCipher } from '../../server/identitet/cpr-crypto.js'
 import { loadPostnumre } from '../../server/referencedata/postnumre.js'
 import { bekraeftGebyr, gemHvem, gemLejemaal, gemParter, gemSagen, indsend, startKladde, type IndbringelseCtx } from '../../server/modules/indbringelse/indbringelse.service.js'
 import type { FormValues } from '../../server/forms/form.js'
+import type { SagStatus } from '../../server/sag/status.js'
+import { gemVurdering, registrerGebyrBetalt, skiftStatusSomPersonale, tildel, tilfoejNotat } from '../../server/modules/sagsbehandling/sagsbehandling.service.js'
+import { opretPartshoering, standardSvarfrist } from '../../server/modules/sagsbehandling/partshoering.service.js'
+
+type Handling =
+  | { tag: true }
+  | { notat: string }
+  | { vurdering: string }
+  | { status: SagStatus; begrundelse?: string }
+  | { hoering: string }
+  | { besked: string }
+  | { gebyrBetalt: true }
 
 interface DemoSag {
   email: string
@@ -16,7 +28,11 @@ interface DemoSag {
   parter: FormValues
   sagen: FormValues
   indsend: boolean
+  /** What the board's caseworker has done with it, so the inbox shows every state. */
+  behandling?: Handling[]
 }
+
+const staff = { '101': 'sagsbehandler1.kbh@demo.naevn.dk', '751': 'sagsbehandler1.aarhus@demo.naevn.dk' } as const
 
 const kbh = (vej: string, nr: string, postnr = '2200') => ({ vejnavn: vej, husnummer: nr, etage: '3', doer: 'tv', postnr, lejemaal_type: 'privat', kommunekode: '101' })
 const aarhus = (vej: string, nr: string) => ({ vejnavn: vej, husnummer: nr, etage: '1', doer: 'th', postnr: '8000', lejemaal_type: 'almen', kommunekode: '751' })
@@ -29,6 +45,7 @@ const sager: DemoSag[] = [
     parter: { mig_navn: 'Camilla Nørgaard', mig_email: 'lejer@demo.naevn.dk', modpart_navn: 'Nørrebro Ejendomme ApS', modpart_email: 'udlejning@nbe.example' },
     sagen: { formaal: 'klage', sagsomraader: ['vedligeholdelse'], beskrivelse: 'Der har været fugt og skimmel i badeværelset siden januar. Udlejer har lovet at udbedre det, men intet er sket.\nJeg beder nævnet pålægge udlejer at udføre arbejdet.' },
     indsend: true,
+    behandling: [{ tag: true }, { gebyrBetalt: true }, { status: 'under_behandling' }, { notat: 'Talt med lejer i telefonen: skimmel i loft og fuger, billeder eftersendes.' }, { besked: 'Vi har modtaget din sag og gebyret. Send gerne billeder af skaden.' }],
   },
   {
     email: 'lejer@demo.naevn.dk',
@@ -37,6 +54,7 @@ const sager: DemoSag[] = [
     parter: { mig_navn: 'Camilla Nørgaard', mig_email: 'lejer@demo.naevn.dk', modpart_navn: 'Vesterbro Bolig A/S' },
     sagen: { formaal: 'klage', sagsomraader: ['depositum', 'fraflytning'], beskrivelse: 'Udlejer har tilbageholdt hele depositummet på 36.000 kr. efter min fraflytning og kræver nymaling af hele lejligheden.', svar_depositum_beloeb: '36.000', svar_fraflytningsdato: '31-08-2026' },
     indsend: true,
+    behandling: [{ tag: true }, { gebyrBetalt: true }, { hoering: 'Nævnet beder udlejer om bemærkninger til lejers krav om tilbagebetaling af depositum og om dokumentation for istandsættelsesudgifterne.' }],
   },
   {
     email: 'udlejer@demo.naevn.dk',
@@ -45,6 +63,7 @@ const sager: DemoSag[] = [
     parter: { mig_navn: 'Frederik Winther', mig_email: 'udlejer@demo.naevn.dk', modpart_navn: 'Jonas Lejer' },
     sagen: { formaal: 'klage', sagsomraader: ['husorden'], beskrivelse: 'Lejeren spiller høj musik om natten trods to skriftlige advarsler. Jeg beder nævnet tage stilling til, om husordenen er overtrådt.' },
     indsend: true,
+    behandling: [{ tag: true }, { gebyrBetalt: true }, { status: 'under_behandling' }, { notat: 'Begge parter har udtalt sig; klar til nævnsmøde.' }, { vurdering: 'Advarslerne er dokumenteret. Indstilling: husordenen er overtrådt.' }, { status: 'klar_til_moede' }],
   },
   {
     email: 'lejer@demo.naevn.dk',
@@ -61,6 +80,7 @@ const sager: DemoSag[] = [
     parter: { mig_navn: 'Camilla Nørgaard', mig_email: 'lejer@demo.naevn.dk', modpart_navn: 'Brabrand Boligforening' },
     sagen: { formaal: 'klage', sagsomraader: ['fraflytning'], beskrivelse: 'Boligforeningen kræver 18.500 kr. for istandsættelse af gulve, som var slidte ved indflytningen.', svar_fraflytningsdato: '30-09-2026' },
     indsend: true,
+    behandling: [{ tag: true }, { gebyrBetalt: true }, { status: 'under_behandling' }, { status: 'klar_til_moede' }, { status: 'paa_dagsorden' }],
   },
   {
     email: 'lejer@demo.naevn.dk',
@@ -69,6 +89,7 @@ const sager: DemoSag[] = [
     parter: { mig_navn: 'Camilla Nørgaard', mig_email: 'lejer@demo.naevn.dk', modpart_navn: 'Brabrand Boligforening' },
     sagen: { formaal: 'klage', sagsomraader: ['boligens_stand'], beskrivelse: 'Vinduerne i stuen kan ikke lukkes tæt, og der trækker kold luft ind. Boligforeningen har ikke reageret på tre henvendelser.' },
     indsend: true,
+    behandling: [{ tag: true }, { gebyrBetalt: true }, { status: 'under_behandling' }, { status: 'klar_til_moede' }, { status: 'paa_dagsorden' }, { status: 'afgjort' }],
   },
   {
     email: 'lejer@demo.naevn.dk',
@@ -77,6 +98,43 @@ const sager: DemoSag[] = [
     parter: { mig_navn: 'Camilla Nørgaard', mig_email: 'lejer@demo.naevn.dk', modpart_navn: 'Østerbro Udlejning' },
     sagen: { formaal: 'klage', sagsomraader: ['husleje'], beskrivelse: 'Udlejer har varslet en lejeforhøjelse på 1.800 kr. om måneden, som jeg mener er for høj.', svar_nuvaerende_maanedlig_leje: '9.800', svar_varslet_forhoejelse_dato: '01-01-2027' },
     indsend: false,
+  },
+
+  {
+    email: 'udlejer@demo.naevn.dk',
+    rolle: 'udlejer',
+    lejemaal: kbh('Nørrebrogade', '200'),
+    parter: { mig_navn: 'Frederik Winther', mig_email: 'udlejer@demo.naevn.dk', modpart_navn: 'Sofie Lejer' },
+    sagen: { formaal: 'klage', sagsomraader: ['vedligeholdelse'], beskrivelse: 'Lejeren har ikke vedligeholdt lejligheden indvendigt som aftalt i lejekontrakten.' },
+    indsend: true,
+    behandling: [{ tag: true }, { status: 'under_behandling' }, { status: 'henlagt', begrundelse: 'Gebyret er ikke betalt trods to rykkere.' }],
+  },
+  {
+    email: 'lejer@demo.naevn.dk',
+    rolle: 'lejer',
+    lejemaal: aarhus('Hasle Ringvej', '100'),
+    parter: { mig_navn: 'Camilla Nørgaard', mig_email: 'lejer@demo.naevn.dk', modpart_navn: 'Hasle Boligselskab' },
+    sagen: { formaal: 'klage', sagsomraader: ['husorden'], beskrivelse: 'Naboen holder hund i strid med husordenen, og boligselskabet gør intet ved det.' },
+    indsend: true,
+    behandling: [{ tag: true }, { status: 'afvist', begrundelse: 'Klager over en anden beboer skal først rettes til boligorganisationen (almenlejeloven).' }],
+  },
+  {
+    email: 'lejer@demo.naevn.dk',
+    rolle: 'lejer',
+    lejemaal: kbh('Valby Langgade', '40', '2500'),
+    parter: { mig_navn: 'Camilla Nørgaard', mig_email: 'lejer@demo.naevn.dk', modpart_navn: 'Valby Ejendomme' },
+    sagen: { formaal: 'klage', sagsomraader: ['antenne'], beskrivelse: 'Udlejer opkræver betaling for en antenneforsyning, som ikke virker.' },
+    indsend: true,
+    behandling: [{ tag: true }, { gebyrBetalt: true }, { status: 'under_behandling' }, { status: 'forlig', begrundelse: 'Parterne har indgået forlig: udlejer tilbagebetaler antennebidraget.' }],
+  },
+  {
+    email: 'lejer@demo.naevn.dk',
+    rolle: 'lejer',
+    lejemaal: aarhus('Vestergade', '5'),
+    parter: { mig_navn: 'Camilla Nørgaard', mig_email: 'lejer@demo.naevn.dk', modpart_navn: 'Aarhus Almene Boliger' },
+    sagen: { formaal: 'klage', sagsomraader: ['forbedringer'], beskrivelse: 'Boligselskabet har afvist min ansøgning om at sætte et nyt køkken op efter råderetten.' },
+    indsend: true,
+    behandling: [{ tag: true }, { gebyrBetalt: true }, { status: 'under_behandling' }, { status: 'klar_til_moede' }, { status: 'paa_dagsorden' }, { status: 'afgjort' }, { status: 'afsluttet' }],
   },
 ]
 
@@ -107,8 +165,29 @@ export async function seedDemoSager(db: Database, config: Pick<Config, 'referenc
       await bekraeftGebyr(ctx, p, id)
       const r = await indsend(ctx, p, id)
       if (!r.ok) throw new Error(`Demo-sag kunne ikke indsendes: ${r.mangler.map((m) => m.besked).join(' ')}`)
+      if (s.behandling) await behandl(db, id, String(s.lejemaal.kommunekode), s.behandling)
     }
     count++
   }
   return count
+}
+
+async function behandl(db: Database, sagId: string, kommunekode: string, handlinger: Handling[]): Promise<void> {
+  const email = staff[kommunekode as keyof typeof staff]
+  const user = await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst()
+  const p = user && (await loadPrincipal(db, user.id, 'seed'))
+  if (!p) return
+  for (const h of handlinger) {
+    if ('tag' in h) await tildel(db, p, sagId, p.userId)
+    else if ('notat' in h) await tilfoejNotat(db, p, sagId, h.notat)
+    else if ('vurdering' in h) await gemVurdering(db, p, sagId, h.vurdering)
+    else if ('status' in h) await skiftStatusSomPersonale(db, p, sagId, h.status, h.begrundelse ?? '')
+    else if ('gebyrBetalt' in h) await registrerGebyrBetalt(db, p, sagId)
+    else if ('besked' in h) await db.insertInto('beskeder').values({ sag_id: sagId, afsender_id: p.userId, fra_sekretariat: true, tekst: h.besked }).execute()
+    else if ('hoering' in h) {
+      const modpart = await db.selectFrom('parter').select('id').where('sag_id', '=', sagId).where('rolle', '=', 'modpart').executeTakeFirstOrThrow()
+      const naevn = await db.selectFrom('sager').select('naevn_id').where('id', '=', sagId).executeTakeFirstOrThrow()
+      await opretPartshoering(db, p, sagId, { modtagere: [modpart.id], dokumenter: [], besked: h.hoering, frist: await standardSvarfrist(db, naevn.naevn_id!) })
+    }
+  }
 }
