@@ -9,7 +9,7 @@ import { loadPostnumre } from '../../server/referencedata/postnumre.js'
 import { bekraeftGebyr, gemHvem, gemLejemaal, gemParter, gemSagen, indsend, startKladde, type IndbringelseCtx } from '../../server/modules/indbringelse/indbringelse.service.js'
 import type { FormValues } from '../../server/forms/form.js'
 import type { SagStatus } from '../../server/sag/status.js'
-import { gemVurdering, registrerGebyrBetalt, skiftStatusSomPersonale, tildel, tilfoejNotat } from '../../server/modules/sagsbehandling/sagsbehandling.service.js'
+import { gemVurdering, registrerGebyrBetalt, skiftStatusSomPersonale, skrivTilPart, tildel, tilfoejNotat } from '../../server/modules/sagsbehandling/sagsbehandling.service.js'
 import { opretPartshoering, standardSvarfrist } from '../../server/modules/sagsbehandling/partshoering.service.js'
 
 type Handling =
@@ -183,7 +183,10 @@ async function behandl(db: Database, sagId: string, kommunekode: string, handlin
     else if ('vurdering' in h) await gemVurdering(db, p, sagId, h.vurdering)
     else if ('status' in h) await skiftStatusSomPersonale(db, p, sagId, h.status, h.begrundelse ?? '')
     else if ('gebyrBetalt' in h) await registrerGebyrBetalt(db, p, sagId)
-    else if ('besked' in h) await db.insertInto('beskeder').values({ sag_id: sagId, afsender_id: p.userId, fra_sekretariat: true, tekst: h.besked }).execute()
+    else if ('besked' in h) {
+      const sag = await db.selectFrom('sager').select('oprettet_af').where('id', '=', sagId).executeTakeFirstOrThrow()
+      await skrivTilPart(db, p, sagId, { tilUserId: sag.oprettet_af, tekst: h.besked })
+    }
     else if ('hoering' in h) {
       const modpart = await db.selectFrom('parter').select('id').where('sag_id', '=', sagId).where('rolle', '=', 'modpart').executeTakeFirstOrThrow()
       const naevn = await db.selectFrom('sager').select('naevn_id').where('id', '=', sagId).executeTakeFirstOrThrow()

@@ -39,6 +39,7 @@ export interface Beskeder {
   fra_sekretariat: boolean;
   id: Generated<string>;
   oprettet: Generated<Timestamp>;
+  part_user_id: string;
   sag_id: string;
   tekst: string;
 }

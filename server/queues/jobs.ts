@@ -17,7 +17,9 @@ export const jobDefinitions = {
     payload: Type.Object(
       {
         sagId: Type.String({ format: 'uuid' }),
-        haendelse: Type.Union([Type.Literal('indbragt'), Type.Literal('besked_fra_part'), Type.Literal('bilag_fra_part')]),
+        haendelse: Type.Union([Type.Literal('indbragt'), Type.Literal('besked_fra_part'), Type.Literal('bilag_fra_part'), Type.Literal('besked_fra_sekretariat')]),
+        /** The party user a message from the secretariat is for; otherwise the filer. */
+        userId: Type.Optional(Type.String({ format: 'uuid' })),
       },
       { additionalProperties: false },
     ),

@@ -108,7 +108,7 @@ describe('receipt and notice after filing', () => {
     const agent = new Agent(w.app)
     await agent.login(user.email, user.password)
     const id = await indbringSag(agent)
-    await w.db.insertInto('beskeder').values({ sag_id: id, afsender_id: staff.id, fra_sekretariat: true, tekst: 'Husk at betale gebyret.' }).execute()
+    await w.db.insertInto('beskeder').values({ sag_id: id, afsender_id: staff.id, part_user_id: user.id, fra_sekretariat: true, tekst: 'Husk at betale gebyret.' }).execute()
     expect((await agent.get('/mine-sager')).body).toContain('1 ny besked')
     const page = await agent.get(`/sager/${id}`)
     expect(page.body).toContain('Husk at betale gebyret.')

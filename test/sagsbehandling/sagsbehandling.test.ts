@@ -137,4 +137,30 @@ describe('case handling', () => {
     expect(illegal.statusCode).toBe(409)
     expect((await borger.get(`/sager/${sagA}`)).body).toContain('Status: Under behandling')
   })
+
+  it('when the secretariat writes to a party, then that party reads it as new and other parties of the case never see the conversation', async () => {
+    await borger.postMultipart(`/sager/${sagA}/beskeder`, { tekst: 'Hvornår behandles sagen?' }, [])
+    await sbA.get(`/sagsbehandling/sager/${sagA}`)
+    const filerId = (await w.db.selectFrom('sager').select('oprettet_af').where('id', '=', sagA).executeTakeFirstOrThrow()).oprettet_af
+    const bad = await sbA.post(`/sagsbehandling/sager/${sagA}/beskeder`, { besked_til: filerId, beskedtekst: '' })
+    expect(bad.statusCode).toBe(400)
+    expect((await sbA.post(`/sagsbehandling/sager/${sagA}/beskeder`, { besked_til: filerId, beskedtekst: 'Sagen behandles på mødet i januar.' })).statusCode).toBe(303)
+    expect((await borger.get('/mine-sager')).body).toContain('1 ny besked')
+    const filerPage = await borger.get(`/sager/${sagA}`)
+    expect(filerPage.body).toContain('Sagen behandles på mødet i januar.')
+    expect((await sbA.get(`/sagsbehandling/sager/${sagA}`)).body).toContain('Hvornår behandles sagen?')
+    const outbox = await w.db.selectFrom('outbox').select('payload').where('job_name', '=', 'send-sagsnotifikation').execute()
+    expect(outbox.map((o) => o.payload)).toContainEqual({ sagId: sagA, haendelse: 'besked_fra_sekretariat', userId: filerId })
+
+    // The counterparty joins the case: it sees the case, but not the filer's conversation.
+    const modpartUser = await createUser(w.db)
+    await w.db.updateTable('parter').set({ user_id: modpartUser.id }).where('sag_id', '=', sagA).where('rolle', '=', 'modpart').execute()
+    const modpart = new Agent(w.app)
+    await modpart.login(modpartUser.email, modpartUser.password)
+    const page = await modpart.get(`/sager/${sagA}`)
+    expect(page.statusCode).toBe(200)
+    expect(page.body).not.toContain('Hvornår behandles sagen?')
+    expect(page.body).not.toContain('Sagen behandles på mødet i januar.')
+    expect((await modpart.get(`/api/v1/sager/${sagA}/beskeder`)).json().items).toEqual([])
+  })
 })

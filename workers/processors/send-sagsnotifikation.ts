@@ -15,6 +15,7 @@ const tekster = {
   indbragt: { emne: 'Vi har modtaget din sag', tekst: 'Nævnet har modtaget din sag. Kvitteringen ligger på sagens side under dokumenter.', tilSekretariat: false },
   besked_fra_part: { emne: 'Ny besked i en sag', tekst: 'En part har skrevet en besked i sagen.', tilSekretariat: true },
   bilag_fra_part: { emne: 'Nye bilag i en sag', tekst: 'En part har sendt nye bilag i sagen.', tilSekretariat: true },
+  besked_fra_sekretariat: { emne: 'Ny besked fra nævnet', tekst: 'Sekretariatet har skrevet til dig i sagen.', tilSekretariat: false },
 } as const
 
 export async function sendSagsnotifikation(ctx: ProcessorContext, payload: JobPayload<'send-sagsnotifikation'>, outboxId: number): Promise<string> {
@@ -30,7 +31,8 @@ export async function sendSagsnotifikation(ctx: ProcessorContext, payload: JobPa
     .executeTakeFirst()
   if (!sag) throw new UnrecoverableError(`sag ${payload.sagId} findes ikke`)
   const t = tekster[payload.haendelse]
-  const modtager = t.tilSekretariat ? sag.naevn_email : sag.filer_email
+  const bruger = payload.userId ? await db.selectFrom('users').select(['email', 'navn']).where('id', '=', payload.userId).executeTakeFirst() : undefined
+  const modtager = t.tilSekretariat ? sag.naevn_email : (bruger?.email ?? sag.filer_email)
   // A board without an e-mail address sees the news in its inbox (sagsbehandling).
   if (!modtager) return 'ingen modtageradresse'
 
@@ -39,7 +41,7 @@ export async function sendSagsnotifikation(ctx: ProcessorContext, payload: JobPa
     to: modtager,
     subject: `${t.emne} (${sag.sagsnummer ?? 'kladde'})`,
     text: template({
-      hilsen: t.tilSekretariat ? 'Til sekretariatet' : `Kære ${sag.filer_navn}`,
+      hilsen: t.tilSekretariat ? 'Til sekretariatet' : `Kære ${bruger?.navn ?? sag.filer_navn}`,
       tekst: t.tekst,
       sagsnummer: sag.sagsnummer,
       adresse: adresseTekst(sag),

@@ -83,6 +83,7 @@ export async function listMineSager(db: Kysely<DB>, p: Principal, o: { q?: strin
           .select(eb.fn.countAll<number>().as('n'))
           .whereRef('beskeder.sag_id', '=', 'sager.id')
           .where('beskeder.fra_sekretariat', '=', true)
+          .where('beskeder.part_user_id', '=', p.userId)
           .where(({ not, exists, selectFrom }) =>
             not(exists(selectFrom('beskeder_laest').select('beskeder_laest.besked_id').whereRef('beskeder_laest.besked_id', '=', 'beskeder.id').where('beskeder_laest.user_id', '=', p.userId))),
           )
@@ -115,6 +116,8 @@ export function listBeskeder(db: Kysely<DB>, sagId: string, userId: string) {
       'beskeder_laest.laest',
     ])
     .where('beskeder.sag_id', '=', sagId)
+    // A party reads its own conversation with the secretariat, not another party's.
+    .where('beskeder.part_user_id', '=', userId)
     .orderBy('beskeder.oprettet')
     .execute()
 }
@@ -123,7 +126,14 @@ export async function markerLaest(db: Kysely<DB>, sagId: string, userId: string)
   await db
     .insertInto('beskeder_laest')
     .columns(['besked_id', 'user_id'])
-    .expression((eb) => eb.selectFrom('beskeder').select(['beskeder.id', eb.val(userId).as('user_id')]).where('beskeder.sag_id', '=', sagId).where('beskeder.afsender_id', '!=', userId))
+    .expression((eb) =>
+      eb
+        .selectFrom('beskeder')
+        .select(['beskeder.id', eb.val(userId).as('user_id')])
+        .where('beskeder.sag_id', '=', sagId)
+        .where('beskeder.part_user_id', '=', userId)
+        .where('beskeder.afsender_id', '!=', userId),
+    )
     .onConflict((oc) => oc.columns(['besked_id', 'user_id']).doNothing())
     .execute()
 }

@@ -294,7 +294,7 @@ export async function sendBesked(
     }
     const besked = await trx
       .insertInto('beskeder')
-      .values({ sag_id: sagId, afsender_id: p.userId, fra_sekretariat: false, tekst: clean, dokument_id: dokumentId })
+      .values({ sag_id: sagId, afsender_id: p.userId, part_user_id: p.userId, fra_sekretariat: false, tekst: clean, dokument_id: dokumentId })
       .returning('id')
       .executeTakeFirstOrThrow()
     await skrivJournal(trx, { sagId, aktoerId: p.userId, handling: 'besked_fra_part', detaljer: { beskedId: besked.id }, synligForParter: true })

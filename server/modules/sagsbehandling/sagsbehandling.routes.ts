@@ -21,7 +21,7 @@ import { overgange, sagStatuser, statusForPart, type SagStatus } from '../../sag
 import { adresseTekst, formatDatoTid, sagsomraadeLabels, sammendrag } from '../../sag/visning.js'
 import { indbakke, listNotater, personaleForNaevn, type Sortering, type Visning } from './sagsbehandling.repository.js'
 import { DokumentParams, IndbakkeQuery, SagParams } from './sagsbehandling.schemas.js'
-import { gemVurdering, logAdgang, registrerGebyrBetalt, skiftStatusSomPersonale, skrivBrev, tildel, tilfoejNotat } from './sagsbehandling.service.js'
+import { gemVurdering, logAdgang, partsbrugere, registrerGebyrBetalt, skiftStatusSomPersonale, skrivBrev, skrivTilPart, tildel, tilfoejNotat } from './sagsbehandling.service.js'
 import { afslutPartshoering, forlaengFrist, opretPartshoering, standardSvarfrist } from './partshoering.service.js'
 import { listPartshoeringer } from '../../sag/partshoering.js'
 import { formatDansk, fristForAndenPart, fraDate } from '../../sag/frister.js'
@@ -59,6 +59,7 @@ const journalTekst: Record<string, string> = {
   hoeringssvar: 'Høringssvar modtaget',
   brev_dannet: 'Brev dannet (til afsendelse)',
   brev_skrevet: 'Brev skrevet',
+  besked_fra_sekretariat: 'Besked sendt til part',
   part_tilknyttet: 'Part har fået adgang til sagen',
 }
 
@@ -141,7 +142,7 @@ export const sagsbehandlingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const sag = await sagForPersonale(db, p, sagId)
     await logAdgang(db, p, sag.id)
     const leder = isLeaderOf(p, sag.naevn_id!)
-    const [parter, dokumenter, journal, notater, personale, naevn, hoeringer, standardFrist, udsendelser] = await Promise.all([
+    const [parter, dokumenter, journal, notater, personale, naevn, hoeringer, standardFrist, udsendelser, beskeder, brugere] = await Promise.all([
       db.selectFrom('parter').selectAll().where('sag_id', '=', sag.id).orderBy('rolle').orderBy('raekkefoelge').execute(),
       db.selectFrom('dokumenter').select(['id', 'filnavn', 'kategori', 'stoerrelse', 'oprettet', 'synlig_for_parter']).where('sag_id', '=', sag.id).orderBy('oprettet').execute(),
       listJournal(db, sag.id, { kunForParter: false }),
@@ -158,6 +159,16 @@ export const sagsbehandlingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         .where('udsendelser.sag_id', '=', sag.id)
         .orderBy('udsendelser.oprettet', 'desc')
         .execute(),
+      db
+        .selectFrom('beskeder')
+        .innerJoin('users as a', 'a.id', 'beskeder.afsender_id')
+        .innerJoin('users as pu', 'pu.id', 'beskeder.part_user_id')
+        .leftJoin('dokumenter', 'dokumenter.id', 'beskeder.dokument_id')
+        .select(['beskeder.id', 'beskeder.tekst', 'beskeder.oprettet', 'beskeder.fra_sekretariat', 'a.navn as afsender', 'pu.navn as part', 'dokumenter.id as dokument_id', 'dokumenter.filnavn'])
+        .where('beskeder.sag_id', '=', sag.id)
+        .orderBy('beskeder.oprettet')
+        .execute(),
+      partsbrugere(db, sag.id),
     ])
     const valgteBrevModtagere = new Set((o.v?.brev_modtagere ?? '').split(',').filter(Boolean))
     const valgteModtagere = new Set((o.v?.modtagere ?? '').split(',').filter(Boolean))
@@ -189,6 +200,13 @@ export const sagsbehandlingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         }))
         .reverse(),
       kanHoere: ['indbragt', 'under_behandling', 'partshoering'].includes(status),
+      beskeder: beskeder.map((b) => ({
+        tekst: b.tekst.split(/\r?\n/),
+        overskrift: b.fra_sekretariat ? `${b.afsender} (sekretariatet) til ${b.part}` : `${b.afsender} til sekretariatet`,
+        tidspunkt: formatDatoTid(b.oprettet),
+        fil: b.dokument_id ? { href: `/sagsbehandling/sager/${sag.id}/dokumenter/${b.dokument_id}`, navn: b.filnavn } : null,
+      })),
+      beskedModtagere: brugere.map((u) => ({ value: u.id, label: u.navn })),
       brevModtagere: parter.map((x) => ({ id: x.id, navn: x.navn, rolle: x.rolle, valgt: valgteBrevModtagere.has(x.id) })),
       udsendelser: udsendelser.map((u) => ({
         navn: u.navn,
@@ -285,6 +303,12 @@ export const sagsbehandlingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const input = { modtagere: list(req.body, 'modtagere'), dokumenter: list(req.body, 'dokumenter'), besked: text(req.body, 'besked', 20_000), frist: text(req.body, 'frist', 10) }
     const v = { modtagere: input.modtagere.join(','), dokumenter: input.dokumenter.join(','), besked: input.besked, frist: input.frist }
     return handling(reply, p, req.params.id, v, async () => void (await opretPartshoering(db, p, req.params.id, input)), 'partshoering')
+  })
+
+  app.post('/sagsbehandling/sager/:id/beskeder', { schema: { params: SagParams, body: FormBody }, preHandler: guard(assertStaff) }, async (req, reply) => {
+    const p = requirePrincipal(req)
+    const v = { besked_til: text(req.body, 'besked_til', 64), beskedtekst: text(req.body, 'beskedtekst', 10_000) }
+    return handling(reply, p, req.params.id, v, () => skrivTilPart(db, p, req.params.id, { tilUserId: v.besked_til, tekst: v.beskedtekst }), 'beskeder')
   })
 
   app.post('/sagsbehandling/sager/:id/breve', { schema: { params: SagParams, body: FormBody }, preHandler: guard(assertStaff) }, async (req, reply) => {

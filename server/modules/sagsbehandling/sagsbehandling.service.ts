@@ -147,3 +147,35 @@ export async function skrivBrev(db: Database, p: Principal, sagId: string, input
     await addToOutbox(trx, 'generer-brev', { brevId: brev.id })
   })
 }
+
+/** The users of a case's parties: the filer (or their representative) and parties who joined. */
+export async function partsbrugere(db: Database, sagId: string) {
+  return db
+    .selectFrom('users')
+    .select(['users.id', 'users.navn'])
+    .where((eb) =>
+      eb.or([
+        eb.exists(eb.selectFrom('sager').select('sager.id').where('sager.id', '=', sagId).whereRef('sager.oprettet_af', '=', 'users.id')),
+        eb.exists(eb.selectFrom('parter').select('parter.id').where('parter.sag_id', '=', sagId).whereRef('parter.user_id', '=', 'users.id')),
+      ]),
+    )
+    .orderBy('users.navn')
+    .execute()
+}
+
+export async function skrivTilPart(db: Database, p: Principal, sagId: string, input: { tilUserId: string; tekst: string }): Promise<void> {
+  await sagForPersonale(db, p, sagId)
+  const fejl: Record<string, string> = {}
+  if (!(await partsbrugere(db, sagId)).some((u) => u.id === input.tilUserId)) fejl.besked_til = 'Vælg en af sagens parter.'
+  if (input.tekst.trim().length === 0) fejl.beskedtekst = 'Skriv en besked.'
+  if (Object.keys(fejl).length > 0) throw new ValidationError('UgyldigBesked', 'Beskeden kan ikke sendes.', fejl)
+  await db.transaction().execute(async (trx) => {
+    const b = await trx
+      .insertInto('beskeder')
+      .values({ sag_id: sagId, afsender_id: p.userId, part_user_id: input.tilUserId, fra_sekretariat: true, tekst: input.tekst.trim() })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await skrivJournal(trx, { sagId, aktoerId: p.userId, handling: 'besked_fra_sekretariat', detaljer: { beskedId: b.id }, synligForParter: false })
+    await addToOutbox(trx, 'send-sagsnotifikation', { sagId, haendelse: 'besked_fra_sekretariat', userId: input.tilUserId })
+  })
+}
