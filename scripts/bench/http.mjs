@@ -45,6 +45,7 @@ export async function run({ root, env, services, log, emit }) {
       REDIS_URL: services.redisUrl,
       QUEUE_PREFIX: queuePrefix,
       SESSION_SECRET: randomBytes(32).toString('hex'),
+      CPR_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
       // Every request comes from 127.0.0.1; the login case must not hit the limiter.
       LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
       LOG_LEVEL: 'silent',

@@ -114,7 +114,8 @@ describe('case handling', () => {
   it('when a caseworker takes the case, then it is theirs; only the leader can give it to someone else', async () => {
     await sbA.get(`/sagsbehandling/sager/${sagA}`)
     expect((await sbA.post(`/sagsbehandling/sager/${sagA}/tildel`, { sagsbehandler: sbA2.id })).statusCode).toBe(404)
-    expect((await sbA.post(`/sagsbehandling/sager/${sagA}/tildel`)).statusCode).toBe(303)
+    expect((await sbA.post(`/sagsbehandling/sager/${sagA}/tildel`, { tag: 'ja' })).statusCode).toBe(303)
+    expect((await lederA.post(`/sagsbehandling/sager/${sagA}/tildel`, { sagsbehandler: '' })).statusCode).toBe(400)
     expect((await sbA.get('/sagsbehandling?visning=mine')).body).toContain(sagsnummerA)
     await lederA.get(`/sagsbehandling/sager/${sagA}`)
     expect((await lederA.post(`/sagsbehandling/sager/${sagA}/tildel`, { sagsbehandler: sbA2.id })).statusCode).toBe(303)

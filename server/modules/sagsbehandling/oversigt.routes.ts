@@ -177,6 +177,7 @@ async function oversigtView(db: Database, p: Principal, naevnIds: string[], peri
         (frister.antal > frister.sager.length ? ` De ${frister.sager.length} mest forsinkede vises.` : ''),
       fristDage: fristForFremsendelseDage,
       sager: frister.sager.map((s) => ({
+        href: `/sagsbehandling/sager/${s.id}`,
         sagsnummer: s.sagsnummer ?? '',
         naevn: s.naevnNavn,
         adresse: adresseTekst(s),

@@ -86,7 +86,7 @@ export const sagsbehandlingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         fra: q.fra || undefined,
         til: q.til || undefined,
         q: q.q,
-        sort: (q.sort ?? '-indbragt') as Sortering,
+        sort: (q.sort || '-indbragt') as Sortering,
         limit: sidestoerrelse,
         offset: (side - 1) * sidestoerrelse,
       }),
@@ -233,7 +233,7 @@ export const sagsbehandlingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         dokumenter: (h.dokumenter ?? []).map((d) => ({ ...d, href: `/sagsbehandling/sager/${sag.id}/dokumenter/${d.id}` })),
         svar: (h.svar ?? []).map((x) => ({ ...x, tekst: x.tekst.split(/\r?\n/), oprettet: formatDatoTid(new Date(x.oprettet)), filer: x.filer.map((f) => ({ ...f, href: `/sagsbehandling/sager/${sag.id}/dokumenter/${f.id}` })) })),
       })),
-      v: o.v ?? {},
+      v: { sagsbehandler: sag.sagsbehandler_id ?? '', ...(o.v ?? {}) },
       ...(o.errors ?? new FormErrors()).toView(),
     })
   }
@@ -275,9 +275,14 @@ export const sagsbehandlingRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/sagsbehandling/sager/:id/tildel', { schema: { params: SagParams, body: FormBody }, preHandler: guard(assertStaff) }, async (req, reply) => {
     const p = requirePrincipal(req)
-    const til = text(req.body, 'sagsbehandler', 64) || p.userId
-    if (!isUuid(til)) throw new ValidationError('UkendtSagsbehandler', 'Vælg en sagsbehandler.', { sagsbehandler: 'Vælg en sagsbehandler.' })
-    return handling(reply, p, req.params.id, { sagsbehandler: til }, () => tildel(db, p, req.params.id, til, version(req.body)), 'tildeling')
+    // "Tag sagen" sends no name; a leader's "Tildel til" must name someone.
+    const valgt = text(req.body, 'sagsbehandler', 64)
+    const til = valgt || (text(req.body, 'tag') === 'ja' ? p.userId : '')
+    const action = async () => {
+      if (!isUuid(til)) throw new ValidationError('UkendtSagsbehandler', 'Vælg en sagsbehandler.', { sagsbehandler: 'Vælg en sagsbehandler.' })
+      await tildel(db, p, req.params.id, til, version(req.body))
+    }
+    return handling(reply, p, req.params.id, { sagsbehandler: valgt }, action, 'tildeling')
   })
 
   app.post('/sagsbehandling/sager/:id/status', { schema: { params: SagParams, body: FormBody }, preHandler: guard(assertStaff) }, async (req, reply) => {
@@ -323,8 +328,19 @@ export const sagsbehandlingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/sagsbehandling/sager/:id/partshoeringer/:hoeringId/forlaeng', { schema: { params: HoeringParams, body: FormBody }, preHandler: guard(assertStaff) }, async (req, reply) => {
     const p = requirePrincipal(req)
     if (!isUuid(req.params.hoeringId)) throw new NotFoundError('HoeringIkkeFundet', 'Høringen findes ikke.')
-    const v = { nyFrist: text(req.body, 'nyFrist', 10), begrundelse: text(req.body, 'begrundelse', 2000) }
-    return handling(reply, p, req.params.id, v, () => forlaengFrist(db, p, req.params.id, req.params.hoeringId, v.nyFrist, v.begrundelse), 'partshoering')
+    const id = req.params.hoeringId
+    const nyFrist = text(req.body, 'nyFrist', 10)
+    const begrundelse = text(req.body, 'forlaeng_begrundelse', 2000)
+    // Each open hearing has its own form: errors point at that form's fields.
+    const action = async () => {
+      try {
+        await forlaengFrist(db, p, req.params.id, id, nyFrist, begrundelse)
+      } catch (err) {
+        if (err instanceof ValidationError) throw new ValidationError(err.code, err.message, { [`nyFrist-${id}`]: err.message })
+        throw err
+      }
+    }
+    return handling(reply, p, req.params.id, { [`nyFrist-${id}`]: nyFrist, [`forlaeng_begrundelse-${id}`]: begrundelse }, action, 'partshoering')
   })
 
   app.post('/sagsbehandling/sager/:id/partshoeringer/:hoeringId/afslut', { schema: { params: HoeringParams, body: FormBody }, preHandler: guard(assertStaff) }, async (req, reply) => {

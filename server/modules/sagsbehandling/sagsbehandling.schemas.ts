@@ -13,7 +13,7 @@ export const IndbakkeQuery = Type.Object({
   fra: Type.Optional(Type.Union([Type.Literal(''), Dato])),
   til: Type.Optional(Type.Union([Type.Literal(''), Dato])),
   q: Type.Optional(Type.String({ maxLength: 100 })),
-  sort: Type.Optional(Type.Union(['indbragt', '-indbragt', 'opdateret', '-opdateret', 'sagsnummer'].map((v) => Type.Literal(v)))),
+  sort: Type.Optional(Type.Union(['', 'indbragt', '-indbragt', 'opdateret', '-opdateret', 'sagsnummer'].map((v) => Type.Literal(v)))),
   side: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
 })
 
