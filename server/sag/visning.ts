@@ -24,6 +24,9 @@ export interface AdresseFelter {
   by: string | null
 }
 
+/** The tenancy's address columns, for every query that shows a case's address. */
+export const adresseKolonner = ['sager.vejnavn', 'sager.husnummer', 'sager.etage', 'sager.doer', 'sager.postnr', 'sager.by'] as const
+
 /** "Nørregade 12, 2. th., 1165 København K" */
 export function adresseTekst(a: AdresseFelter): string {
   if (!a.vejnavn) return 'Ikke angivet'

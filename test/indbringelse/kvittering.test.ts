@@ -3,14 +3,14 @@
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import pino from 'pino'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { useWorld } from '../helpers/world.js'
 import { Agent } from '../helpers/agent.js'
 import { createUser, naevnFor } from '../helpers/factories.js'
 import { indbringSag } from '../helpers/indbringelse.js'
 import { waitFor } from '../helpers/wait.js'
-import { startWorkerRuntime, type WorkerRuntime } from '../../workers/runtime.js'
+import { useWorkers } from '../helpers/workers.js'
 import { genererKvittering } from '../../workers/processors/generer-kvittering.js'
 import { createMailer } from '../../server/mail/mailer.js'
 
@@ -26,14 +26,8 @@ async function pdfText(data: Buffer): Promise<string> {
 
 describe('receipt and notice after filing', () => {
   const w = useWorld()
-  let runtime: WorkerRuntime
-
-  beforeAll(async () => {
-    runtime = await startWorkerRuntime(w.config, { log: pino({ level: 'silent' }) })
-  })
-  afterAll(async () => {
-    await runtime?.close()
-  })
+  // The worker process runs alongside: outbox jobs are handled as in production.
+  useWorkers(w)
 
   it('when a case is submitted, then a receipt PDF with its sagsnummer appears on the case page and the filer gets one notice', async () => {
     await naevnFor(w.db, 101)

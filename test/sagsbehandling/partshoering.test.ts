@@ -4,27 +4,21 @@
 import pino from 'pino'
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { useWorld } from '../helpers/world.js'
 import { Agent } from '../helpers/agent.js'
 import { createUser, naevnFor } from '../helpers/factories.js'
 import { indbringSag } from '../helpers/indbringelse.js'
 import { waitFor } from '../helpers/wait.js'
-import { startWorkerRuntime, type WorkerRuntime } from '../../workers/runtime.js'
+import { useWorkers } from '../helpers/workers.js'
 import { paamindFrister } from '../../workers/processors/paamind-frister.js'
 import { createMailer } from '../../server/mail/mailer.js'
 import { fraDate, svarfrist, tilDate, tilfoejArbejdsdage } from '../../server/sag/frister.js'
 
 describe('hearing of the parties', () => {
   const w = useWorld()
-  let runtime: WorkerRuntime
-
-  beforeAll(async () => {
-    runtime = await startWorkerRuntime(w.config, { log: pino({ level: 'silent' }) })
-  })
-  afterAll(async () => {
-    await runtime?.close()
-  })
+  // The worker process runs alongside: outbox jobs are handled as in production.
+  useWorkers(w)
 
   it('when a caseworker sends a case to hearing, then the counterparty can join, read and answer, and the caseworker sees the answer', async () => {
     const naevn = await naevnFor(w.db, 101)

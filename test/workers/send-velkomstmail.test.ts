@@ -1,15 +1,15 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import pino from 'pino'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { Queue } from 'bullmq'
 import { useWorld } from '../helpers/world.js'
 import { createUser } from '../helpers/factories.js'
 import { waitFor } from '../helpers/wait.js'
+import { useWorkers } from '../helpers/workers.js'
 import { addToOutbox } from '../../server/outbox/outbox.js'
 import { createMailer } from '../../server/mail/mailer.js'
 import { createWorkerRedisClient } from '../../server/queues/redis.js'
-import { startWorkerRuntime, type WorkerRuntime } from '../../workers/runtime.js'
 import { assertRegistryComplete, processors, type ProcessorContext } from '../../workers/registry.js'
 import { sendVelkomstmail } from '../../workers/processors/send-velkomstmail.js'
 
@@ -24,19 +24,12 @@ describe('job registry', () => {
 
 describe('send-velkomstmail', () => {
   const w = useWorld()
-  let runtime: WorkerRuntime
-
-  beforeAll(async () => {
-    runtime = await startWorkerRuntime(w.config, { log: silent })
-  })
-  afterAll(async () => {
-    await runtime?.close()
-  })
+  const workers = useWorkers(w)
 
   it('when a registration commits, then the job goes outbox → queue → completed and the mail is written once', async () => {
     const user = await createUser(w.db, { navn: 'Vera Velkommen' })
     const outboxId = await w.db.transaction().execute((trx) => addToOutbox(trx, 'send-velkomstmail', { userId: user.id }))
-    const queue = runtime.queues.get('notifikation')!
+    const queue = workers.runtime.queues.get('notifikation')!
     const state = await waitFor('completed job', async () => {
       const job = await queue.getJob(`outbox-${outboxId}`)
       const s = await job?.getState()
@@ -52,7 +45,7 @@ describe('send-velkomstmail', () => {
   })
 
   it('when a job has a bad payload, then it fails at once without retries and stays in the failed list', async () => {
-    const queue = runtime.queues.get('notifikation')!
+    const queue = workers.runtime.queues.get('notifikation')!
     await queue.add('send-velkomstmail', { userId: 'ikke-et-id' }, { jobId: 'outbox-999999991' })
     await waitFor('failed job', async () => (await (await queue.getJob('outbox-999999991'))?.getState()) === 'failed')
     const job = await queue.getJob('outbox-999999991')
@@ -62,7 +55,7 @@ describe('send-velkomstmail', () => {
   })
 
   it('when a job has an unknown name, then it fails visibly too', async () => {
-    const queue = runtime.queues.get('notifikation')!
+    const queue = workers.runtime.queues.get('notifikation')!
     await queue.add('findes-ikke', {}, { jobId: 'outbox-999999992' })
     await waitFor('failed job', async () => (await (await queue.getJob('outbox-999999992'))?.getState()) === 'failed')
     const job = await queue.getJob('outbox-999999992')
@@ -82,7 +75,7 @@ describe('send-velkomstmail', () => {
 
   it('when the queues are read by a separate client, then jobs live under this file’s own prefix', async () => {
     const other = new Queue('notifikation', { connection: createWorkerRedisClient(w.config.redisUrl), prefix: 'naevn' })
-    const own = await runtime.queues.get('notifikation')!.getJobCounts('completed')
+    const own = await workers.runtime.queues.get('notifikation')!.getJobCounts('completed')
     expect(own.completed).toBeGreaterThanOrEqual(1)
     expect(w.config.queuePrefix).toMatch(/^test-/)
     await other.close()

@@ -6,7 +6,7 @@ import type { JobPayload } from '../../server/queues/jobs.js'
 import { renderBlocks } from '../../server/documents/template.js'
 import { renderPdf } from '../../server/documents/pdf.js'
 import { brevhoved } from '../../server/documents/brevhoved.js'
-import { adresseTekst, formatDato, partRolleLabel } from '../../server/sag/visning.js'
+import { adresseTekst, formatDato, partRolleLabel, adresseKolonner } from '../../server/sag/visning.js'
 import { udsendBrev } from './udsend-brev.js'
 
 export async function genererBrev(ctx: ProcessorContext, payload: JobPayload<'generer-brev'>): Promise<string> {
@@ -16,7 +16,7 @@ export async function genererBrev(ctx: ProcessorContext, payload: JobPayload<'ge
     .innerJoin('sager', 'sager.id', 'breve.sag_id')
     .innerJoin('naevn', 'naevn.id', 'sager.naevn_id')
     .innerJoin('users', 'users.id', 'breve.oprettet_af')
-    .select(['breve.id', 'breve.sag_id', 'breve.emne', 'breve.tekst', 'breve.modtagere', 'breve.oprettet', 'breve.dokument_id', 'sager.sagsnummer', 'sager.vejnavn', 'sager.husnummer', 'sager.etage', 'sager.doer', 'sager.postnr', 'sager.by'])
+    .select(['breve.id', 'breve.sag_id', 'breve.emne', 'breve.tekst', 'breve.modtagere', 'breve.oprettet', 'breve.dokument_id', 'sager.sagsnummer', ...adresseKolonner])
     .select(['naevn.navn as naevn_navn', 'naevn.adresse as naevn_adresse', 'naevn.postnr as naevn_postnr', 'naevn.by as naevn_by', 'naevn.email as naevn_email', 'naevn.telefon as naevn_telefon', 'users.navn as afsender'])
     .where('breve.id', '=', payload.brevId)
     .executeTakeFirst()

@@ -8,7 +8,7 @@ import { renderPdf } from '../../server/documents/pdf.js'
 import { brevhoved } from '../../server/documents/brevhoved.js'
 import { udsendBrev } from './udsend-brev.js'
 import { formatDansk } from '../../server/sag/frister.js'
-import { adresseTekst, formatDato, partRolleLabel } from '../../server/sag/visning.js'
+import { adresseTekst, formatDato, partRolleLabel, adresseKolonner } from '../../server/sag/visning.js'
 
 export async function genererHoeringsbrev(ctx: ProcessorContext, payload: JobPayload<'generer-hoeringsbrev'>): Promise<string> {
   const { db, config } = ctx
@@ -25,12 +25,7 @@ export async function genererHoeringsbrev(ctx: ProcessorContext, payload: JobPay
       'partshoeringer.oprettet',
       'partshoeringer.brev_dokument_id',
       'sager.sagsnummer',
-      'sager.vejnavn',
-      'sager.husnummer',
-      'sager.etage',
-      'sager.doer',
-      'sager.postnr',
-      'sager.by',
+      ...adresseKolonner,
       'naevn.navn as naevn_navn',
       'naevn.adresse as naevn_adresse',
       'naevn.postnr as naevn_postnr',

@@ -8,7 +8,7 @@ import { UnrecoverableError } from 'bullmq'
 import type { ProcessorContext } from '../registry.js'
 import type { JobPayload } from '../../server/queues/jobs.js'
 import { templatesDir } from '../../server/config.js'
-import { adresseTekst } from '../../server/sag/visning.js'
+import { adresseTekst, adresseKolonner } from '../../server/sag/visning.js'
 import { formatDansk } from '../../server/sag/frister.js'
 import { gemInvitation, invitationToken } from '../../server/sag/partshoering.js'
 
@@ -30,7 +30,7 @@ export async function sendPartsnotifikation(ctx: ProcessorContext, payload: JobP
     .innerJoin('sager', 'sager.id', 'parter.sag_id')
     .leftJoin('naevn', 'naevn.id', 'sager.naevn_id')
     .leftJoin('users', 'users.id', 'parter.user_id')
-    .select(['parter.id', 'parter.navn', 'parter.email', 'parter.user_id', 'parter.rolle', 'users.email as user_email', 'sager.id as sag_id', 'sager.oprettet_af', 'sager.sagsnummer', 'sager.vejnavn', 'sager.husnummer', 'sager.etage', 'sager.doer', 'sager.postnr', 'sager.by', 'naevn.navn as naevn_navn'])
+    .select(['parter.id', 'parter.navn', 'parter.email', 'parter.user_id', 'parter.rolle', 'users.email as user_email', 'sager.id as sag_id', 'sager.oprettet_af', 'sager.sagsnummer', ...adresseKolonner, 'naevn.navn as naevn_navn'])
     .where('parter.id', '=', payload.partId)
     .where('parter.sag_id', '=', payload.sagId)
     .executeTakeFirst()

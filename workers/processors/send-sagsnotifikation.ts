@@ -7,7 +7,7 @@ import { UnrecoverableError } from 'bullmq'
 import type { ProcessorContext } from '../registry.js'
 import type { JobPayload } from '../../server/queues/jobs.js'
 import { templatesDir } from '../../server/config.js'
-import { adresseTekst } from '../../server/sag/visning.js'
+import { adresseTekst, adresseKolonner } from '../../server/sag/visning.js'
 
 let template: Handlebars.TemplateDelegate | undefined
 
@@ -26,7 +26,7 @@ export async function sendSagsnotifikation(ctx: ProcessorContext, payload: JobPa
     .selectFrom('sager')
     .innerJoin('users', 'users.id', 'sager.oprettet_af')
     .leftJoin('naevn', 'naevn.id', 'sager.naevn_id')
-    .select(['sager.id', 'sager.sagsnummer', 'sager.vejnavn', 'sager.husnummer', 'sager.etage', 'sager.doer', 'sager.postnr', 'sager.by', 'users.email as filer_email', 'users.navn as filer_navn', 'naevn.navn as naevn_navn', 'naevn.email as naevn_email'])
+    .select(['sager.id', 'sager.sagsnummer', ...adresseKolonner, 'users.email as filer_email', 'users.navn as filer_navn', 'naevn.navn as naevn_navn', 'naevn.email as naevn_email'])
     .where('sager.id', '=', payload.sagId)
     .executeTakeFirst()
   if (!sag) throw new UnrecoverableError(`sag ${payload.sagId} findes ikke`)

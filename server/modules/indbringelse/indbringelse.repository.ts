@@ -1,5 +1,6 @@
 // Queries of the filing module. Handles come first, so each runs inside or outside a
 // transaction. Which cases a user may touch is decided in server/access/sager.ts.
+import { adresseKolonner } from '../../sag/visning.js'
 import { sql, type Kysely } from 'kysely'
 import type { DB } from '../../db/types.js'
 import type { Principal } from '../../access/principal.js'
@@ -66,12 +67,7 @@ export async function listMineSager(db: Kysely<DB>, p: Principal, o: { q?: strin
         'sager.id',
         'sager.status',
         'sager.sagsnummer',
-        'sager.vejnavn',
-        'sager.husnummer',
-        'sager.etage',
-        'sager.doer',
-        'sager.postnr',
-        'sager.by',
+        ...adresseKolonner,
         'sager.trin',
         'sager.opdateret',
         'sager.indbragt',

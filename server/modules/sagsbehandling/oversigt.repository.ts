@@ -5,6 +5,7 @@
 //
 // Days are calendar days in Danish time: a case filed at 23:30 and decided at 00:30 the
 // next day took one day, as a person reading the journal would count it.
+import { adresseKolonner } from '../../sag/visning.js'
 import { sql, type Expression, type Kysely, type RawBuilder } from 'kysely'
 import type { DB } from '../../db/types.js'
 import type { Principal } from '../../access/principal.js'
@@ -218,12 +219,7 @@ export async function overskredneFrister(
       'sager.id',
       'sager.sagsnummer',
       'naevn.navn as naevn_navn',
-      'sager.vejnavn',
-      'sager.husnummer',
-      'sager.etage',
-      'sager.doer',
-      'sager.postnr',
-      'sager.by',
+      ...adresseKolonner,
       'sager.indbragt',
       sql<number>`${alder} - ${fristForFremsendelseDage}`.as('dage_overskredet'),
       sql<number>`(count(*) OVER ())::int`.as('antal'),

@@ -1,5 +1,6 @@
 // Queries of case handling. Every query starts from sagerForPersonale, so a caseworker
 // only ever sees the filed cases of the boards they work for.
+import { adresseKolonner } from '../../sag/visning.js'
 import { sql, type Kysely } from 'kysely'
 import type { DB } from '../../db/types.js'
 import type { Principal } from '../../access/principal.js'
@@ -82,12 +83,7 @@ export async function indbakke(db: Kysely<DB>, p: Principal, f: IndbakkeFilter) 
         'sager.opdateret',
         'sager.sagsomraader',
         'sager.lejemaal_type',
-        'sager.vejnavn',
-        'sager.husnummer',
-        'sager.etage',
-        'sager.doer',
-        'sager.postnr',
-        'sager.by',
+        ...adresseKolonner,
         'sager.gebyr_betalt',
         'sager.gebyr_kr',
         'naevn.navn as naevn_navn',

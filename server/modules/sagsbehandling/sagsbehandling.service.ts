@@ -1,5 +1,6 @@
 // The secretariat's first tools: the list of incoming cases of its boards and the
 // registration of a paid fee (work on a case starts when the fee is paid).
+import { adresseKolonner } from '../../sag/visning.js'
 import { sql } from 'kysely'
 import type { Database } from '../../db/database.js'
 import type { Principal } from '../../access/principal.js'
@@ -22,12 +23,7 @@ export function indkomneSager(db: Database, p: Principal, limit = 50) {
       'sager.indbragt',
       'sager.gebyr_kr',
       'sager.gebyr_betalt',
-      'sager.vejnavn',
-      'sager.husnummer',
-      'sager.etage',
-      'sager.doer',
-      'sager.postnr',
-      'sager.by',
+      ...adresseKolonner,
       'naevn.navn as naevn_navn',
     ])
     .orderBy('sager.indbragt', 'desc')
