@@ -25,6 +25,8 @@ describe('filing wizard', () => {
     expect((await agent.post(`/indbringelse/${id}/gebyr`)).statusCode).toBe(303)
     const review = await agent.get(`/indbringelse/${id}/indsend`)
     expect(review.statusCode).toBe(200)
+    const naevnNavn = (await w.db.selectFrom('naevn').innerJoin('sager', 'sager.naevn_id', 'naevn.id').select('naevn.navn').where('sager.id', '=', id).executeTakeFirstOrThrow()).navn
+    expect(review.body).toContain(`Sagen behandles af ${naevnNavn}`)
     expect(review.body).toContain('Nørregade 12, 2. th., 1165 København K')
     expect(review.body).toContain('lejekontrakt.pdf')
     const sent = await agent.post(`/indbringelse/${id}/indsend`)

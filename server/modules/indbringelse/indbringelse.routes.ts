@@ -56,7 +56,17 @@ export const indbringelseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     // A step further than the next open one is not shown yet: send the filer to it.
     if (t.nr > sag.trin + 1 && !o.errors?.any) return reply.redirect(`/indbringelse/${sag.id}/${naesteTrin(sag)}`, 303)
     const errors = o.errors ?? new FormErrors()
-    const base = { titel: `${t.titel} – indbring en sag`, trinTitel: t.titel, trinNr: t.nr, antalTrin: trin.length, sagId: sag.id, trinviser: trinviser(sag, slug), ...errors.toView() }
+    const base = {
+      titel: `${t.titel} – indbring en sag`,
+      trinTitel: t.titel,
+      trinNr: t.nr,
+      antalTrin: trin.length,
+      sagId: sag.id,
+      trinviser: trinviser(sag, slug),
+      // Once the tenancy is known, every step shows which board will handle the case.
+      behandlendeNaevn: t.nr > 2 ? await naevnNavn(sag.naevn_id) : null,
+      ...errors.toView(),
+    }
     if (o.errors?.any) reply.status(400)
     switch (slug) {
       case 'hvem':
