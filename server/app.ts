@@ -23,6 +23,7 @@ import naevn from './modules/naevn/index.js'
 import admin from './modules/admin/index.js'
 import indbringelse from './modules/indbringelse/index.js'
 import sagsbehandling from './modules/sagsbehandling/index.js'
+import afgoerelse from './modules/afgoerelse/index.js'
 
 export interface BuildOptions {
   /** Overrides the logger (tests pass false). */
@@ -57,6 +58,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(admin)
   await app.register(indbringelse)
   await app.register(sagsbehandling)
+  await app.register(afgoerelse)
 
   return app
 }

@@ -23,6 +23,47 @@ export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
+export interface Afgoerelser {
+  afgoerelse_tekst: Generated<string>;
+  afgoerelsesdato: string | null;
+  afslutningsaarsag: string | null;
+  afvisningsaarsag: string | null;
+  areal: string | null;
+  begrundelse: Generated<string>;
+  besigtigelse: string | null;
+  gebyrpaalaeggelse: boolean | null;
+  henlaeggelsesaarsag: string | null;
+  husleje: string | null;
+  huslejeangivelse: string | null;
+  huslejefastsaettelse_dato: string | null;
+  huslejefastsaettelse_metode: string | null;
+  huslejekategori: string | null;
+  id: Generated<string>;
+  lovgrundlag: Generated<string[]>;
+  medhold: string | null;
+  offentlig_interesse: boolean | null;
+  opdateret: Generated<Timestamp>;
+  oprettet: Generated<Timestamp>;
+  oprettet_af: string;
+  sag_id: string;
+  sagsfremstilling: Generated<string>;
+  sagsomraader: Generated<string[]>;
+  status: Generated<string>;
+  version: Generated<number>;
+}
+
+export interface AfgoerelseVersioner {
+  aarsag: string | null;
+  afgoerelse_id: string;
+  dokument_id: string;
+  endeliggjort: Generated<Timestamp>;
+  endeliggjort_af: string;
+  felter: Json;
+  id: Generated<string>;
+  nr: number;
+  sha256: string;
+}
+
 export interface ApiTokens {
   id: Generated<string>;
   navn: string;
@@ -323,6 +364,8 @@ export interface Users {
 }
 
 export interface DB {
+  afgoerelse_versioner: AfgoerelseVersioner;
+  afgoerelser: Afgoerelser;
   api_tokens: ApiTokens;
   beskeder: Beskeder;
   beskeder_laest: BeskederLaest;

@@ -7,6 +7,7 @@
 // marked as an artifact (rules, box backgrounds, footers, repeated table headers), so
 // screen readers get the text in reading order. PDF/A-2 rather than -1 because it allows
 // the transparency of PNG logos.
+import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import PDFDocument from 'pdfkit'
@@ -23,6 +24,15 @@ const FONTS = {
   italic: path.join(fontDir, 'IBMPlexSans-Italic.ttf'),
 } as const
 type FontName = keyof typeof FONTS
+
+// The font files are read once per process, on the first document, and every document
+// after that embeds (a subset of) the same bytes.
+let fontData: Record<FontName, Buffer> | undefined
+
+function fonts(): Record<FontName, Buffer> {
+  fontData ??= { regular: readFileSync(FONTS.regular), bold: readFileSync(FONTS.bold), italic: readFileSync(FONTS.italic) }
+  return fontData
+}
 
 const MM = 72 / 25.4
 const MARGINS = { top: 16 * MM, bottom: 20 * MM, left: 25 * MM, right: 20 * MM }
@@ -77,7 +87,10 @@ export async function renderPdf(doc: DocumentSpec): Promise<Buffer> {
     tagged: true,
     lang: 'da-DK',
     displayTitle: true,
-    font: FONTS.regular,
+    // No default font: PDFKit would otherwise open Helvetica (not embeddable, so not
+    // PDF/A) or re-open a font given by path on every page. The fonts are registered
+    // below and 'regular' is selected before anything is measured or drawn.
+    font: '',
     info: {
       Title: doc.title,
       Author: doc.letterhead.naevnNavn,
@@ -91,7 +104,8 @@ export async function renderPdf(doc: DocumentSpec): Promise<Buffer> {
     },
   })
   escapeXmpInfo(pdf)
-  for (const [name, file] of Object.entries(FONTS)) pdf.registerFont(name, file)
+  for (const [name, data] of Object.entries(fonts())) pdf.registerFont(name, data)
+  pdf.font('regular')
 
   const bytes = collect(pdf)
   const layout = new Layout(pdf)

@@ -38,7 +38,7 @@ export const jobDefinitions = {
       {
         sagId: Type.String({ format: 'uuid' }),
         partId: Type.String({ format: 'uuid' }),
-        haendelse: Type.Union([Type.Literal('partshoering'), Type.Literal('paamindelse'), Type.Literal('frist_forlaenget'), Type.Literal('brev')]),
+        haendelse: Type.Union([Type.Literal('partshoering'), Type.Literal('paamindelse'), Type.Literal('frist_forlaenget'), Type.Literal('brev'), Type.Literal('afgoerelse')]),
       },
       { additionalProperties: false },
     ),

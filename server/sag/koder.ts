@@ -20,3 +20,31 @@ export const repraesentantTyper = {
   andet: 'Anden repræsentant',
 } as const
 export type RepraesentantType = keyof typeof repraesentantTyper
+
+// ─── Decisions: the national huslejenaevn.dk API's values, with Danish labels ──────
+export const afslutningsaarsager = {
+  IN_FAVOUR: 'Afsluttet med afgørelse om medhold',
+  IN_PARTIAL_FAVOUR: 'Afsluttet med afgørelse om delvist medhold',
+  REJECTED: 'Afvist',
+  DISMISSED: 'Henlagt',
+  SETTLEMENT: 'Forlig',
+} as const
+export type Afslutningsaarsag = keyof typeof afslutningsaarsager
+
+export const medholdKoder = { TENANT: 'Lejer', LANDLORD: 'Udlejer', SHARED: 'Delt' } as const
+export type Medhold = keyof typeof medholdKoder
+
+export const besigtigelseKoder = { HELD: 'Afholdt', NOT_HELD: 'Ikke afholdt' } as const
+
+export const huslejemetoder = {
+  BASED_ON_EXPENSES: 'Omkostningsbestemt husleje',
+  BASED_ON_COMPARABLE_RENTS: 'Det lejedes værdi (sammenligningslejemål)',
+  BASED_ON_FREE_MARKET_PRICE: 'Markedsleje',
+} as const
+export const huslejekategorier = { MONTHLY_RENT: 'Månedlig husleje', ANNUAL_RENT_PER_SQUARE_METERS: 'Årlig leje pr. m²' } as const
+export const huslejeangivelser = { TENANCY_SPECIFIC_RENT: 'Husleje for det konkrete lejemål', EXAMPLE_RENT: 'Eksempelhusleje' } as const
+
+/** The case status a final decision leads to, by its closing reason. */
+export function statusForAfslutning(a: Afslutningsaarsag): 'afgjort' | 'afvist' | 'henlagt' | 'forlig' {
+  return a === 'REJECTED' ? 'afvist' : a === 'DISMISSED' ? 'henlagt' : a === 'SETTLEMENT' ? 'forlig' : 'afgjort'
+}

@@ -4,23 +4,15 @@
 // including the error states, passes axe (WCAG 2.1 A/AA) without violations and logs
 // no console errors or CSP violations. Screenshots go to
 // test-results/e2e/indbringelse-<step>.png for a human to look at.
-import { mkdir } from 'node:fs/promises'
-import type { AddressInfo } from 'node:net'
-import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { chromium, type Browser, type BrowserContext, type Page, type Response } from 'playwright-core'
-import { AxeBuilder } from '@axe-core/playwright'
-import { projectRoot } from '../../server/config.js'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { Page, Response } from 'playwright-core'
 import { createNaevn, createUser } from '../helpers/factories.js'
 import { minimalPdf } from '../helpers/multipart.js'
 import { useWorld } from '../helpers/world.js'
+import { expectNavigation, expectNoAxeViolations as expectNoAxeViolationsOn, finish, logIn, pathOf, screenshot as screenshotOf, useBrowser } from './browser.js'
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const screenshotDir = path.join(projectRoot, 'test-results', 'e2e')
-const wcag = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
 // Two cores run two test files at once next to a browser: be generous.
 const testTimeout = 120_000
-const stepTimeout = 20_000
 
 /** What has keyboard focus, described well enough to match on and to report. */
 interface Focused {
@@ -131,105 +123,39 @@ async function chooseOption(page: Page, id: string, value: string) {
   expect(f.value, `no option ${value} in #${id}`).toBe(value)
 }
 
-function pathOf(page: Page): string {
-  return new URL(page.url()).pathname
-}
-
 describe('browser test of the filing wizard', () => {
   const w = useWorld()
-  let browser: Browser
-  let baseUrl: string
+  const browser = useBrowser(w)
   let user: { email: string; password: string; navn: string }
 
   beforeAll(async () => {
-    await w.app.listen({ port: 0, host: '127.0.0.1' })
-    const address = w.app.server.address() as AddressInfo
-    baseUrl = `http://127.0.0.1:${address.port}`
     // Postal code 1165 is København K, municipality 101.
     await createNaevn(w.db, { kommunekoder: [101], navn: 'Huslejenævnet i København' })
     user = await createUser(w.db, { navn: 'Lise Lejer' })
-
-    await mkdir(screenshotDir, { recursive: true })
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      headless: true,
-      timeout: 60_000,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    })
-  }, 90_000)
-
-  // Runs before the world's own afterAll (hooks unwind as a stack), so the browser's
-  // keep-alive connections are gone before the app closes.
-  afterAll(async () => {
-    await browser?.close()
   })
 
   it(
     'when a citizen files a case with the keyboard only, then every step passes axe, errors are announced and linked, and the case is sent',
     async () => {
-      const context: BrowserContext = await browser.newContext({ baseURL: baseUrl, locale: 'da-DK', viewport: { width: 1280, height: 900 } })
-      context.setDefaultTimeout(stepTimeout)
-      context.setDefaultNavigationTimeout(stepTimeout)
-      const page = await context.newPage()
-      const problems: string[] = []
-      // Only the deliberate error submits may answer 400 (Chromium logs that as a failed resource).
-      let allow400 = false
-      page.on('console', (msg) => {
-        if (msg.type() !== 'error') return
-        if (allow400 && /^Failed to load resource: .*status of 400\b/.test(msg.text())) return
-        const where = msg.location().url
-        problems.push(`console on ${pathOf(page)}: ${msg.text()}${where ? ` (${where})` : ''}`)
-      })
-      page.on('pageerror', (err) => problems.push(`pageerror on ${pathOf(page)}: ${err.message}`))
-      page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`))
-      // CSP violations are logged to the console by Chromium; this reports them explicitly too.
-      await context.addInitScript(`document.addEventListener('securitypolicyviolation', (e) => console.error('CSP violation: ' + e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline') + ' at ' + e.sourceFile + ':' + e.lineNumber))`)
+      const tab = await browser.openTab()
+      const { page, lap } = tab
 
-      const timings: { step: string; ms: number }[] = []
-      let stepStart = Date.now()
-      const lap = (step: string) => {
-        const now = Date.now()
-        timings.push({ step, ms: now - stepStart })
-        stepStart = now
-      }
-
-      async function expectNoAxeViolations(step: string) {
-        const { violations } = await new AxeBuilder({ page }).withTags(wcag).analyze()
-        const report = violations
-          .map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.replace(/\n/g, ' ')}`).join('\n')}`)
-          .join('\n')
-        expect(violations.map((v) => v.id), `axe found WCAG violations on step ${step} (${page.url()}):\n${report}\n`).toEqual([])
-      }
-
-      async function screenshot(step: string) {
-        await page.screenshot({ path: path.join(screenshotDir, `indbringelse-${step}.png`), fullPage: true })
-      }
+      const expectNoAxeViolations = (step: string) => expectNoAxeViolationsOn(page, step)
+      const screenshot = (step: string) => screenshotOf(page, `indbringelse-${step}`)
 
       /** Presses a key that navigates (submits a form, follows a link) and waits for the new page to load. */
       async function navigateWith(key: 'Enter' | 'Space', expectedStatus = 200): Promise<Response> {
-        allow400 = expectedStatus === 400
-        const response = page.waitForResponse(
-          (r) => r.request().isNavigationRequest() && r.frame() === page.mainFrame() && (r.status() < 300 || r.status() >= 400),
-        )
-        const loaded = page.waitForEvent('load')
-        await page.keyboard.press(key)
-        const [res] = await Promise.all([response, loaded])
-        expect(res.status(), `status of ${res.request().method()} ${new URL(res.url()).pathname}`).toBe(expectedStatus)
-        return res
+        // Only the deliberate error submits may answer 400 (Chromium logs that as a failed resource).
+        tab.expectErrorStatuses(expectedStatus === 400 ? [400] : [])
+        return expectNavigation(page, () => page.keyboard.press(key), expectedStatus)
       }
 
       /** The page's step indicator says which step this is, and marks it for screen readers. */
       async function expectStep(slug: string, nr: number, titel: string) {
         expect(pathOf(page)).toMatch(new RegExp(`^/indbringelse/[0-9a-f-]+/${slug}$`))
-        expect(await page.locator('.trinviser .step-subheading').innerText()).toBe(`Trin ${nr} af 7`)
+        // From step 3 on, the line also names the board that will handle the case.
+        const subheading = await page.locator('.trinviser .step-subheading').innerText()
+        expect(subheading).toBe(nr > 2 ? `Trin ${nr} af 7 · Sagen behandles af Huslejenævnet i København` : `Trin ${nr} af 7`)
         expect(await page.locator('.trinviser [aria-current="step"]').innerText()).toContain(titel)
         expect(await page.locator('h2').first().innerText()).toBe(titel)
         expect(await page.title()).toContain(titel)
@@ -242,11 +168,7 @@ describe('browser test of the filing wizard', () => {
 
       try {
         // ── Log in (not part of the wizard: fill is fine here) ───────────────
-        await page.goto('/login')
-        await page.locator('#email').fill(user.email)
-        await page.locator('#adgangskode').fill(user.password)
-        await Promise.all([page.waitForURL((url) => url.pathname === '/mine-sager'), page.locator('#adgangskode').press('Enter')])
-        await page.waitForLoadState('load')
+        await logIn(page, user, '/mine-sager', { pressEnter: true })
         expect(await page.locator('h1').innerText()).toBe('Mine sager')
         await expectNoAxeViolations('mine-sager')
         await screenshot('mine-sager')
@@ -439,10 +361,9 @@ describe('browser test of the filing wizard', () => {
         await screenshot('mine-sager-efter')
         lap('kvittering, bilagsfejl, Mine sager')
 
-        expect(problems, 'console errors, page errors, failed requests and CSP violations').toEqual([])
-        console.log(`indbringelse e2e timings:\n${timings.map((t) => `  ${t.step.padEnd(34)} ${String(t.ms).padStart(6)} ms`).join('\n')}`)
+        finish(tab, 'indbringelse e2e')
       } finally {
-        await context.close()
+        await tab.context.close()
       }
     },
     testTimeout,

@@ -5,25 +5,17 @@
 // the overview. Every page, including the error state, passes axe (WCAG 2.1 A/AA) without
 // violations and logs no console errors or CSP violations. Screenshots go to
 // test-results/e2e/sagsbehandling-<step>.png for a human to look at.
-import { mkdir } from 'node:fs/promises'
-import type { AddressInfo } from 'node:net'
-import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core'
-import { AxeBuilder } from '@axe-core/playwright'
-import { projectRoot } from '../../server/config.js'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { Locator, Page } from 'playwright-core'
 import { formatDansk, naesteArbejdsdag } from '../../server/sag/frister.js'
 import { Agent } from '../helpers/agent.js'
 import { createUser, naevnFor } from '../helpers/factories.js'
 import { indbringSag } from '../helpers/indbringelse.js'
 import { useWorld } from '../helpers/world.js'
+import { expectNavigation, expectNoAxeViolations, finish, logIn, pathOf, screenshot as screenshotOf, useBrowser } from './browser.js'
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const screenshotDir = path.join(projectRoot, 'test-results', 'e2e')
-const wcag = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
 // Two cores run two test files at once next to a browser: be generous.
 const testTimeout = 120_000
-const stepTimeout = 20_000
 
 interface Bruger {
   id: string
@@ -32,34 +24,15 @@ interface Bruger {
   password: string
 }
 
-/** A logged-out page in a fresh context that records every problem the browser reports. */
-interface Tab {
-  context: BrowserContext
-  page: Page
-  problems: string[]
-  /** While set, Chromium's "Failed to load resource … 400/409" for a deliberate error submit is expected. */
-  expectErrorStatus(on: boolean): void
-  lap(step: string): void
-  timings: { step: string; ms: number }[]
-}
-
-function pathOf(page: Page): string {
-  return new URL(page.url()).pathname
-}
-
 describe('browser test of the caseworkers’ pages', () => {
   const w = useWorld()
-  let browser: Browser
-  let baseUrl: string
+  const browser = useBrowser(w)
   let sagsbehandler: Bruger
   let leder: Bruger
   /** Two cases filed by a citizen; the second was filed ten days ago, so its deadline has passed. */
   const sager: { id: string; sagsnummer: string }[] = []
 
   beforeAll(async () => {
-    await w.app.listen({ port: 0, host: '127.0.0.1' })
-    baseUrl = `http://127.0.0.1:${(w.app.server.address() as AddressInfo).port}`
-
     const naevn = await naevnFor(w.db, 101)
     sagsbehandler = await createUser(w.db, { navn: 'Sara Sagsbehandler', medlemskaber: [{ naevnId: naevn.id, rolle: 'sagsbehandler' }] })
     leder = await createUser(w.db, { navn: 'Lone Leder', medlemskaber: [{ naevnId: naevn.id, rolle: 'sekretariatsleder' }] })
@@ -73,100 +46,20 @@ describe('browser test of the caseworkers’ pages', () => {
     }
     // The board must send a filing to the other party within a week: ten days is overdue.
     await w.db.updateTable('sager').set({ indbragt: new Date(Date.now() - 10 * 24 * 3600 * 1000) }).where('id', '=', sager[1]!.id).execute()
-
-    await mkdir(screenshotDir, { recursive: true })
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      headless: true,
-      timeout: 60_000,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    })
-  }, 90_000)
-
-  // Runs before the world's own afterAll (hooks unwind as a stack), so the browser's
-  // keep-alive connections are gone before the app closes.
-  afterAll(async () => {
-    await browser?.close()
   })
 
-  async function openTab(): Promise<Tab> {
-    const context = await browser.newContext({ baseURL: baseUrl, locale: 'da-DK', viewport: { width: 1280, height: 900 } })
-    context.setDefaultTimeout(stepTimeout)
-    context.setDefaultNavigationTimeout(stepTimeout)
-    const page = await context.newPage()
-    const problems: string[] = []
-    let allowErrorStatus = false
-    page.on('console', (msg) => {
-      if (msg.type() !== 'error') return
-      if (allowErrorStatus && /^Failed to load resource: .*status of (400|409)\b/.test(msg.text())) return
-      const where = msg.location().url
-      problems.push(`console on ${pathOf(page)}: ${msg.text()}${where ? ` (${where})` : ''}`)
-    })
-    page.on('pageerror', (err) => problems.push(`pageerror on ${pathOf(page)}: ${err.message}`))
-    page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`))
-    // CSP violations are logged to the console by Chromium; this reports them explicitly too.
-    await context.addInitScript(
-      `document.addEventListener('securitypolicyviolation', (e) => console.error('CSP violation: ' + e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline') + ' at ' + e.sourceFile + ':' + e.lineNumber))`,
-    )
-    const timings: { step: string; ms: number }[] = []
-    let stepStart = Date.now()
-    return {
-      context,
-      page,
-      problems,
-      timings,
-      expectErrorStatus: (on) => void (allowErrorStatus = on),
-      lap(step) {
-        const now = Date.now()
-        timings.push({ step, ms: now - stepStart })
-        stepStart = now
-      },
-    }
-  }
-
-  async function finish(tab: Tab, name: string) {
-    expect(tab.problems, 'console errors, page errors, failed requests and CSP violations').toEqual([])
-    console.log(`${name} timings:\n${tab.timings.map((t) => `  ${t.step.padEnd(44)} ${String(t.ms).padStart(6)} ms`).join('\n')}`)
-  }
-
-  async function expectNoAxeViolations(page: Page, step: string) {
-    const { violations } = await new AxeBuilder({ page }).withTags(wcag).analyze()
-    const report = violations
-      .map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.replace(/\n/g, ' ')}`).join('\n')}`)
-      .join('\n')
-    expect(violations.map((v) => v.id), `axe found WCAG violations on step ${step} (${page.url()}):\n${report}\n`).toEqual([])
-  }
-
   async function screenshot(page: Page, step: string) {
-    await page.screenshot({ path: path.join(screenshotDir, `sagsbehandling-${step}.png`), fullPage: true })
+    await screenshotOf(page, `sagsbehandling-${step}`)
   }
 
   /** Clicks something that navigates (a link, a submit button) and waits for the new page to load. */
   async function navigate(page: Page, target: Locator, expectedStatus = 200) {
-    const response = page.waitForResponse(
-      (r) => r.request().isNavigationRequest() && r.frame() === page.mainFrame() && (r.status() < 300 || r.status() >= 400),
-    )
-    const loaded = page.waitForEvent('load')
-    await target.click()
-    const [res] = await Promise.all([response, loaded])
-    expect(res.status(), `status of ${res.request().method()} ${new URL(res.url()).pathname}`).toBe(expectedStatus)
+    await expectNavigation(page, () => target.click(), expectedStatus)
     await page.waitForLoadState('load')
   }
 
   async function login(page: Page, user: Bruger) {
-    await page.goto('/login')
-    await page.locator('#email').fill(user.email)
-    await page.locator('#adgangskode').fill(user.password)
-    await Promise.all([page.waitForURL((url) => url.pathname === '/sagsbehandling'), page.locator('button[type=submit].button-primary').click()])
-    await page.waitForLoadState('load')
+    await logIn(page, user, '/sagsbehandling')
     expect(await page.locator('h1').innerText()).toBe('Sagsbehandling')
   }
 
@@ -185,7 +78,7 @@ describe('browser test of the caseworkers’ pages', () => {
   it(
     'when a caseworker uses the inbox, then both cases are listed, every view and the search filter them, and the page passes axe',
     async () => {
-      const tab = await openTab()
+      const tab = await browser.openTab()
       const { page } = tab
       const [sag1, sag2] = sager as [(typeof sager)[0], (typeof sager)[0]]
       try {
@@ -254,7 +147,7 @@ describe('browser test of the caseworkers’ pages', () => {
         expect(pathOf(page)).toBe(`/sagsbehandling/sager/${sag1.id}`)
         expect(await page.locator('h1').innerText()).toBe(`Sag ${sag1.sagsnummer}`)
         tab.lap('til sagen')
-        await finish(tab, 'sagsbehandling inbox')
+        finish(tab, 'sagsbehandling inbox')
       } finally {
         await tab.context.close()
       }
@@ -265,7 +158,7 @@ describe('browser test of the caseworkers’ pages', () => {
   it(
     'when a caseworker takes a case, writes a note and an assessment and sends it to hearing, then each shows on the page; closing without a reason is refused in Danish',
     async () => {
-      const tab = await openTab()
+      const tab = await browser.openTab()
       const { page } = tab
       const sag = sager[0]!
       const sagPath = `/sagsbehandling/sager/${sag.id}`
@@ -327,9 +220,9 @@ describe('browser test of the caseworkers’ pages', () => {
         expect(frist).toMatch(/^\d{4}-\d{2}-\d{2}$/)
         await expectNoAxeViolations(page, 'sag-partshoering-form')
         await screenshot(page, 'sag-partshoering-form')
-        tab.expectErrorStatus(true)
+        tab.expectErrorStatuses([400, 409])
         await navigate(page, details.getByRole('button', { name: 'Send i partshøring' }), 400)
-        tab.expectErrorStatus(false)
+        tab.expectErrorStatuses([])
         const summary = page.locator('#fejlopsummering')
         await summary.waitFor()
         expect(await page.evaluate<string | undefined>('document.activeElement?.id'), 'focus after the refused hearing').toBe('fejlopsummering')
@@ -373,9 +266,9 @@ describe('browser test of the caseworkers’ pages', () => {
         expect(await page.getByRole('combobox', { name: 'Ny status', exact: true }).count(), 'the select "Ny status" is named by its label').toBe(1)
         expect(await page.getByRole('textbox', { name: 'Begrundelse', exact: true }).count()).toBe(1)
         await statusForm.locator('select[name="status"]').selectOption({ label: 'Henlagt' })
-        tab.expectErrorStatus(true)
+        tab.expectErrorStatuses([400, 409])
         await navigate(page, statusForm.getByRole('button', { name: 'Skift status' }), 400)
-        tab.expectErrorStatus(false)
+        tab.expectErrorStatuses([])
         await summary.waitFor()
         expect(await summary.getAttribute('role')).toBe('alert')
         expect(await summary.locator('.alert-heading').innerText()).toBe('Der er problemer med det, du har udfyldt')
@@ -396,7 +289,7 @@ describe('browser test of the caseworkers’ pages', () => {
         await summary.locator('a').click()
         expect(new URL(page.url()).hash).toBe('#begrundelse')
         tab.lap('henlagt uden begrundelse')
-        await finish(tab, 'sagsbehandling case page')
+        finish(tab, 'sagsbehandling case page')
       } finally {
         await tab.context.close()
       }
@@ -407,7 +300,7 @@ describe('browser test of the caseworkers’ pages', () => {
   it(
     'when the secretariat leader opens a case, then the access log shows who opened it, a case can be assigned, and the overview passes axe',
     async () => {
-      const tab = await openTab()
+      const tab = await browser.openTab()
       const { page } = tab
       const [sag1, sag2] = sager as [(typeof sager)[0], (typeof sager)[0]]
       try {
@@ -458,7 +351,7 @@ describe('browser test of the caseworkers’ pages', () => {
         await expectNoAxeViolations(page, 'oversigt')
         await screenshot(page, 'oversigt')
         tab.lap('oversigt')
-        await finish(tab, 'sagsbehandling leader')
+        finish(tab, 'sagsbehandling leader')
       } finally {
         await tab.context.close()
       }

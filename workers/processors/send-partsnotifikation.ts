@@ -18,6 +18,7 @@ const tekster = {
   partshoering: { emne: 'Partshøring: nævnet beder om dine bemærkninger', tekst: 'Nævnet har sendt dig et brev om partshøring i sagen. Du kan læse det og svare på sagens side.' },
   paamindelse: { emne: 'Påmindelse: svarfristen nærmer sig', tekst: 'Fristen for at svare i partshøringen nærmer sig. Har du allerede svaret, kan du se bort fra denne påmindelse.' },
   frist_forlaenget: { emne: 'Svarfristen er forlænget', tekst: 'Nævnet har forlænget svarfristen i partshøringen.' },
+  afgoerelse: { emne: 'Nævnet har truffet afgørelse', tekst: 'Nævnet har truffet afgørelse i sagen. Du kan læse afgørelsen og klagevejledningen på sagens side under dokumenter.' },
   brev: { emne: 'Nyt brev fra nævnet', tekst: 'Nævnet har sendt dig et brev i sagen. Du kan læse det på sagens side under dokumenter.' },
 } as const
 
