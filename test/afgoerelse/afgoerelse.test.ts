@@ -62,6 +62,14 @@ describe('decisions', () => {
     expect(html.body).toContain('Teksten må ikke indeholde HTML')
   })
 
+  it('when the AFGØRELSE section is left empty, then it is written from the registered outcome', async () => {
+    const res = await sb.post(`/sagsbehandling/sager/${sagId}/afgoerelse`, { ...gyldig, afgoerelse_tekst: '' })
+    expect(res.statusCode).toBe(303)
+    const a = await w.db.selectFrom('afgoerelser').select('afgoerelse_tekst').where('sag_id', '=', sagId).executeTakeFirstOrThrow()
+    expect(a.afgoerelse_tekst).toContain('Nævnet giver lejer medhold.')
+    expect(a.afgoerelse_tekst).toContain('Udlejer pålægges at betale gebyr')
+  })
+
   it('when a provision is searched, then the results are offered without losing what was typed', async () => {
     const res = await sb.post(`/sagsbehandling/sager/${sagId}/afgoerelse`, { ...gyldig, lovgrundlag: '', handling: 'soeg', soeg: 'depositum' })
     expect(res.statusCode).toBe(200)

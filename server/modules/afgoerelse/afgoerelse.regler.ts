@@ -148,3 +148,28 @@ export function mangler(a: { afgoerelse_tekst: string; begrundelse: string; afsl
   if (a.begrundelse.trim().length < 10) m.push('Skriv afsnittet LOVGRUNDLAG OG BEGRUNDELSE.')
   return m
 }
+
+/** The AFGØRELSE section's first wording, from the registered outcome; the caseworker edits it. */
+export function standardAfgoerelseTekst(f: Pick<AfgoerelseFelter, 'afslutningsaarsag' | 'medhold' | 'gebyrpaalaeggelse' | 'henlaeggelsesaarsag' | 'afvisningsaarsag'>): string {
+  const part = f.medhold === 'TENANT' ? 'lejer' : f.medhold === 'LANDLORD' ? 'udlejer' : 'begge parter delvist'
+  const linjer: string[] = []
+  switch (f.afslutningsaarsag) {
+    case 'IN_FAVOUR':
+      linjer.push(`Nævnet giver ${part} medhold.`)
+      break
+    case 'IN_PARTIAL_FAVOUR':
+      linjer.push(`Nævnet giver ${part === 'begge parter delvist' ? part : `${part} delvist`} medhold.`)
+      break
+    case 'REJECTED':
+      linjer.push(`Nævnet afviser at behandle sagen. ${f.afvisningsaarsag ?? ''}`.trim())
+      break
+    case 'DISMISSED':
+      linjer.push(`Sagen henlægges. ${f.henlaeggelsesaarsag ?? ''}`.trim())
+      break
+    case 'SETTLEMENT':
+      linjer.push('Parterne har indgået forlig, og sagen afsluttes.')
+      break
+  }
+  if (f.gebyrpaalaeggelse) linjer.push('Udlejer pålægges at betale gebyr til nævnet (lov om boligforhold § 100).')
+  return linjer.join('\n\n')
+}

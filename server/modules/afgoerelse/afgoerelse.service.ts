@@ -19,7 +19,7 @@ import { skiftStatus } from '../../sag/livscyklus.js'
 import type { LovIndex } from '../../sag/lovgrundlag.js'
 import { sagsomraaderFor } from '../../sag/sagsomraader.js'
 import type { SagStatus } from '../../sag/status.js'
-import { laesAfgoerelse, mangler } from './afgoerelse.regler.js'
+import { laesAfgoerelse, mangler, standardAfgoerelseTekst } from './afgoerelse.regler.js'
 import { afgoerelseDokument } from './afgoerelse.dokument.js'
 
 export interface AfgoerelseCtx {
@@ -54,6 +54,8 @@ export async function gemAfgoerelse(ctx: AfgoerelseCtx, p: Principal, sagId: str
   const r = laesAfgoerelse(body, { gyldigeOmraader: sagsomraaderFor(type).map((o) => o.kode), gyldigeBestemmelser: (id) => ctx.love.hent(id) !== undefined })
   if (!r.ok) return r
   const d = r.data
+  // An empty AFGØRELSE section starts from the registered outcome.
+  if (!d.afgoerelse_tekst.trim()) d.afgoerelse_tekst = standardAfgoerelseTekst(d)
   const updated = await ctx.db
     .updateTable('afgoerelser')
     .set({
