@@ -11,6 +11,10 @@ import type { FormValues } from '../../server/forms/form.js'
 import type { SagStatus } from '../../server/sag/status.js'
 import { gemVurdering, registrerGebyrBetalt, skiftStatusSomPersonale, skrivTilPart, tildel, tilfoejNotat } from '../../server/modules/sagsbehandling/sagsbehandling.service.js'
 import { opretPartshoering, standardSvarfrist } from '../../server/modules/sagsbehandling/partshoering.service.js'
+import { endeliggoer, gemAfgoerelse, hentUdkast, type AfgoerelseCtx } from '../../server/modules/afgoerelse/afgoerelse.service.js'
+import { loadLovgrundlag } from '../../server/sag/lovgrundlag.js'
+import { fraDate } from '../../server/sag/frister.js'
+import type { Principal } from '../../server/access/principal.js'
 
 type Handling =
   | { tag: true }
@@ -20,6 +24,18 @@ type Handling =
   | { hoering: string }
   | { besked: string }
   | { gebyrBetalt: true }
+  | { afgoerelse: DemoAfgoerelse }
+
+interface DemoAfgoerelse {
+  aarsag: 'IN_FAVOUR' | 'IN_PARTIAL_FAVOUR' | 'REJECTED' | 'DISMISSED' | 'SETTLEMENT'
+  medhold?: 'TENANT' | 'LANDLORD' | 'SHARED'
+  grund?: string
+  gebyr?: boolean
+  /** Searches in the law texts; the first hit of each becomes a provision. */
+  lovSoeg: { q: string; lov: string }[]
+  begrundelse: string
+  husleje?: { dato: string; metode: string; kategori: string; angivelse: string; beloeb: string; areal: string }
+}
 
 interface DemoSag {
   email: string
@@ -89,7 +105,22 @@ const sager: DemoSag[] = [
     parter: { mig_navn: 'Camilla Nørgaard', mig_email: 'lejer@demo.naevn.dk', modpart_navn: 'Brabrand Boligforening' },
     sagen: { formaal: 'klage', sagsomraader: ['boligens_stand'], beskrivelse: 'Vinduerne i stuen kan ikke lukkes tæt, og der trækker kold luft ind. Boligforeningen har ikke reageret på tre henvendelser.' },
     indsend: true,
-    behandling: [{ tag: true }, { gebyrBetalt: true }, { status: 'under_behandling' }, { status: 'klar_til_moede' }, { status: 'paa_dagsorden' }, { status: 'afgjort' }],
+    behandling: [
+      { tag: true },
+      { gebyrBetalt: true },
+      { status: 'under_behandling' },
+      { status: 'klar_til_moede' },
+      { status: 'paa_dagsorden' },
+      {
+        afgoerelse: {
+          aarsag: 'IN_FAVOUR',
+          medhold: 'TENANT',
+          gebyr: false,
+          lovSoeg: [{ q: 'vedligeholdelse', lov: 'almenlejeloven' }],
+          begrundelse: 'Boligorganisationen har pligt til at holde det lejede i god og forsvarlig stand. Utætte vinduer er en mangel, som skal udbedres.',
+        },
+      },
+    ],
   },
   {
     email: 'lejer@demo.naevn.dk',
@@ -101,13 +132,42 @@ const sager: DemoSag[] = [
   },
 
   {
+    email: 'lejer@demo.naevn.dk',
+    rolle: 'lejer',
+    lejemaal: kbh('Frederiksborggade', '22', '1360'),
+    parter: { mig_navn: 'Camilla Nørgaard', mig_email: 'lejer@demo.naevn.dk', modpart_navn: 'City Udlejning A/S' },
+    sagen: { formaal: 'klage', sagsomraader: ['husleje'], beskrivelse: 'Huslejen på 14.800 kr. om måneden er langt over det lejedes værdi for en 2-værelses lejlighed på 62 m².', svar_nuvaerende_maanedlig_leje: '14.800' },
+    indsend: true,
+    behandling: [
+      { tag: true },
+      { gebyrBetalt: true },
+      { status: 'under_behandling' },
+      { status: 'klar_til_moede' },
+      { status: 'paa_dagsorden' },
+      {
+        afgoerelse: {
+          aarsag: 'IN_PARTIAL_FAVOUR',
+          medhold: 'TENANT',
+          gebyr: false,
+          lovSoeg: [{ q: 'lejedes værdi', lov: 'lejeloven' }],
+          begrundelse: 'Nævnet har sammenlignet med tre lejemål i kvarteret og finder, at huslejen overstiger det lejedes værdi væsentligt.',
+          husleje: { dato: '2026-11-01', metode: 'BASED_ON_COMPARABLE_RENTS', kategori: 'MONTHLY_RENT', angivelse: 'TENANCY_SPECIFIC_RENT', beloeb: '11.900', areal: '62' },
+        },
+      },
+    ],
+  },
+  {
     email: 'udlejer@demo.naevn.dk',
     rolle: 'udlejer',
     lejemaal: kbh('Nørrebrogade', '200'),
     parter: { mig_navn: 'Frederik Winther', mig_email: 'udlejer@demo.naevn.dk', modpart_navn: 'Sofie Lejer' },
     sagen: { formaal: 'klage', sagsomraader: ['vedligeholdelse'], beskrivelse: 'Lejeren har ikke vedligeholdt lejligheden indvendigt som aftalt i lejekontrakten.' },
     indsend: true,
-    behandling: [{ tag: true }, { status: 'under_behandling' }, { status: 'henlagt', begrundelse: 'Gebyret er ikke betalt trods to rykkere.' }],
+    behandling: [
+      { tag: true },
+      { status: 'under_behandling' },
+      { afgoerelse: { aarsag: 'DISMISSED', grund: 'Gebyret er ikke betalt trods to rykkere.', lovSoeg: [{ q: 'vedligeholdelse', lov: 'lejeloven' }], begrundelse: 'Nævnet behandler ikke sagen, før gebyret er betalt. Gebyret er ikke betalt inden fristen.' } },
+    ],
   },
   {
     email: 'lejer@demo.naevn.dk',
@@ -116,7 +176,10 @@ const sager: DemoSag[] = [
     parter: { mig_navn: 'Camilla Nørgaard', mig_email: 'lejer@demo.naevn.dk', modpart_navn: 'Hasle Boligselskab' },
     sagen: { formaal: 'klage', sagsomraader: ['husorden'], beskrivelse: 'Naboen holder hund i strid med husordenen, og boligselskabet gør intet ved det.' },
     indsend: true,
-    behandling: [{ tag: true }, { status: 'afvist', begrundelse: 'Klager over en anden beboer skal først rettes til boligorganisationen (almenlejeloven).' }],
+    behandling: [
+      { tag: true },
+      { afgoerelse: { aarsag: 'REJECTED', grund: 'Klager over en anden beboer skal først rettes til boligorganisationen.', lovSoeg: [{ q: 'husorden', lov: 'almenlejeloven' }], begrundelse: 'Sagen om en anden beboers overtrædelse af husordenen skal først behandles af boligorganisationen.' } },
+    ],
   },
   {
     email: 'lejer@demo.naevn.dk',
@@ -125,7 +188,12 @@ const sager: DemoSag[] = [
     parter: { mig_navn: 'Camilla Nørgaard', mig_email: 'lejer@demo.naevn.dk', modpart_navn: 'Valby Ejendomme' },
     sagen: { formaal: 'klage', sagsomraader: ['antenne'], beskrivelse: 'Udlejer opkræver betaling for en antenneforsyning, som ikke virker.' },
     indsend: true,
-    behandling: [{ tag: true }, { gebyrBetalt: true }, { status: 'under_behandling' }, { status: 'forlig', begrundelse: 'Parterne har indgået forlig: udlejer tilbagebetaler antennebidraget.' }],
+    behandling: [
+      { tag: true },
+      { gebyrBetalt: true },
+      { status: 'under_behandling' },
+      { afgoerelse: { aarsag: 'SETTLEMENT', lovSoeg: [{ q: 'antenne', lov: 'lejeloven' }], begrundelse: 'Parterne har indgået forlig: udlejer tilbagebetaler antennebidraget for 2025 og 2026.' } },
+    ],
   },
   {
     email: 'lejer@demo.naevn.dk',
@@ -134,7 +202,15 @@ const sager: DemoSag[] = [
     parter: { mig_navn: 'Camilla Nørgaard', mig_email: 'lejer@demo.naevn.dk', modpart_navn: 'Aarhus Almene Boliger' },
     sagen: { formaal: 'klage', sagsomraader: ['forbedringer'], beskrivelse: 'Boligselskabet har afvist min ansøgning om at sætte et nyt køkken op efter råderetten.' },
     indsend: true,
-    behandling: [{ tag: true }, { gebyrBetalt: true }, { status: 'under_behandling' }, { status: 'klar_til_moede' }, { status: 'paa_dagsorden' }, { status: 'afgjort' }, { status: 'afsluttet' }],
+    behandling: [
+      { tag: true },
+      { gebyrBetalt: true },
+      { status: 'under_behandling' },
+      { status: 'klar_til_moede' },
+      { status: 'paa_dagsorden' },
+      { afgoerelse: { aarsag: 'IN_PARTIAL_FAVOUR', medhold: 'SHARED', lovSoeg: [{ q: 'råderet', lov: 'almenlejeloven' }], begrundelse: 'Lejer har ret til at udskifte køkkenet efter råderetten, men arbejdet skal udføres af en autoriseret installatør.' } },
+      { status: 'afsluttet' },
+    ],
   },
 ]
 
@@ -165,14 +241,48 @@ export async function seedDemoSager(db: Database, config: Pick<Config, 'referenc
       await bekraeftGebyr(ctx, p, id)
       const r = await indsend(ctx, p, id)
       if (!r.ok) throw new Error(`Demo-sag kunne ikke indsendes: ${r.mangler.map((m) => m.besked).join(' ')}`)
-      if (s.behandling) await behandl(db, id, String(s.lejemaal.kommunekode), s.behandling)
+      if (s.behandling) await behandl(db, config, id, String(s.lejemaal.kommunekode), s.behandling)
     }
     count++
   }
   return count
 }
 
-async function behandl(db: Database, sagId: string, kommunekode: string, handlinger: Handling[]): Promise<void> {
+async function afgoer(db: Database, config: Config, p: Principal, sagId: string, a: DemoAfgoerelse): Promise<void> {
+  const ctx: AfgoerelseCtx = { db, config, love: await loadLovgrundlag(config.referenceDataDir) }
+  const { afgoerelse } = await hentUdkast(ctx, p, sagId)
+  const sag = await db.selectFrom('sager').select(['sagsomraader']).where('id', '=', sagId).executeTakeFirstOrThrow()
+  const r = await gemAfgoerelse(ctx, p, sagId, {
+    afgoerelsesdato: fraDate(new Date()),
+    afslutningsaarsag: a.aarsag,
+    medhold: a.medhold ?? '',
+    henlaeggelsesaarsag: a.aarsag === 'DISMISSED' ? (a.grund ?? '') : '',
+    afvisningsaarsag: a.aarsag === 'REJECTED' ? (a.grund ?? '') : '',
+    gebyrpaalaeggelse: a.gebyr ? 'ja' : 'nej',
+    besigtigelse: 'NOT_HELD',
+    offentlig_interesse: 'nej',
+    sagsomraader: sag.sagsomraader,
+    lovgrundlag: a.lovSoeg.map((s) => ctx.love.soeg(s.q, { lov: s.lov, limit: 1 })[0]?.id).filter((id): id is string => Boolean(id)),
+    afgoerelse_tekst: '',
+    sagsfremstilling: afgoerelse.sagsfremstilling,
+    begrundelse: a.begrundelse,
+    ...(a.husleje
+      ? {
+          fastsaetter_husleje: 'ja',
+          huslejefastsaettelse_dato: a.husleje.dato,
+          huslejefastsaettelse_metode: a.husleje.metode,
+          huslejekategori: a.husleje.kategori,
+          huslejeangivelse: a.husleje.angivelse,
+          husleje: a.husleje.beloeb,
+          areal: a.husleje.areal,
+        }
+      : {}),
+  })
+  if (!r.ok) throw new Error(`Demo-afgørelsen kunne ikke gemmes: ${JSON.stringify(r.errors.toView().fejl)}`)
+  await endeliggoer(ctx, p, sagId, '')
+}
+
+async function behandl(db: Database, config: Config, sagId: string, kommunekode: string, handlinger: Handling[]): Promise<void> {
   const email = staff[kommunekode as keyof typeof staff]
   const user = await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst()
   const p = user && (await loadPrincipal(db, user.id, 'seed'))
@@ -187,6 +297,7 @@ async function behandl(db: Database, sagId: string, kommunekode: string, handlin
       const sag = await db.selectFrom('sager').select('oprettet_af').where('id', '=', sagId).executeTakeFirstOrThrow()
       await skrivTilPart(db, p, sagId, { tilUserId: sag.oprettet_af, tekst: h.besked })
     }
+    else if ('afgoerelse' in h) await afgoer(db, config, p, sagId, h.afgoerelse)
     else if ('hoering' in h) {
       const modpart = await db.selectFrom('parter').select('id').where('sag_id', '=', sagId).where('rolle', '=', 'modpart').executeTakeFirstOrThrow()
       const naevn = await db.selectFrom('sager').select('naevn_id').where('id', '=', sagId).executeTakeFirstOrThrow()

@@ -17,6 +17,9 @@ describe('seed', () => {
     )
     expect(await w.db.selectFrom('partshoeringer').select('id').execute()).not.toHaveLength(0)
     expect(await w.db.selectFrom('notater').select('id').execute()).not.toHaveLength(0)
+    // Decided cases carry final decision PDFs, in every outcome.
+    const udfald = await w.db.selectFrom('afgoerelser').innerJoin('afgoerelse_versioner', 'afgoerelse_versioner.afgoerelse_id', 'afgoerelser.id').select('afgoerelser.afslutningsaarsag').distinct().execute()
+    expect(udfald.map((u) => u.afslutningsaarsag).sort()).toEqual(['DISMISSED', 'IN_FAVOUR', 'IN_PARTIAL_FAVOUR', 'REJECTED', 'SETTLEMENT'])
     expect(second.demoSager).toBe(0)
     const perNaevn = await sql<{ navn: string; status: string; n: number }>`
       SELECT n.navn, s.status, count(*)::int AS n FROM sager s JOIN naevn n ON n.id = s.naevn_id GROUP BY 1, 2 ORDER BY 1, 2`.execute(w.db)
