@@ -13,6 +13,7 @@ const root = join(here, '..', '..')
 /** name → module in scripts/bench/ exporting `run(ctx)`. */
 const benches = {
   http: './http.mjs',
+  dokument: './dokument.mjs',
 }
 
 // Whatever happens, a bench run must stop by itself.

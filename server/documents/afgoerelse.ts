@@ -68,6 +68,8 @@ export interface AfgoerelseTemplateModel {
   /** "label – overskrift" per provision. */
   lovgrundlag: string[]
   klagevejledning: {
+    /** KLAGEFRIST_UGER, so the letter and the computed last day cannot disagree. */
+    uger: number
     naevnetsAfgoerelse: string
     lovhenvisning: string
     juliUdenfor: boolean
@@ -130,6 +132,7 @@ export function afgoerelseDocument(
     begrundelseAfsnit: templateAfsnit(vm.begrundelse),
     lovgrundlag: vm.lovgrundlag.map(({ label, overskrift }) => (overskrift.trim() === '' ? label : `${label} – ${overskrift}`)),
     klagevejledning: {
+      uger: KLAGEFRIST_UGER,
       ...regler,
       meddelt: vm.klagevejledning.meddelt,
       sidsteDag: vm.klagevejledning.sidsteDag,

@@ -16,3 +16,5 @@ export { DocumentTemplateError, documentTemplatesDir, renderBlocks, type RenderB
 export { renderPdf } from './pdf.js'
 export { escapeHtml, renderHtml } from './html.js'
 export { KVITTERING_TITEL, kvitteringDocument, textParagraphs, type KvitteringTemplateModel, type KvitteringViewModel } from './kvittering.js'
+export * from './afgoerelse.js'
+export { tekstTilAfsnit, validerTekst, type Afsnit } from './tekst.js'

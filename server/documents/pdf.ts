@@ -87,9 +87,12 @@ export async function renderPdf(doc: DocumentSpec): Promise<Buffer> {
     tagged: true,
     lang: 'da-DK',
     displayTitle: true,
-    // No default font: PDFKit would otherwise open Helvetica (not embeddable, so not
-    // PDF/A) or re-open a font given by path on every page. The fonts are registered
-    // below and 'regular' is selected before anything is measured or drawn.
+    // No default font ('' turns it off): left out, PDFKit opens Helvetica, which is not
+    // embedded and so not PDF/A. Given as the TTF's path, it opened the same font as the
+    // registered 'regular', and PDFKit 0.17's font() then reuses the first without
+    // caching the name, so every font('regular') read and parsed the file again (three
+    // quarters of the time of a decision). The fonts are registered below instead and
+    // 'regular' is selected before anything is measured or drawn.
     font: '',
     info: {
       Title: doc.title,

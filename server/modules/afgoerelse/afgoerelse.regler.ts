@@ -2,6 +2,7 @@
 // Danish validation of what the caseworker typed. Pure: form values in, data or errors out.
 import { FormErrors, list, text, type FormValues } from '../../forms/form.js'
 import { erDato } from '../../sag/frister.js'
+import { validerTekst } from '../../documents/tekst.js'
 import {
   afslutningsaarsager,
   besigtigelseKoder,
@@ -116,8 +117,8 @@ export function laesAfgoerelse(
     begrundelse: text(body, 'begrundelse', tekstMaks + 1),
   }
   for (const [felt, vaerdi] of Object.entries(tekster)) {
-    if (vaerdi.length > tekstMaks) errors.add(felt, `Teksten må højst være ${tekstMaks.toLocaleString('da-DK')} tegn.`)
-    if (/<\s*[a-z!/][^>]*>/i.test(vaerdi)) errors.add(felt, 'Teksten må ikke indeholde HTML. Skriv almindelig tekst; tomme linjer deler afsnit, og linjer med "- " bliver punkter.')
+    const fejl = validerTekst(vaerdi, tekstMaks)
+    if (fejl) errors.add(felt, fejl.endsWith('.') ? fejl : `${fejl}. Skriv almindelig tekst; tomme linjer deler afsnit, og linjer med "- " bliver punkter.`)
   }
 
   if (errors.any) return { ok: false, errors }
