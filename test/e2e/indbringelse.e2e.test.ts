@@ -209,6 +209,8 @@ describe('browser test of the filing wizard', () => {
         const first = await tabTo(page, 'the first error link', (f) => f.tag === 'a' && f.href === '#indbringer_rolle', 3)
         expect(first.text).toBe(errorLinks[0]!.text)
         await page.keyboard.press('Enter')
+        // Following an in-page link updates the address a moment later.
+        await page.waitForURL((url) => url.hash === '#indbringer_rolle', { timeout: 5000 })
         expect(new URL(page.url()).hash).toBe('#indbringer_rolle')
         await page.keyboard.press('Tab')
         const afterLink = await focused(page)

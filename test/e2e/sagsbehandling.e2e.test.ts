@@ -287,6 +287,8 @@ describe('browser test of the caseworkers’ pages', () => {
         await screenshot(page, 'sag-fejl')
         // The summary's link leads to the field.
         await summary.locator('a').click()
+        // Following an in-page link updates the address a moment later.
+        await page.waitForURL((url) => url.hash === '#begrundelse', { timeout: 5000 })
         expect(new URL(page.url()).hash).toBe('#begrundelse')
         tab.lap('henlagt uden begrundelse')
         finish(tab, 'sagsbehandling case page')
