@@ -24,6 +24,7 @@ import admin from './modules/admin/index.js'
 import indbringelse from './modules/indbringelse/index.js'
 import sagsbehandling from './modules/sagsbehandling/index.js'
 import afgoerelse from './modules/afgoerelse/index.js'
+import notifikation from './modules/notifikation/index.js'
 
 export interface BuildOptions {
   /** Overrides the logger (tests pass false). */
@@ -59,6 +60,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(indbringelse)
   await app.register(sagsbehandling)
   await app.register(afgoerelse)
+  await app.register(notifikation)
 
   return app
 }

@@ -48,6 +48,15 @@ export interface Config {
   readonly mailSmtpUrl: string | null
   readonly mailFrom: string
   readonly mailDir: string
+  readonly digitalPost: {
+    /** 'mappe': files in dir for an operator or gateway to pick up; 'http': POST to url. */
+    readonly transport: 'mappe' | 'http'
+    readonly dir: string
+    readonly url: string | null
+    readonly token: string | null
+    /** Sender id (CVR) used when a board has none of its own. */
+    readonly afsender: string
+  }
   readonly outboxPollMs: number
   readonly workerConcurrency: number
   readonly referenceDataDir: string
@@ -112,6 +121,13 @@ export function loadConfig(env: Env = withEnvFile(process.env, path.join(project
     mailSmtpUrl: read.optionalUrl('MAIL_SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom: read.string('MAIL_FROM', 'Nævn <noreply@naevn.localhost>'),
     mailDir: path.resolve(projectRoot, read.string('MAIL_DIR', 'var/mail')),
+    digitalPost: {
+      transport: read.oneOf('DIGITAL_POST_TRANSPORT', 'mappe', ['mappe', 'http']),
+      dir: path.resolve(projectRoot, read.string('DIGITAL_POST_DIR', 'var/digitalpost')),
+      url: read.optionalUrl('DIGITAL_POST_URL', ['http:', 'https:']),
+      token: env.DIGITAL_POST_TOKEN?.trim() || null,
+      afsender: read.pattern('DIGITAL_POST_AFSENDER', '12345674', /^\d{8}$/, 'an 8-digit CVR number'),
+    },
     outboxPollMs: read.int('OUTBOX_POLL_MS', 2000, 50, 600_000),
     workerConcurrency: read.int('WORKER_CONCURRENCY', 5, 1, 100),
     referenceDataDir: read.directory('REFERENCE_DATA_DIR', path.resolve(projectRoot, '..', 'shared', 'data')),
@@ -122,6 +138,7 @@ export function loadConfig(env: Env = withEnvFile(process.env, path.join(project
       phone: read.string('AUTHORITY_PHONE', '33 66 33 66'),
     },
   }
+  if (config.digitalPost.transport === 'http' && !config.digitalPost.url) problems.push('DIGITAL_POST_URL: required when DIGITAL_POST_TRANSPORT=http')
   if (problems.length > 0) throw new ConfigError(problems)
   return deepFreeze(config)
 }

@@ -7,12 +7,15 @@ import type { Logger } from 'pino'
 import type { Config } from '../server/config.js'
 import type { Database } from '../server/db/database.js'
 import type { Mailer } from '../server/mail/mailer.js'
+import type { CprCipher } from '../server/identitet/cpr-crypto.js'
+import type { DigitalPostTransport } from '../server/notifikation/transport.js'
 import { isJobName, isScheduledJobName, jobDefinitions, jobNames, outboxIdOf, scheduledJobNames, type JobName, type JobPayload, type ScheduledJobName } from '../server/queues/jobs.js'
 import { sendVelkomstmail } from './processors/send-velkomstmail.js'
 import { genererKvittering } from './processors/generer-kvittering.js'
 import { sendSagsnotifikation } from './processors/send-sagsnotifikation.js'
 import { genererHoeringsbrev } from './processors/generer-hoeringsbrev.js'
 import { genererBrev } from './processors/generer-brev.js'
+import { leverUdsendelse } from './processors/lever-udsendelse.js'
 import { sendPartsnotifikation } from './processors/send-partsnotifikation.js'
 import { paamindFrister } from './processors/paamind-frister.js'
 
@@ -21,6 +24,8 @@ export interface ProcessorContext {
   mailer: Mailer
   config: Config
   log: Logger
+  cpr: CprCipher
+  digitalPost: DigitalPostTransport
 }
 
 /** A plain function: tests call it directly, the worker calls it for each job. */
@@ -34,6 +39,7 @@ export const processors: ProcessorRegistry = {
   'send-sagsnotifikation': sendSagsnotifikation,
   'generer-hoeringsbrev': genererHoeringsbrev,
   'generer-brev': genererBrev,
+  'lever-udsendelse': leverUdsendelse,
   'send-partsnotifikation': sendPartsnotifikation,
   'paamind-frister': paamindFrister,
 }

@@ -6,9 +6,11 @@ import type { Config } from '../server/config.js'
 import { createDatabase, type Database } from '../server/db/database.js'
 import { loggerOptions } from '../server/logger.js'
 import { createMailer } from '../server/mail/mailer.js'
+import { createCprCipher } from '../server/identitet/cpr-crypto.js'
+import { lavTransport } from '../server/notifikation/transport.js'
 import { defaultJobOptions, queueNames, scheduledJobs, scheduledJobNames, type QueueName } from '../server/queues/jobs.js'
 import { createRedisClient, createWorkerRedisClient } from '../server/queues/redis.js'
-import { assertRegistryComplete, createJobHandler, processors, type ProcessorRegistry } from './registry.js'
+import { assertRegistryComplete, createJobHandler, processors, type ProcessorContext, type ProcessorRegistry } from './registry.js'
 import { OutboxRelay } from './relay.js'
 
 export interface WorkerRuntime {
@@ -20,6 +22,15 @@ export interface WorkerRuntime {
   close(): Promise<void>
 }
 
+/** What every processor gets: the database, mail, CPR cipher and Digital Post transport from config. */
+export function processorContext(config: Config, db: Database, log: Logger): ProcessorContext {
+  const mailer = createMailer({ smtpUrl: config.mailSmtpUrl, from: config.mailFrom, dir: config.mailDir })
+  const cpr = createCprCipher(config.cprEncryptionKey)
+  const { transport, dir, url, token } = config.digitalPost
+  const digitalPost = lavTransport({ type: transport, mappe: dir, ...(url ? { url } : {}), ...(token ? { token } : {}), timeoutMs: 15_000 })
+  return { db, mailer, config, log, cpr, digitalPost }
+}
+
 export async function startWorkerRuntime(
   config: Config,
   options: { registry?: ProcessorRegistry; log?: Logger } = {},
@@ -28,8 +39,8 @@ export async function startWorkerRuntime(
   assertRegistryComplete(registry)
   const log = options.log ?? pino(loggerOptions(config.logLevel))
   const db = createDatabase(config.databaseUrl, Math.max(4, config.workerConcurrency + 2))
-  const mailer = createMailer({ smtpUrl: config.mailSmtpUrl, from: config.mailFrom, dir: config.mailDir })
-  const handler = createJobHandler({ db, mailer, config, log }, registry)
+  const ctx = processorContext(config, db, log)
+  const handler = createJobHandler(ctx, registry)
 
   const queues = new Map<QueueName, Queue>()
   const workers: Worker[] = []
@@ -81,7 +92,7 @@ export async function startWorkerRuntime(
       await Promise.all([...queues.values()].map((q) => q.close()))
       for (const q of queues.values()) (await q.client).disconnect()
       for (const w of workers) (await w.client).disconnect()
-      mailer.close()
+      ctx.mailer.close()
       await db.destroy()
     },
   }

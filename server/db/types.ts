@@ -122,6 +122,17 @@ export interface Dokumenter {
   uploadet_af: string | null;
 }
 
+export interface Fritagelser {
+  cpr_hash: string | null;
+  cvr: string | null;
+  gyldig_fra: string;
+  gyldig_til: string | null;
+  id: Generated<string>;
+  navn: string;
+  oprettet: Generated<Timestamp>;
+  oprettet_af: string;
+}
+
 export interface Gebyrsatser {
   aar: number;
   beloeb_kr: number;
@@ -163,6 +174,7 @@ export interface Naevn {
   adresse: Generated<string>;
   aktiv: Generated<boolean>;
   by: Generated<string>;
+  digital_post_afsender: string | null;
   email: Generated<string>;
   hoeringsfrist_uger: Generated<number>;
   id: Generated<string>;
@@ -308,6 +320,7 @@ export interface Sager {
   oprettet: Generated<Timestamp>;
   oprettet_af: string;
   postnr: string | null;
+  repraesentant_modtager: Generated<boolean>;
   repraesentant_type: string | null;
   sagsbehandler_id: string | null;
   sagsnummer: string | null;
@@ -343,12 +356,19 @@ export interface Sessions {
 }
 
 export interface Udsendelser {
+  begrundelse: string | null;
   dokument_id: string;
+  forsoeg: Generated<number>;
   id: Generated<string>;
+  kanal: string | null;
+  kvittering: string | null;
+  modtager_part_id: string | null;
   oprettet: Generated<Timestamp>;
   part_id: string;
+  printet: Timestamp | null;
   sag_id: string;
   sendt: Timestamp | null;
+  sidste_fejl: string | null;
   status: Generated<string>;
 }
 
@@ -372,6 +392,7 @@ export interface DB {
   breve: Breve;
   document_blobs: DocumentBlobs;
   dokumenter: Dokumenter;
+  fritagelser: Fritagelser;
   gebyrsatser: Gebyrsatser;
   journal: Journal;
   kommuner: Kommuner;

@@ -32,6 +32,10 @@ export const jobDefinitions = {
     queue: 'dokumenter',
     payload: Type.Object({ brevId: Type.String({ format: 'uuid' }) }, { additionalProperties: false }),
   },
+  'lever-udsendelse': {
+    queue: 'notifikation',
+    payload: Type.Object({ udsendelseId: Type.String({ format: 'uuid' }) }, { additionalProperties: false }),
+  },
   'send-partsnotifikation': {
     queue: 'notifikation',
     payload: Type.Object(

@@ -258,6 +258,15 @@ export function tilDate(dato: Dato): Date {
   return new Date(dagnummer(dato) * DAG_MS)
 }
 
+const timeIKoebenhavn = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Copenhagen', hour: '2-digit', hourCycle: 'h23' })
+
+/** The last second of the date in Denmark (23:59:59 Copenhagen time, summer or winter): when a deadline expires. */
+export function fristUdloeber(dato: Dato): Date {
+  // Read as summer time (UTC+2), the instant is 23 o'clock in Copenhagen only if summer time applies.
+  const sommer = new Date(`${dato}T23:59:59+02:00`)
+  return timeIKoebenhavn.format(sommer) === '23' ? sommer : new Date(`${dato}T23:59:59+01:00`)
+}
+
 /** The date in Danish prose, e.g. "mandag den 6. april 2026". */
 export function formatDansk(dato: Dato): string {
   const n = dagnummer(dato)

@@ -144,6 +144,10 @@ export async function indloesInvitation(db: Kysely<DB>, p: Principal, token: str
     if (!inv || inv.udloeber < new Date()) throw new NotFoundError('InvitationUgyldig', 'Linket er ugyldigt eller udløbet. Kontakt nævnets sekretariat for et nyt.')
     if (inv.user_id && inv.user_id !== p.userId) throw new NotFoundError('InvitationUgyldig', 'Linket er ugyldigt eller udløbet. Kontakt nævnets sekretariat for et nyt.')
     if (!inv.user_id) {
+      // Someone already on the case cannot also take the other side's place: the filer must
+      // not be able to claim the counterparty's invitation and answer in their name.
+      const alleredePart = await trx.selectFrom('parter').select('id').where('sag_id', '=', inv.sag_id).where('user_id', '=', p.userId).executeTakeFirst()
+      if (alleredePart) throw new NotFoundError('InvitationUgyldig', 'Du er allerede part i sagen og kan ikke også overtage en anden parts invitation. Kontakt nævnets sekretariat, hvis det er en fejl.')
       await trx.updateTable('parter').set({ user_id: p.userId }).where('id', '=', inv.part_id).execute()
       await skrivJournal(trx, { sagId: inv.sag_id, aktoerId: p.userId, handling: 'part_tilknyttet', detaljer: { partId: inv.part_id }, synligForParter: true })
     }

@@ -68,6 +68,11 @@ describe('login and logout', () => {
     const other = new Agent(w.app)
     const evil = await other.post('/login', { email: user.email, adgangskode: user.password, naeste: '//evil.example/' })
     expect(evil.headers.location).toBe('/')
+    // Browsers strip tabs and newlines, so "/\t/evil.example" would become "//evil.example".
+    for (const naeste of ['/\t/evil.example', '/\n/evil.example', '/\\evil.example', '/ /evil.example']) {
+      const sneaky = await new Agent(w.app).post('/login', { email: user.email, adgangskode: user.password, naeste })
+      expect(sneaky.headers.location, JSON.stringify(naeste)).toBe('/')
+    }
   })
 
   it('when the user logs out, then the old session cookie no longer works', async () => {

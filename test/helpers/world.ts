@@ -56,6 +56,8 @@ export function testEnv(databaseUrl: string, mailDir: string, overrides: Record<
     SESSION_SECRET: randomBytes(32).toString('hex'),
     CPR_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     MAIL_DIR: mailDir,
+    // Digital Post messages land beside the mail folder, not in the project's var/.
+    DIGITAL_POST_DIR: `${mailDir}-digitalpost`,
     LOG_LEVEL: 'silent',
     OUTBOX_POLL_MS: '200',
     // All requests come from 127.0.0.1; the rate-limit test sets its own low limit.
@@ -92,7 +94,7 @@ export function useWorld(overrides: Record<string, string> = {}, options: { befo
     await world.app?.close()
     await world.db?.destroy()
     await drop?.()
-    if (mailDir) await rm(mailDir, { recursive: true, force: true })
+    if (mailDir) await Promise.all([rm(mailDir, { recursive: true, force: true }), rm(`${mailDir}-digitalpost`, { recursive: true, force: true })])
   })
   return world
 }

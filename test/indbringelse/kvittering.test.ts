@@ -3,6 +3,7 @@
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import pino from 'pino'
+import { processorContext } from '../../workers/runtime.js'
 import { describe, expect, it } from 'vitest'
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { useWorld } from '../helpers/world.js'
@@ -12,7 +13,6 @@ import { indbringSag } from '../helpers/indbringelse.js'
 import { waitFor } from '../helpers/wait.js'
 import { useWorkers } from '../helpers/workers.js'
 import { genererKvittering } from '../../workers/processors/generer-kvittering.js'
-import { createMailer } from '../../server/mail/mailer.js'
 
 async function pdfText(data: Buffer): Promise<string> {
   const doc = await getDocument({ data: new Uint8Array(data), useSystemFonts: false, disableFontFace: true }).promise
@@ -68,7 +68,7 @@ describe('receipt and notice after filing', () => {
     await agent.login(user.email, user.password)
     const id = await indbringSag(agent)
     await waitFor('the receipt', () => w.db.selectFrom('dokumenter').select('id').where('sag_id', '=', id).where('kategori', '=', 'kvittering').executeTakeFirst())
-    const ctx = { db: w.db, config: w.config, log: pino({ level: 'silent' }), mailer: createMailer({ smtpUrl: null, from: 'x@naevn', dir: w.config.mailDir }) }
+    const ctx = processorContext(w.config, w.db, pino({ level: 'silent' }))
     expect(await genererKvittering(ctx, { sagId: id })).toBe('findes allerede')
     const [a, b] = await Promise.all([genererKvittering(ctx, { sagId: id }), genererKvittering(ctx, { sagId: id })])
     expect([a, b]).toEqual(['findes allerede', 'findes allerede'])

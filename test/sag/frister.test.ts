@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  fristUdloeber,
   arbejdsdageMellem,
   ekstraLukkedage,
   erArbejdsdag,
@@ -186,5 +187,13 @@ describe('dates and instants', () => {
     expect(formatDansk('2026-12-24')).toBe('torsdag den 24. december 2026')
     expect(formatDansk('2027-01-01')).toBe('fredag den 1. januar 2027')
     expect(formatDansk('2025-06-05')).toBe('torsdag den 5. juni 2025')
+  })
+
+  it('when a deadline expires, then it is the last second of that day in Denmark, in summer and in winter', () => {
+    expect(fristUdloeber('2026-07-01').toISOString()).toBe('2026-07-01T21:59:59.000Z')
+    expect(fristUdloeber('2026-12-01').toISOString()).toBe('2026-12-01T22:59:59.000Z')
+    // The day summer time begins and the day it ends.
+    expect(fristUdloeber('2026-03-29').toISOString()).toBe('2026-03-29T21:59:59.000Z')
+    expect(fristUdloeber('2026-10-25').toISOString()).toBe('2026-10-25T22:59:59.000Z')
   })
 })

@@ -2,6 +2,7 @@
 // counterparty joins through the invitation, answers with a file, the caseworker sees
 // the answer, extends and closes; reminders go once; outsiders get 404 throughout.
 import pino from 'pino'
+import { processorContext } from '../../workers/runtime.js'
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -12,7 +13,6 @@ import { indbringSag } from '../helpers/indbringelse.js'
 import { waitFor } from '../helpers/wait.js'
 import { useWorkers } from '../helpers/workers.js'
 import { paamindFrister } from '../../workers/processors/paamind-frister.js'
-import { createMailer } from '../../server/mail/mailer.js'
 import { fraDate, svarfrist, tilDate, tilfoejArbejdsdage } from '../../server/sag/frister.js'
 
 describe('hearing of the parties', () => {
@@ -52,11 +52,17 @@ describe('hearing of the parties', () => {
 
     const brev = await waitFor('the hearing letter', () => w.db.selectFrom('partshoeringer').select('brev_dokument_id').where('sag_id', '=', sagId).where('brev_dokument_id', 'is not', null).executeTakeFirst())
     expect(brev.brev_dokument_id).toBeTruthy()
-    const udsendelse = await w.db.selectFrom('udsendelser').select(['part_id', 'status']).where('sag_id', '=', sagId).execute()
-    expect(udsendelse).toEqual([{ part_id: modpart.id, status: 'afventer' }])
+    // The landlord has no CPR or CVR on the case: the letter goes to the print queue.
+    const udsendelse = await waitFor('the letter routed', () => w.db.selectFrom('udsendelser').select(['part_id', 'status', 'kanal']).where('sag_id', '=', sagId).where('status', '=', 'til_print').execute().then((r) => (r.length ? r : undefined)))
+    expect(udsendelse).toEqual([{ part_id: modpart.id, status: 'til_print', kanal: 'brev' }])
     await waitFor('the notice', () => w.db.selectFrom('sendte_mails').select('id').where('modtager', '=', 'modpart@test.invalid').executeTakeFirst())
     const eml = await readFile(path.join(w.config.mailDir, (await readdir(w.config.mailDir)).find((f) => f.startsWith('part-partshoering-'))!), 'utf8')
     const link = /(\/invitation\/[A-Za-z0-9_=-]+)/.exec(eml.replace(/=\r?\n/g, ''))![1]!
+
+    // The filer, already on the case, cannot claim the counterparty's invitation for themself.
+    const claim = await filerAgent.get(link)
+    expect(claim.statusCode).toBe(404)
+    expect((await w.db.selectFrom('parter').select('user_id').where('id', '=', modpart.id).executeTakeFirstOrThrow()).user_id).toBeNull()
 
     // The counterparty has no account: register through the invitation link.
     const udlejer = new Agent(w.app)
@@ -117,7 +123,7 @@ describe('hearing of the parties', () => {
     await sbAgent.get(`/sagsbehandling/sager/${sagId}`)
     const frist = svarfrist(fraDate(new Date()), 2)
     await sbAgent.post(`/sagsbehandling/sager/${sagId}/partshoeringer`, { modtagere: [modpart.id], besked: 'Bemærkninger til klagen, tak.', frist })
-    const ctx = { db: w.db, config: w.config, log: pino({ level: 'silent' }), mailer: createMailer({ smtpUrl: null, from: 'x@naevn', dir: w.config.mailDir }) }
+    const ctx = processorContext(w.config, w.db, pino({ level: 'silent' }))
     // Far from the deadline: nothing. Two working days before: one reminder, never twice.
     expect(await paamindFrister(ctx, new Date())).toBe('0 påmindelser')
     const toDageFoer = tilDate(tilfoejArbejdsdage(frist, 0))
@@ -172,11 +178,15 @@ describe('hearing of the parties', () => {
     const ok = await sbAgent.post(`/sagsbehandling/sager/${sagId}/breve`, { brev_modtagere: [indbringer.id], emne: 'Anmodning om dokumentation', brevtekst: 'Send venligst billeder af fugtskaden.\nPå forhånd tak.' })
     expect(ok.statusCode).toBe(303)
     const brev = await waitFor('the letter', () => w.db.selectFrom('breve').select('dokument_id').where('sag_id', '=', sagId).where('dokument_id', 'is not', null).executeTakeFirst())
-    const udsendelse = await w.db.selectFrom('udsendelser').select(['status', 'part_id']).where('dokument_id', '=', brev.dokument_id!).execute()
-    expect(udsendelse).toEqual([{ status: 'afventer', part_id: indbringer.id }])
+    // The filer gave a CPR number and is not exempt: the letter goes by Digital Post (MeMo).
+    const udsendelse = await waitFor('the letter sent', () => w.db.selectFrom('udsendelser').select(['id', 'status', 'part_id', 'kanal']).where('dokument_id', '=', brev.dokument_id!).where('status', '=', 'sendt').executeTakeFirst())
+    expect(udsendelse).toMatchObject({ status: 'sendt', part_id: indbringer.id, kanal: 'digital_post' })
+    const memo = await readFile(path.join(w.config.digitalPost.dir, `${udsendelse.id}.xml`), 'utf8')
+    expect(memo).toContain('0101901234')
+    expect(memo).toContain(`<memo:messageUUID>${udsendelse.id}</memo:messageUUID>`)
     await waitFor('the notice', () => w.db.selectFrom('sendte_mails').select('id').where('skabelon', '=', 'partsnotifikation:brev').where('modtager', '=', filer.email).executeTakeFirst())
     const partPage = await filerAgent.get(`/sager/${sagId}`)
     expect(partPage.body).toMatch(/brev-.*\.pdf/)
-    expect((await sbAgent.get(`/sagsbehandling/sager/${sagId}`)).body).toContain('Til afsendelse')
+    expect((await sbAgent.get(`/sagsbehandling/sager/${sagId}`)).body).toContain('Sendt med Digital Post')
   })
 })

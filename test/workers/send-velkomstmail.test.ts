@@ -8,11 +8,11 @@ import { createUser } from '../helpers/factories.js'
 import { waitFor } from '../helpers/wait.js'
 import { useWorkers } from '../helpers/workers.js'
 import { addToOutbox } from '../../server/outbox/outbox.js'
-import { createMailer } from '../../server/mail/mailer.js'
 import { createWorkerRedisClient } from '../../server/queues/redis.js'
 import { assertRegistryComplete, processors, type ProcessorContext } from '../../workers/registry.js'
 import { sendVelkomstmail } from '../../workers/processors/send-velkomstmail.js'
 
+import { processorContext } from '../../workers/runtime.js'
 const silent = pino({ level: 'silent' })
 
 describe('job registry', () => {
@@ -67,7 +67,7 @@ describe('send-velkomstmail', () => {
     const outboxId = await w.db.transaction().execute((trx) => addToOutbox(trx, 'send-velkomstmail', { userId: user.id }))
     // Mark it dispatched so the running relay leaves it alone; this test calls the processor itself.
     await w.db.updateTable('outbox').set({ afsendt: new Date() }).where('id', '=', outboxId).execute()
-    const ctx: ProcessorContext = { db: w.db, mailer: createMailer({ smtpUrl: null, from: 'test@naevn', dir: w.config.mailDir }), config: w.config, log: silent }
+    const ctx: ProcessorContext = processorContext(w.config, w.db, silent)
     expect(await sendVelkomstmail(ctx, { userId: user.id }, outboxId)).toBe('sendt')
     expect(await sendVelkomstmail(ctx, { userId: user.id }, outboxId)).toBe('allerede sendt')
     expect(await w.db.selectFrom('sendte_mails').selectAll().where('outbox_id', '=', outboxId).execute()).toHaveLength(1)

@@ -6,6 +6,7 @@ import type { DB } from '../../server/db/types.js'
 import { lagreDokument } from '../../server/sag/bilag.js'
 import { skrivJournal } from '../../server/sag/journal.js'
 import { addToOutbox } from '../../server/outbox/outbox.js'
+import { opretUdsendelser } from '../../server/notifikation/udsendelser.js'
 import type { Database } from '../../server/db/database.js'
 
 export async function udsendBrev(
@@ -27,7 +28,7 @@ export async function udsendBrev(
     if (await o.findes(trx)) return 'findes allerede'
     const dokumentId = await lagreDokument(trx, { sagId: o.sagId, filnavn: o.filnavn, mime: 'application/pdf', data: o.pdf, kategori: 'brev', uploadetAf: null, synligForParter: true })
     await o.gem(trx, dokumentId)
-    if (o.modtagere.length > 0) await trx.insertInto('udsendelser').values(o.modtagere.map((m) => ({ sag_id: o.sagId, part_id: m, dokument_id: dokumentId }))).execute()
+    await opretUdsendelser(trx, { sagId: o.sagId, dokumentId, partIds: o.modtagere })
     await skrivJournal(trx, { sagId: o.sagId, aktoerId: null, handling: 'brev_dannet', detaljer: { dokumentId }, synligForParter: true })
     for (const m of o.modtagere) await addToOutbox(trx, 'send-partsnotifikation', { sagId: o.sagId, partId: m, haendelse: o.haendelse })
     return 'dannet'

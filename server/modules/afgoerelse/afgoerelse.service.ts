@@ -11,6 +11,7 @@ import { sagForPersonale } from '../../access/sager.js'
 import { ConflictError, ValidationError } from '../../errors.js'
 import type { FormValues } from '../../forms/form.js'
 import { addToOutbox } from '../../outbox/outbox.js'
+import { opretUdsendelser } from '../../notifikation/udsendelser.js'
 import { lagreDokument } from '../../sag/bilag.js'
 import { fraDate } from '../../sag/frister.js'
 import { skrivJournal } from '../../sag/journal.js'
@@ -120,7 +121,7 @@ export async function endeliggoer(ctx: AfgoerelseCtx, p: Principal, sagId: strin
     await skrivJournal(trx, { sagId: sag.id, aktoerId: p.userId, handling: nr === 1 ? 'afgoerelse_endelig' : 'afgoerelse_ny_version', begrundelse: nr > 1 ? aarsag.trim() : null, detaljer: { nr, sha256, dokumentId }, synligForParter: true })
     // Every party is served; the sendings wait for the notification module's delivery.
     const parter = await trx.selectFrom('parter').select('id').where('sag_id', '=', sag.id).where('rolle', '!=', 'repraesentant').execute()
-    if (parter.length > 0) await trx.insertInto('udsendelser').values(parter.map((x) => ({ sag_id: sag.id, part_id: x.id, dokument_id: dokumentId }))).execute()
+    await opretUdsendelser(trx, { sagId: sag.id, dokumentId, partIds: parter.map((x) => x.id) })
     for (const x of parter) await addToOutbox(trx, 'send-partsnotifikation', { sagId: sag.id, partId: x.id, haendelse: 'afgoerelse' })
   })
   return { version: nr }

@@ -7,7 +7,10 @@ import { login, registrerBorger, type Registrering } from './konto.service.js'
 
 /** Only same-site paths, so the login page cannot be used to redirect elsewhere. */
 export function safeNext(next: string | undefined): string | undefined {
-  return next && /^\/(?![/\\])/.test(next) ? next : undefined
+  // No control characters, whitespace or backslashes anywhere: browsers strip some of them and
+  // would turn "/\t/evil.example" into the protocol-relative "//evil.example".
+  const rent = next && [...next].every((c) => c.charCodeAt(0) > 0x20 && c.charCodeAt(0) !== 0x7f && c !== '\\')
+  return rent && /^\/(?!\/)/.test(next) ? next : undefined
 }
 
 const loginFejl = 'E-mailadressen eller adgangskoden er forkert, eller kontoen er midlertidigt spærret efter for mange forsøg. Prøv igen, eller vent et kvarter.'

@@ -155,7 +155,7 @@ export const sagsbehandlingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         .selectFrom('udsendelser')
         .innerJoin('parter', 'parter.id', 'udsendelser.part_id')
         .innerJoin('dokumenter', 'dokumenter.id', 'udsendelser.dokument_id')
-        .select(['udsendelser.status', 'udsendelser.oprettet', 'parter.navn', 'dokumenter.id as dokument_id', 'dokumenter.filnavn'])
+        .select(['udsendelser.status', 'udsendelser.oprettet', 'udsendelser.begrundelse', 'udsendelser.sidste_fejl', 'parter.navn', 'dokumenter.id as dokument_id', 'dokumenter.filnavn'])
         .where('udsendelser.sag_id', '=', sag.id)
         .orderBy('udsendelser.oprettet', 'desc')
         .execute(),
@@ -213,7 +213,9 @@ export const sagsbehandlingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         filnavn: u.filnavn,
         href: `/sagsbehandling/sager/${sag.id}/dokumenter/${u.dokument_id}`,
         oprettet: formatDatoTid(u.oprettet),
-        status: { afventer: 'Til afsendelse', sendt: 'Sendt', fejlet: 'Fejlet', printet: 'Printet' }[u.status] ?? u.status,
+        status: { afventer: 'Til afsendelse', sendt: 'Sendt med Digital Post', fejlet: 'Fejlet, prøves igen', printet: 'Sendt med posten', til_print: 'Venter på udskrivning' }[u.status] ?? u.status,
+        begrundelse: u.begrundelse,
+        fejl: u.status === 'fejlet' ? u.sidste_fejl : null,
       })),
       hoeringModtagere: parter.filter((x) => x.rolle !== 'repraesentant').map((x) => ({ id: x.id, navn: x.navn, rolle: x.rolle, valgt: o.v ? valgteModtagere.has(x.id) : x.rolle === 'modpart' })),
       hoeringDokumenter: dokumenter.map((d) => ({ id: d.id, filnavn: d.filnavn, valgt: valgteDokumenter.has(d.id) })),

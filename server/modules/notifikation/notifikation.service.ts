@@ -1,0 +1,90 @@
+// The secretariat's side of delivery: the print queue (letters for parties without
+// Digital Post), printed as one combined PDF per batch and marked as sent, and the
+// register of people and companies exempt from Digital Post.
+import { PDFDocument } from 'pdf-lib'
+import { sql } from 'kysely'
+import type { Database } from '../../db/database.js'
+import type { Principal } from '../../access/principal.js'
+import { sagerForPersonale } from '../../access/sager.js'
+import type { CprCipher } from '../../identitet/cpr-crypto.js'
+import { validateCpr, validateCvr } from '../../identitet/cpr.js'
+import { FormErrors } from '../../forms/form.js'
+import { erDato, fraDate } from '../../sag/frister.js'
+import { skrivJournal } from '../../sag/journal.js'
+import { NotFoundError } from '../../errors.js'
+
+/** Letters waiting to be printed, for the boards the user works for. */
+export function printkoe(db: Database, p: Principal) {
+  return sagerForPersonale(db, p)
+    .innerJoin('udsendelser', 'udsendelser.sag_id', 'sager.id')
+    // The letter goes to whoever the routing chose (a representative, perhaps).
+    .innerJoin('parter', (join) => join.on(sql<boolean>`parter.id = coalesce(udsendelser.modtager_part_id, udsendelser.part_id)`))
+    .innerJoin('dokumenter', 'dokumenter.id', 'udsendelser.dokument_id')
+    .select(['udsendelser.id', 'udsendelser.oprettet', 'udsendelser.begrundelse', 'sager.sagsnummer', 'sager.id as sag_id', 'parter.navn', 'parter.adresse', 'parter.postnr', 'parter.by', 'dokumenter.filnavn'])
+    .where('udsendelser.status', '=', 'til_print')
+    .orderBy('udsendelser.oprettet')
+    .execute()
+}
+
+async function udvalgte(db: Database, p: Principal, ids: string[]) {
+  const koe = await printkoe(db, p)
+  const valgte = koe.filter((x) => ids.includes(x.id))
+  // Ids outside the user's boards or not waiting for print do not exist for this user.
+  if (valgte.length !== new Set(ids).size || valgte.length === 0) throw new NotFoundError('UdsendelseIkkeFundet', 'Brevet findes ikke i udskriftskøen.')
+  return valgte
+}
+
+/** One PDF with the chosen letters in order, for the printer. */
+export async function samletPdf(db: Database, p: Principal, ids: string[]): Promise<Buffer> {
+  const valgte = await udvalgte(db, p, ids)
+  const samlet = await PDFDocument.create()
+  for (const u of valgte) {
+    const blob = await db
+      .selectFrom('udsendelser')
+      .innerJoin('dokumenter', 'dokumenter.id', 'udsendelser.dokument_id')
+      .innerJoin('document_blobs', 'document_blobs.sha256', 'dokumenter.sha256')
+      .select('document_blobs.indhold')
+      .where('udsendelser.id', '=', u.id)
+      .executeTakeFirstOrThrow()
+    const doc = await PDFDocument.load(blob.indhold)
+    for (const page of await samlet.copyPages(doc, doc.getPageIndices())) samlet.addPage(page)
+  }
+  return Buffer.from(await samlet.save())
+}
+
+export async function markerSendt(db: Database, p: Principal, ids: string[]): Promise<void> {
+  const valgte = await udvalgte(db, p, ids)
+  await db.transaction().execute(async (trx) => {
+    for (const u of valgte) {
+      await trx.updateTable('udsendelser').set({ status: 'printet', printet: sql`now()`, sendt: sql`now()` }).where('id', '=', u.id).where('status', '=', 'til_print').execute()
+      await skrivJournal(trx, { sagId: u.sag_id, aktoerId: p.userId, handling: 'brev_sendt_med_post', detaljer: { udsendelseId: u.id }, synligForParter: true })
+    }
+  })
+}
+
+export function listFritagelser(db: Database) {
+  return db.selectFrom('fritagelser').select(['id', 'navn', 'cvr', 'gyldig_fra', 'gyldig_til', 'oprettet']).orderBy('oprettet', 'desc').limit(200).execute()
+}
+
+export async function opretFritagelse(db: Database, cpr: CprCipher, p: Principal, input: { navn: string; nummer: string; fra: string; til: string }): Promise<FormErrors> {
+  const errors = new FormErrors()
+  if (input.navn.trim().length < 2) errors.add('navn', 'Skriv navnet.')
+  const cifre = input.nummer.replace(/[\s-]/g, '')
+  let cprHash: string | null = null
+  let cvr: string | null = null
+  if (cifre.length === 8) {
+    const r = validateCvr(cifre)
+    if (r.ok) cvr = r.cvr
+    else errors.add('nummer', r.fejl)
+  } else {
+    const r = validateCpr(input.nummer)
+    if (r.ok) cprHash = cpr.lookupHash(r.cpr)
+    else errors.add('nummer', r.fejl)
+  }
+  const fra = input.fra || fraDate(new Date())
+  if (!erDato(fra)) errors.add('fra', 'Angiv en gyldig dato.')
+  if (input.til && (!erDato(input.til) || input.til < fra)) errors.add('til', 'Slutdatoen skal ligge efter startdatoen.')
+  if (errors.any) return errors
+  await db.insertInto('fritagelser').values({ navn: input.navn.trim(), cpr_hash: cprHash, cvr, gyldig_fra: fra, gyldig_til: input.til || null, oprettet_af: p.userId }).execute()
+  return errors
+}
