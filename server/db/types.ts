@@ -113,6 +113,7 @@ export interface Dokumenter {
   filnavn: string;
   id: Generated<string>;
   kategori: string;
+  kun_for_parter: string[] | null;
   mime: string;
   oprettet: Generated<Timestamp>;
   sag_id: string;

@@ -84,7 +84,7 @@ export function rensFilnavn(navn: string): string {
  */
 export async function gemBilag(
   trx: Transaction<DB>,
-  o: { sagId: string; uploadetAf: string; kategori: BilagKategori; filer: Fil[]; graenser: Graenser; synligForParter?: boolean },
+  o: { sagId: string; uploadetAf: string; kategori: BilagKategori; filer: Fil[]; graenser: Graenser; synligForParter?: boolean; kunForParter?: string[] },
 ): Promise<{ afvist: { filnavn: string; grund: string }[]; gemt: { id: string; filnavn: string }[] }> {
   const afvist: { filnavn: string; grund: string }[] = []
   const klar: { filnavn: string; data: Buffer; mime: string }[] = []
@@ -127,7 +127,7 @@ export async function gemBilag(
 
   const gemt: { id: string; filnavn: string }[] = []
   for (const fil of klar) {
-    const id = await lagreDokument(trx, { ...fil, sagId: o.sagId, kategori: o.kategori, uploadetAf: o.uploadetAf, synligForParter: o.synligForParter ?? true })
+    const id = await lagreDokument(trx, { ...fil, sagId: o.sagId, kategori: o.kategori, uploadetAf: o.uploadetAf, synligForParter: o.synligForParter ?? true, kunForParter: o.kunForParter ?? null })
     gemt.push({ id, filnavn: fil.filnavn })
   }
   return { afvist, gemt }
@@ -136,7 +136,17 @@ export async function gemBilag(
 /** Stores one document: its bytes once per SHA-256, and its row on the case. */
 export async function lagreDokument(
   trx: Transaction<DB>,
-  d: { sagId: string; filnavn: string; mime: string; data: Buffer; kategori: string; uploadetAf: string | null; synligForParter: boolean },
+  d: {
+    sagId: string
+    filnavn: string
+    mime: string
+    data: Buffer
+    kategori: string
+    uploadetAf: string | null
+    synligForParter: boolean
+    /** Only these parties see it (server/access/dokumenter.ts); null or absent: every party. */
+    kunForParter?: string[] | null
+  },
 ): Promise<string> {
   const sha256 = createHash('sha256').update(d.data).digest('hex')
   await trx
@@ -155,6 +165,7 @@ export async function lagreDokument(
       kategori: d.kategori,
       uploadet_af: d.uploadetAf,
       synlig_for_parter: d.synligForParter,
+      kun_for_parter: d.kunForParter ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow()

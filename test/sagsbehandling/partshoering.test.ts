@@ -94,6 +94,23 @@ describe('hearing of the parties', () => {
     // The filer does not answer this hearing (not a recipient) but sees the answer in the timeline.
     expect((await filerAgent.get(`/sager/${sagId}`)).body).toContain('Høringssvar modtaget')
 
+    // A file sent with a message to the secretariat is the sender's and the secretariat's only.
+    const privat = await filerAgent.postMultipart(`/sager/${sagId}/beskeder`, { tekst: 'Lægeerklæring vedlagt.' }, [
+      { field: 'fil', filename: 'laegeerklaering.txt', data: Buffer.from('Fortroligt\n') },
+    ])
+    expect(privat.statusCode).toBe(303)
+    const privatDok = await w.db.selectFrom('dokumenter').select('id').where('sag_id', '=', sagId).where('filnavn', '=', 'laegeerklaering.txt').executeTakeFirstOrThrow()
+    expect((await filerAgent.get(`/sager/${sagId}`)).body).toContain('laegeerklaering.txt')
+    expect((await filerAgent.get(`/sager/${sagId}/dokumenter/${privatDok.id}`)).statusCode).toBe(200)
+    expect((await udlejer.get(`/sager/${sagId}`)).body).not.toContain('laegeerklaering.txt')
+    expect(JSON.stringify((await udlejer.get(`/api/v1/sager/${sagId}`)).json())).not.toContain('laegeerklaering.txt')
+    expect((await udlejer.get(`/sager/${sagId}/dokumenter/${privatDok.id}`)).statusCode).toBe(404)
+    expect((await udlejer.get(`/api/v1/sager/${sagId}/dokumenter/${privatDok.id}`)).statusCode).toBe(404)
+    expect((await sbAgent.get(`/sagsbehandling/sager/${sagId}/dokumenter/${privatDok.id}`)).statusCode).toBe(200)
+    // Once a hearing sent to the landlord includes it, the landlord sees it.
+    await w.db.insertInto('partshoering_dokumenter').values({ partshoering_id: hoeringId, dokument_id: privatDok.id }).execute()
+    expect((await udlejer.get(`/sager/${sagId}/dokumenter/${privatDok.id}`)).statusCode).toBe(200)
+
     const outsider = new Agent(w.app)
     const o = await createUser(w.db)
     await outsider.login(o.email, o.password)

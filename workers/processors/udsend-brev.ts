@@ -26,7 +26,7 @@ export async function udsendBrev(
   return db.transaction().execute(async (trx) => {
     await sql`SELECT pg_advisory_xact_lock(hashtext(${o.laasNoegle}))`.execute(trx)
     if (await o.findes(trx)) return 'findes allerede'
-    const dokumentId = await lagreDokument(trx, { sagId: o.sagId, filnavn: o.filnavn, mime: 'application/pdf', data: o.pdf, kategori: 'brev', uploadetAf: null, synligForParter: true })
+    const dokumentId = await lagreDokument(trx, { sagId: o.sagId, filnavn: o.filnavn, mime: 'application/pdf', data: o.pdf, kategori: 'brev', uploadetAf: null, synligForParter: true, kunForParter: o.modtagere })
     await o.gem(trx, dokumentId)
     await opretUdsendelser(trx, { sagId: o.sagId, dokumentId, partIds: o.modtagere })
     await skrivJournal(trx, { sagId: o.sagId, aktoerId: null, handling: 'brev_dannet', detaljer: { dokumentId }, synligForParter: true })

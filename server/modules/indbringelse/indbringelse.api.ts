@@ -14,7 +14,7 @@ import { isUuid } from '../../naevn/naevn.js'
 import { isBilagKategori } from '../../sag/bilag.js'
 import { parterBrugerenTalerFor } from '../../sag/partshoering.js'
 import { statusForPart, type SagStatus } from '../../sag/status.js'
-import { findDokumentMedIndhold, listBeskeder, listDokumenter, listMineSager, listParter } from './indbringelse.repository.js'
+import { findDokumentForParter, listBeskeder, listDokumenter, listMineSager, listParter } from './indbringelse.repository.js'
 import { bekraeftGebyr, gemHvem, gemLejemaal, gemParter, gemSagen, indsend, sendBesked, startKladde, uploadBilag, type IndbringelseCtx } from './indbringelse.service.js'
 import { antalMedpartFelter } from './indbringelse.trin.js'
 
@@ -130,7 +130,8 @@ export const indbringelseApi: FastifyPluginAsyncTypebox = async (app) => {
 
   async function sagSvar(p: Principal, id: string) {
     const sag = await sagForPart(db, p, id)
-    const [parter, dokumenter, mine] = await Promise.all([listParter(db, sag.id), listDokumenter(db, sag.id, { kunForParter: true }), parterBrugerenTalerFor(db, p, sag.id)])
+    const mine = await parterBrugerenTalerFor(db, p, sag.id)
+    const [parter, dokumenter] = await Promise.all([listParter(db, sag.id), listDokumenter(db, sag.id, { forParter: mine })])
     const status = statusForPart[sag.status as SagStatus]
     return {
       id: sag.id,
@@ -275,10 +276,15 @@ export const indbringelseApi: FastifyPluginAsyncTypebox = async (app) => {
   )
 
   app.get('/api/v1/sager/:id/dokumenter/:dokumentId', { schema: { ...common, summary: 'Hent et dokument', params: DokParams } }, async (req, reply) => {
-    const sag = await sagForPart(db, requirePrincipal(req), req.params.id)
-    const dok = isUuid(req.params.dokumentId) ? await findDokumentMedIndhold(db, sag.id, req.params.dokumentId) : undefined
-    if (!dok || !dok.synlig_for_parter) throw new NotFoundError('DokumentIkkeFundet', 'Dokumentet findes ikke.')
-    return reply.type(dok.mime).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(dok.filnavn)}`).send(dok.indhold)
+    const p = requirePrincipal(req)
+    const sag = await sagForPart(db, p, req.params.id)
+    const dok = isUuid(req.params.dokumentId) ? await findDokumentForParter(db, sag.id, req.params.dokumentId, await parterBrugerenTalerFor(db, p, sag.id)) : undefined
+    if (!dok) throw new NotFoundError('DokumentIkkeFundet', 'Dokumentet findes ikke.')
+    return reply
+      .type(dok.mime)
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(dok.filnavn)}`)
+      .header('cache-control', 'private, no-store')
+      .send(dok.indhold)
   })
 
   app.post(

@@ -2,6 +2,7 @@
 // transaction. Which cases a user may touch is decided in server/access/sager.ts.
 import { adresseKolonner } from '../../sag/visning.js'
 import { sql, type Kysely } from 'kysely'
+import { synligForParterne } from '../../access/dokumenter.js'
 import type { DB } from '../../db/types.js'
 import type { Principal } from '../../access/principal.js'
 import { sagerSomPart } from '../../access/sager.js'
@@ -17,23 +18,27 @@ export function listParter(db: Kysely<DB>, sagId: string) {
   return db.selectFrom('parter').selectAll().where('sag_id', '=', sagId).orderBy('rolle').orderBy('raekkefoelge').execute()
 }
 
-export function listDokumenter(db: Kysely<DB>, sagId: string, o: { kunForParter: boolean }) {
+/** A case's documents; with forParter (the parties the user speaks for), only those they may see. */
+export function listDokumenter(db: Kysely<DB>, sagId: string, o: { forParter?: readonly string[] } = {}) {
+  const forParter = o.forParter
   return db
     .selectFrom('dokumenter')
     .select(['id', 'filnavn', 'mime', 'stoerrelse', 'kategori', 'oprettet', 'uploadet_af'])
     .where('sag_id', '=', sagId)
-    .$if(o.kunForParter, (qb) => qb.where('synlig_for_parter', '=', true))
+    .$if(forParter !== undefined, (qb) => qb.where(synligForParterne(forParter ?? [])))
     .orderBy('oprettet')
     .execute()
 }
 
-export function findDokumentMedIndhold(db: Kysely<DB>, sagId: string, dokumentId: string) {
+/** One document with its bytes, if the parties the user speaks for may see it. */
+export function findDokumentForParter(db: Kysely<DB>, sagId: string, dokumentId: string, forParter: readonly string[]) {
   return db
     .selectFrom('dokumenter')
     .innerJoin('document_blobs', 'document_blobs.sha256', 'dokumenter.sha256')
-    .select(['dokumenter.id', 'dokumenter.filnavn', 'dokumenter.mime', 'dokumenter.synlig_for_parter', 'dokumenter.kategori', 'document_blobs.indhold'])
+    .select(['dokumenter.id', 'dokumenter.filnavn', 'dokumenter.mime', 'dokumenter.kategori', 'document_blobs.indhold'])
     .where('dokumenter.sag_id', '=', sagId)
     .where('dokumenter.id', '=', dokumentId)
+    .where(synligForParterne(forParter))
     .executeTakeFirst()
 }
 

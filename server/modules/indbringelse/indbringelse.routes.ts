@@ -16,7 +16,7 @@ import { indloesInvitation, listPartshoeringer, parterBrugerenTalerFor, svarPaaH
 import { formatDansk } from '../../sag/frister.js'
 import { formatDatoTid, sammendrag } from '../../sag/visning.js'
 import { isUuid } from '../../naevn/naevn.js'
-import { findDokumentMedIndhold, listBeskeder, listDokumenter, listMineSager, listParter, markerLaest, type SagGruppe } from './indbringelse.repository.js'
+import { findDokumentForParter, listBeskeder, listDokumenter, listMineSager, listParter, markerLaest, type SagGruppe } from './indbringelse.repository.js'
 import { DokumentParams, GemTrinParams, MineSagerQuery, SagParams, SagQuery, TrinParams } from './indbringelse.schemas.js'
 import {
   beregnGebyr,
@@ -85,7 +85,7 @@ export const indbringelseRoutes: FastifyPluginAsyncTypebox = async (app) => {
       case 'bilag':
         return reply.page('pages/indbringelse/bilag', {
           ...base,
-          ...bilagView(await listDokumenter(db, sag.id, { kunForParter: false })),
+          ...bilagView(await listDokumenter(db, sag.id)),
           afvist: o.afvist ?? [],
           kategori: text(o.input, 'kategori'),
           repraesentant: sag.repraesentant_type !== null,
@@ -102,7 +102,7 @@ export const indbringelseRoutes: FastifyPluginAsyncTypebox = async (app) => {
       }
       case 'indsend': {
         const [parter, huller] = await Promise.all([listParter(db, sag.id), mangler(ctx, sag)])
-        const dokumenter = await listDokumenter(db, sag.id, { kunForParter: false })
+        const dokumenter = await listDokumenter(db, sag.id)
         const gebyr = await beregnGebyr(ctx, sag)
         return reply.page('pages/indbringelse/indsend', {
           ...base,
@@ -241,13 +241,13 @@ export const indbringelseRoutes: FastifyPluginAsyncTypebox = async (app) => {
   async function visSag(reply: FastifyReply, p: Principal, sagId: string, o: { indsendt?: boolean; errors?: FormErrors; besked?: string; kategori?: string; svar?: string } = {}) {
     const sag = await sagForPart(db, p, sagId)
     if (sag.status === 'kladde') return reply.redirect(`/indbringelse/${sag.id}`, 303)
-    const [parter, dokumenter, journal, beskeder, hoeringer, mine] = await Promise.all([
+    const mine = await parterBrugerenTalerFor(db, p, sag.id)
+    const [parter, dokumenter, journal, beskeder, hoeringer] = await Promise.all([
       listParter(db, sag.id),
-      listDokumenter(db, sag.id, { kunForParter: true }),
+      listDokumenter(db, sag.id, { forParter: mine }),
       listJournal(db, sag.id, { kunForParter: true }),
       listBeskeder(db, sag.id, p.userId),
       listPartshoeringer(db, sag.id),
-      parterBrugerenTalerFor(db, p, sag.id),
     ])
     const mineHoeringer = hoeringer.filter((h) => (h.modtagere ?? []).some((m) => mine.includes(m.partId)))
     await markerLaest(db, sag.id, p.userId)
@@ -293,9 +293,10 @@ export const indbringelseRoutes: FastifyPluginAsyncTypebox = async (app) => {
   )
 
   app.get('/sager/:id/dokumenter/:dokumentId', { schema: { params: DokumentParams }, preHandler: guard() }, async (req, reply) => {
-    const sag = await sagForPart(db, requirePrincipal(req), req.params.id)
-    const dok = isUuid(req.params.dokumentId) ? await findDokumentMedIndhold(db, sag.id, req.params.dokumentId) : undefined
-    if (!dok || !dok.synlig_for_parter) throw new NotFoundError('DokumentIkkeFundet', 'Dokumentet findes ikke.')
+    const p = requirePrincipal(req)
+    const sag = await sagForPart(db, p, req.params.id)
+    const dok = isUuid(req.params.dokumentId) ? await findDokumentForParter(db, sag.id, req.params.dokumentId, await parterBrugerenTalerFor(db, p, sag.id)) : undefined
+    if (!dok) throw new NotFoundError('DokumentIkkeFundet', 'Dokumentet findes ikke.')
     return reply
       .type(dok.mime)
       .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(dok.filnavn)}`)

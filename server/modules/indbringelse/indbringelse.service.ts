@@ -19,6 +19,7 @@ import { skiftStatus } from '../../sag/livscyklus.js'
 import type { IndbringerRolle } from '../../sag/sagsomraader.js'
 import { FormErrors, type FormValues } from '../../forms/form.js'
 import { listDokumenter, listParter, opretKladde } from './indbringelse.repository.js'
+import { parterBrugerenTalerFor } from '../../sag/partshoering.js'
 import { naevnTypeFor, type LejemaalType } from '../../sag/koder.js'
 import { parseHvem, parseLejemaal, parseParter, parseSagen, type PartInput, type Parter } from './indbringelse.trin.js'
 
@@ -220,7 +221,7 @@ export async function mangler(ctx: IndbringelseCtx, sag: Sag): Promise<Mangel[]>
     // A representative needs a power of attorney from everyone they represent: the
     // filer and, with several tenants on one lease, every co-party.
     const repraesenterede = parter.filter((x) => x.rolle === 'indbringer' || x.rolle === 'medpart').length
-    const fuldmagter = (await listDokumenter(ctx.db, sag.id, { kunForParter: false })).filter((d) => d.kategori === 'fuldmagt').length
+    const fuldmagter = (await listDokumenter(ctx.db, sag.id)).filter((d) => d.kategori === 'fuldmagt').length
     if (fuldmagter < Math.max(1, repraesenterede)) {
       result.push({
         trin: 'bilag',
@@ -288,7 +289,9 @@ export async function sendBesked(
   return ctx.db.transaction().execute(async (trx) => {
     let dokumentId: string | null = null
     if (fil) {
-      const r = await gemBilag(trx, { sagId, uploadetAf: p.userId, kategori: 'korrespondance', filer: [fil], graenser: ctx.config.upload })
+      // The file goes with a message to the secretariat: the other side does not see it.
+      const kunForParter = await parterBrugerenTalerFor(trx, p, sagId)
+      const r = await gemBilag(trx, { sagId, uploadetAf: p.userId, kategori: 'korrespondance', filer: [fil], graenser: ctx.config.upload, kunForParter })
       if (r.afvist.length > 0) return { ok: false as const, fejl: { fil: `${r.afvist[0]!.filnavn}: ${r.afvist[0]!.grund}.` } }
       dokumentId = r.gemt[0]!.id
     }
