@@ -3,10 +3,17 @@
 // limits, and an oversized file is marked rather than thrown, so the page can name it.
 import fp from 'fastify-plugin'
 import fastifyMultipart from '@fastify/multipart'
+import { UnauthenticatedError } from '../errors.js'
 
 export default fp(
   async (app) => {
     const { upload } = app.config
+    // Every upload route needs a logged-in user: refuse an anonymous upload before its
+    // body is read, so nobody can make the server hold files for requests it will refuse.
+    // (Registered before the parser, so this preValidation hook runs first.)
+    app.addHook('preValidation', async (req) => {
+      if (!req.principal && req.isMultipart()) throw new UnauthenticatedError('IkkeLoggetInd', 'Du skal logge ind for at sende filer.')
+    })
     await app.register(fastifyMultipart, {
       attachFieldsToBody: true,
       throwFileSizeLimit: false,
@@ -19,5 +26,5 @@ export default fp(
       },
     })
   },
-  { name: 'multipart', dependencies: ['config'] },
+  { name: 'multipart', dependencies: ['config', 'auth'] },
 )

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { sql } from 'kysely'
 import { useWorld } from '../helpers/world.js'
 import { Agent } from '../helpers/agent.js'
+import { multipartBody } from '../helpers/multipart.js'
 import { createNaevn, createUser } from '../helpers/factories.js'
 
 describe('login and logout', () => {
@@ -95,6 +96,15 @@ describe('login and logout', () => {
     expect(api.statusCode).toBe(401)
     expect(api.headers['content-type']).toContain('application/problem+json')
     expect(api.json()).toMatchObject({ status: 401, code: 'IkkeLoggetInd' })
+  })
+
+  it('when an anonymous user uploads a file, then it is refused before the body is read', async () => {
+    const { payload, contentType } = multipartBody({ tekst: 'x' }, [{ field: 'fil', filename: 'stor.txt', data: Buffer.alloc(5 * 1024 * 1024, 'a') }])
+    const page = await w.app.inject({ method: 'POST', url: '/sager/00000000-0000-4000-8000-000000000000/beskeder', payload, headers: { 'content-type': contentType } })
+    expect(page.statusCode).toBe(401)
+    expect(page.body).toContain('Du skal logge ind for at sende filer.')
+    const api = await w.app.inject({ method: 'POST', url: '/api/v1/sager/00000000-0000-4000-8000-000000000000/dokumenter', payload, headers: { 'content-type': contentType } })
+    expect(api.statusCode).toBe(401)
   })
 })
 

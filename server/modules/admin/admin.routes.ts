@@ -7,10 +7,10 @@ import { assertAdmin } from '../../access/policies.js'
 import { naevnRoller } from '../../access/principal.js'
 import { getUser, listMemberships, listUsers, rolleLabel } from '../../brugere/brugere.js'
 import { FormErrors, list, text } from '../../forms/form.js'
-import { getNaevn, isNaevnType, listMedlemmer, listNaevn, naevnTypeLabel, naevnTyper, type NaevnType } from '../../naevn/naevn.js'
+import { getNaevn, isUuid, isNaevnType, listMedlemmer, listNaevn, naevnTypeLabel, naevnTyper, type NaevnType } from '../../naevn/naevn.js'
 import { listRevisions } from '../../revision/revisionslog.js'
 import type { Database } from '../../db/database.js'
-import { ValidationError } from '../../errors.js'
+import { NotFoundError, ValidationError } from '../../errors.js'
 import { BrugerListQuery, FormBody, IdParams, MedlemskabParams, NaevnListQuery } from './admin.schemas.js'
 import { fjernMedlemskab, opdaterNaevn, opretBruger, sammenlaeg, skiftAktiv, tildelMedlemskab } from './admin.service.js'
 
@@ -126,6 +126,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/admin/brugere/:id/medlemskaber/:naevnId/fjern', { schema: { params: MedlemskabParams, body: FormBody } }, async (req, reply) => {
     await getUser(db, req.params.id)
+    if (!isUuid(req.params.naevnId)) throw new NotFoundError('MedlemskabIkkeFundet', 'Medlemskabet findes ikke.')
     await fjernMedlemskab(db, req.params.id, req.params.naevnId, req.principal!.userId)
     return reply.redirect(`/admin/brugere/${req.params.id}`, 303)
   })

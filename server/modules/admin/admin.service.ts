@@ -5,7 +5,7 @@ import { naevnRoller, type NaevnRolle } from '../../access/principal.js'
 import { minPasswordLength } from '../../auth/passwords.js'
 import { ConflictError, ValidationError } from '../../errors.js'
 import { FormErrors, emailPattern } from '../../forms/form.js'
-import { sammenlaegNaevn, updateNaevn, type NaevnKontakt } from '../../naevn/naevn.js'
+import { isUuid, sammenlaegNaevn, updateNaevn, type NaevnKontakt } from '../../naevn/naevn.js'
 
 export interface NyBrugerInput {
   navn: string
@@ -27,6 +27,7 @@ export async function opretBruger(db: Database, input: NyBrugerInput, actorId: s
   if (input.adgangskode.length < minPasswordLength) errors.add('adgangskode', `Adgangskoden skal være på mindst ${minPasswordLength} tegn.`)
   if (input.naevnId && !isRolle(input.rolle)) errors.add('rolle', 'Vælg brugerens rolle i nævnet.')
   if (!input.naevnId && input.rolle) errors.add('naevnId', 'Vælg det nævn, rollen gælder.')
+  if (input.naevnId && !isUuid(input.naevnId)) errors.add('naevnId', 'Vælg et nævn på listen.')
   if (errors.any) return { errors }
   try {
     const userId = await db.transaction().execute((trx) =>
@@ -47,7 +48,7 @@ export async function skiftAktiv(db: Database, userId: string, aktiv: boolean, a
 
 export async function tildelMedlemskab(db: Database, userId: string, naevnId: string, rolle: string, actorId: string): Promise<void> {
   const errors = new FormErrors()
-  if (!naevnId) errors.add('naevnId', 'Vælg et nævn.')
+  if (!naevnId || !isUuid(naevnId)) errors.add('naevnId', 'Vælg et nævn.')
   if (!isRolle(rolle)) errors.add('rolle', 'Vælg en rolle.')
   if (errors.any) throw new ValidationError('UgyldigtMedlemskab', 'Vælg både nævn og rolle.', errors.toView().fejl)
   await setMembership(db, userId, naevnId, rolle as NaevnRolle, actorId)

@@ -7,9 +7,9 @@ import type { Database } from '../../db/database.js'
 import type { DB } from '../../db/types.js'
 import type { Principal } from '../../access/principal.js'
 import { kladdeForEjer, sagForPart } from '../../access/sager.js'
-import { ConflictError, ValidationError } from '../../errors.js'
+import { ConflictError, NotFoundError, ValidationError } from '../../errors.js'
 import type { CprCipher } from '../../identitet/cpr-crypto.js'
-import { findNaevnForKommune } from '../../naevn/naevn.js'
+import { findNaevnForKommune, isUuid } from '../../naevn/naevn.js'
 import { addToOutbox } from '../../outbox/outbox.js'
 import type { PostnummerIndex } from '../../referencedata/postnumre.js'
 import { gemBilag, type BilagKategori, type Fil } from '../../sag/bilag.js'
@@ -184,6 +184,7 @@ export async function uploadBilag(ctx: IndbringelseCtx, p: Principal, sagId: str
 export async function sletBilag(ctx: IndbringelseCtx, p: Principal, sagId: string, dokumentId: string): Promise<void> {
   const sag = await kladdeForEjer(ctx.db, p, sagId)
   kunKladde(sag)
+  if (!isUuid(dokumentId)) throw new NotFoundError('DokumentIkkeFundet', 'Dokumentet findes ikke.')
   await ctx.db.deleteFrom('dokumenter').where('sag_id', '=', sagId).where('id', '=', dokumentId).execute()
 }
 

@@ -6,6 +6,7 @@ import type { DB } from '../../db/types.js'
 import type { Principal } from '../../access/principal.js'
 import { sagerForPersonale } from '../../access/sager.js'
 import { escapeLike } from '../../naevn/naevn.js'
+import { erDato } from '../../sag/frister.js'
 import type { SagStatus } from '../../sag/status.js'
 
 export type Visning = 'nye' | 'mine' | 'aabne' | 'overskredne' | 'alle'
@@ -59,8 +60,9 @@ export async function indbakke(db: Kysely<DB>, p: Principal, f: IndbakkeFilter) 
     .$if(f.omraade !== undefined, (qb) => qb.where(sql<boolean>`${f.omraade} = ANY(sager.sagsomraader)`))
     .$if(f.sagsbehandlerId !== undefined, (qb) => qb.where('sager.sagsbehandler_id', '=', f.sagsbehandlerId!))
     .$if(f.kommunekode !== undefined, (qb) => qb.where('sager.kommunekode', '=', f.kommunekode!))
-    .$if(f.fra !== undefined, (qb) => qb.where('sager.indbragt', '>=', sql<Date>`${f.fra}::date`))
-    .$if(f.til !== undefined, (qb) => qb.where('sager.indbragt', '<', sql<Date>`${f.til}::date + 1`))
+    // A date that is not a real date (2024-13-45) filters nothing rather than failing.
+    .$if(f.fra !== undefined && erDato(f.fra), (qb) => qb.where('sager.indbragt', '>=', sql<Date>`${f.fra}::date`))
+    .$if(f.til !== undefined && erDato(f.til), (qb) => qb.where('sager.indbragt', '<', sql<Date>`${f.til}::date + 1`))
     .$if(Boolean(q), (qb) =>
       qb.where((eb) =>
         eb.or([
