@@ -6,17 +6,17 @@ import { Type, type Static } from 'typebox'
 import { requirePrincipal } from '../../access/guards.js'
 import { sagForPart } from '../../access/sager.js'
 import type { Principal } from '../../access/principal.js'
-import { NotFoundError, ValidationError } from '../../errors.js'
+import { ValidationError } from '../../errors.js'
 import type { FormErrors, FormValues } from '../../forms/form.js'
 import { readMultipart } from '../../forms/multipart.js'
 import { maskCpr } from '../../identitet/cpr.js'
-import { isUuid } from '../../naevn/naevn.js'
 import { isBilagKategori } from '../../sag/bilag.js'
 import { parterBrugerenTalerFor } from '../../sag/partshoering.js'
 import { statusForPart, type SagStatus } from '../../sag/status.js'
-import { findDokumentForParter, listBeskeder, listDokumenter, listMineSager, listParter } from './indbringelse.repository.js'
+import { dokumentForPart, listBeskeder, listDokumenter, listMineSager, listParter } from './indbringelse.repository.js'
 import { bekraeftGebyr, gemHvem, gemLejemaal, gemParter, gemSagen, indsend, sendBesked, startKladde, uploadBilag, type IndbringelseCtx } from './indbringelse.service.js'
 import { antalMedpartFelter } from './indbringelse.trin.js'
+import { sendDownload } from '../../http/download.js'
 
 const Problem = Type.Object({ type: Type.String(), title: Type.String(), status: Type.Integer(), detail: Type.String(), code: Type.String(), instance: Type.String() }, { additionalProperties: true })
 const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) })
@@ -276,15 +276,7 @@ export const indbringelseApi: FastifyPluginAsyncTypebox = async (app) => {
   )
 
   app.get('/api/v1/sager/:id/dokumenter/:dokumentId', { schema: { ...common, summary: 'Hent et dokument', params: DokParams } }, async (req, reply) => {
-    const p = requirePrincipal(req)
-    const sag = await sagForPart(db, p, req.params.id)
-    const dok = isUuid(req.params.dokumentId) ? await findDokumentForParter(db, sag.id, req.params.dokumentId, await parterBrugerenTalerFor(db, p, sag.id)) : undefined
-    if (!dok) throw new NotFoundError('DokumentIkkeFundet', 'Dokumentet findes ikke.')
-    return reply
-      .type(dok.mime)
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(dok.filnavn)}`)
-      .header('cache-control', 'private, no-store')
-      .send(dok.indhold)
+    return sendDownload(reply, await dokumentForPart(db, requirePrincipal(req), req.params.id, req.params.dokumentId))
   })
 
   app.post(

@@ -5,8 +5,10 @@ import { sql, type Kysely } from 'kysely'
 import { synligForParterne } from '../../access/dokumenter.js'
 import type { DB } from '../../db/types.js'
 import type { Principal } from '../../access/principal.js'
-import { sagerSomPart } from '../../access/sager.js'
-import { escapeLike } from '../../naevn/naevn.js'
+import { sagerSomPart, sagForPart } from '../../access/sager.js'
+import { NotFoundError } from '../../errors.js'
+import { parterBrugerenTalerFor } from '../../sag/partshoering.js'
+import { escapeLike, isUuid } from '../../naevn/naevn.js'
 import type { SagStatus } from '../../sag/status.js'
 
 export async function opretKladde(db: Kysely<DB>, userId: string): Promise<string> {
@@ -30,8 +32,15 @@ export function listDokumenter(db: Kysely<DB>, sagId: string, o: { forParter?: r
     .execute()
 }
 
-/** One document with its bytes, if the parties the user speaks for may see it. */
-export function findDokumentForParter(db: Kysely<DB>, sagId: string, dokumentId: string, forParter: readonly string[]) {
+/** One document of a case with its bytes, if the user may see it as a party; otherwise NotFound. */
+export async function dokumentForPart(db: Kysely<DB>, p: Principal, sagId: string, dokumentId: string) {
+  const sag = await sagForPart(db, p, sagId)
+  const dok = isUuid(dokumentId) ? await findDokumentForParter(db, sag.id, dokumentId, await parterBrugerenTalerFor(db, p, sag.id)) : undefined
+  if (!dok) throw new NotFoundError('DokumentIkkeFundet', 'Dokumentet findes ikke.')
+  return dok
+}
+
+function findDokumentForParter(db: Kysely<DB>, sagId: string, dokumentId: string, forParter: readonly string[]) {
   return db
     .selectFrom('dokumenter')
     .innerJoin('document_blobs', 'document_blobs.sha256', 'dokumenter.sha256')

@@ -8,15 +8,13 @@ import { kladdeForEjer, sagForPart } from '../../access/sager.js'
 import type { Principal } from '../../access/principal.js'
 import { FormBody, FormErrors, text, type FormValues } from '../../forms/form.js'
 import { readMultipart } from '../../forms/multipart.js'
-import { NotFoundError } from '../../errors.js'
 import { isBilagKategori } from '../../sag/bilag.js'
 import { formatKroner } from '../../sag/gebyr.js'
 import { listJournal } from '../../sag/journal.js'
 import { indloesInvitation, listPartshoeringer, parterBrugerenTalerFor, svarPaaHoering } from '../../sag/partshoering.js'
 import { formatDansk } from '../../sag/frister.js'
 import { formatDatoTid, sammendrag } from '../../sag/visning.js'
-import { isUuid } from '../../naevn/naevn.js'
-import { findDokumentForParter, listBeskeder, listDokumenter, listMineSager, listParter, markerLaest, type SagGruppe } from './indbringelse.repository.js'
+import { dokumentForPart, listBeskeder, listDokumenter, listMineSager, listParter, markerLaest, type SagGruppe } from './indbringelse.repository.js'
 import { DokumentParams, GemTrinParams, MineSagerQuery, SagParams, SagQuery, TrinParams } from './indbringelse.schemas.js'
 import {
   beregnGebyr,
@@ -38,6 +36,7 @@ import {
 } from './indbringelse.service.js'
 import { trin, trinAf, type TrinSlug } from './indbringelse.trin.js'
 import { bilagView, hvemView, journalView, lejemaalView, naesteTrin, parterView, sagenView, statusView, trinviser } from './indbringelse.views.js'
+import { sendDownload } from '../../http/download.js'
 
 const sidestoerrelse = 25
 
@@ -293,15 +292,7 @@ export const indbringelseRoutes: FastifyPluginAsyncTypebox = async (app) => {
   )
 
   app.get('/sager/:id/dokumenter/:dokumentId', { schema: { params: DokumentParams }, preHandler: guard() }, async (req, reply) => {
-    const p = requirePrincipal(req)
-    const sag = await sagForPart(db, p, req.params.id)
-    const dok = isUuid(req.params.dokumentId) ? await findDokumentForParter(db, sag.id, req.params.dokumentId, await parterBrugerenTalerFor(db, p, sag.id)) : undefined
-    if (!dok) throw new NotFoundError('DokumentIkkeFundet', 'Dokumentet findes ikke.')
-    return reply
-      .type(dok.mime)
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(dok.filnavn)}`)
-      .header('cache-control', 'private, no-store')
-      .send(dok.indhold)
+    return sendDownload(reply, await dokumentForPart(db, requirePrincipal(req), req.params.id, req.params.dokumentId))
   })
 
   app.post('/sager/:id/beskeder', { schema: { params: SagParams }, preHandler: guard() }, async (req, reply) => {

@@ -8,6 +8,7 @@ import { FormBody, FormErrors, list, text } from '../../forms/form.js'
 import { formatDansk } from '../../sag/frister.js'
 import { formatDatoTid } from '../../sag/visning.js'
 import { listFritagelser, markerSendt, opretFritagelse, printkoe, samletPdf } from './notifikation.service.js'
+import { sendDownload } from '../../http/download.js'
 
 export const notifikationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = app.db
@@ -32,7 +33,7 @@ export const notifikationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/sagsbehandling/udskrivning/samlet.pdf', { schema: { body: FormBody }, preHandler: guard(assertStaff) }, async (req, reply) => {
     const ids = list(req.body, 'id')
     const pdf = await samletPdf(db, requirePrincipal(req), ids)
-    return reply.type('application/pdf').header('content-disposition', 'attachment; filename="breve-til-udskrivning.pdf"').header('cache-control', 'private, no-store').send(pdf)
+    return sendDownload(reply, { mime: 'application/pdf', filnavn: 'breve-til-udskrivning.pdf', indhold: pdf })
   })
 
   app.post('/sagsbehandling/udskrivning/sendt', { schema: { body: FormBody }, preHandler: guard(assertStaff) }, async (req, reply) => {

@@ -26,6 +26,7 @@ import { afslutPartshoering, forlaengFrist, opretPartshoering, standardSvarfrist
 import { listPartshoeringer } from '../../sag/partshoering.js'
 import { formatDansk, fristForAndenPart, fraDate } from '../../sag/frister.js'
 import { list } from '../../forms/form.js'
+import { sendDownload } from '../../http/download.js'
 
 const sidestoerrelse = 50
 
@@ -256,7 +257,7 @@ export const sagsbehandlingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       : undefined
     if (!dok) throw new NotFoundError('DokumentIkkeFundet', 'Dokumentet findes ikke.')
     await logAdgang(db, p, sag.id, dok.id)
-    return reply.type(dok.mime).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(dok.filnavn)}`).header('cache-control', 'private, no-store').send(dok.indhold)
+    return sendDownload(reply, dok)
   })
 
   /** Runs a case action; a Danish validation error re-renders the case page with the input kept. */
