@@ -43,6 +43,7 @@ export interface Config {
   readonly sessionIdleMinutes: number
   readonly sessionAbsoluteHours: number
   readonly loginRateLimitPerMinute: number
+  readonly publicApiRateLimitPerMinute: number
   readonly loginLockoutAttempts: number
   readonly loginLockoutMinutes: number
   readonly mailSmtpUrl: string | null
@@ -116,6 +117,7 @@ export function loadConfig(env: Env = withEnvFile(process.env, path.join(project
     sessionIdleMinutes: read.int('SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
     sessionAbsoluteHours: read.int('SESSION_ABSOLUTE_HOURS', 8, 1, 24 * 7),
     loginRateLimitPerMinute: read.int('LOGIN_RATE_LIMIT_PER_MINUTE', 10, 1, 10_000),
+    publicApiRateLimitPerMinute: read.int('PUBLIC_API_RATE_LIMIT_PER_MINUTE', 120, 1, 1_000_000),
     loginLockoutAttempts: read.int('LOGIN_LOCKOUT_ATTEMPTS', 5, 1, 1000),
     loginLockoutMinutes: read.int('LOGIN_LOCKOUT_MINUTES', 15, 1, 24 * 60),
     mailSmtpUrl: read.optionalUrl('MAIL_SMTP_URL', ['smtp:', 'smtps:']),

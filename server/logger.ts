@@ -11,6 +11,13 @@ export const redactPaths = [
   '*.adgangskode_gentag',
   '*.cpr',
   '*.cpr_nummer',
+  '*.cprEllerCvr',
+  '*.*.cprEllerCvr',
+  '*.*.*.cprEllerCvr',
+  '*.mig_cprcvr',
+  '*.klient_cprcvr',
+  '*.modpart_cprcvr',
+  '*.nummer',
   '*.token',
   '*._csrf',
   '*.password_hash',
@@ -25,7 +32,7 @@ export function loggerOptions(level: string): LoggerOptions {
       logMethod(args, method) {
         method.apply(
           this,
-          args.map((a) => (typeof a === 'string' ? maskCpr(a) : a)) as Parameters<typeof method>,
+          args.map((a) => (typeof a === 'string' ? maskCpr(a) : maskObjectMsg(a))) as Parameters<typeof method>,
         )
       },
     },
@@ -33,7 +40,21 @@ export function loggerOptions(level: string): LoggerOptions {
   }
 }
 
-/** 010190-1234 or 0101901234 → 010190-xxxx: the birth date may show, the serial not. */
+/** 010190-1234, 010190 1234 or 0101901234 → 010190-xxxx: the birth date may show, the serial not. */
 export function maskCpr(text: string): string {
-  return text.replace(/\b(\d{6})-?\d{4}\b/g, '$1-xxxx')
+  return text.replace(/\b(\d{6})[- ]?\d{4}\b/g, '$1-xxxx')
+}
+
+/** The msg and an error's message inside a logged object are free text as well. */
+function maskObjectMsg(a: unknown): unknown {
+  if (!a || typeof a !== 'object' || Array.isArray(a)) return a
+  const o = a as Record<string, unknown>
+  const err = o.err instanceof Error ? o.err : null
+  if (typeof o.msg !== 'string' && !err && typeof o.err !== 'string') return a
+  return {
+    ...o,
+    ...(typeof o.msg === 'string' ? { msg: maskCpr(o.msg) } : {}),
+    ...(typeof o.err === 'string' ? { err: maskCpr(o.err) } : {}),
+    ...(err ? { err: Object.assign(Object.create(Object.getPrototypeOf(err) as object) as Error, err, { message: maskCpr(err.message), stack: err.stack ? maskCpr(err.stack) : undefined }) } : {}),
+  }
 }

@@ -72,6 +72,9 @@ export default fp(
     })
 
     app.decorateReply('startSession', async function (this, userId: string) {
+      // Logging in again in the same browser ends the session it had (another user's, perhaps).
+      const tidligere = this.request.principal
+      if (tidligere && this.request.authMethod !== 'token') await revokeSession(db, tidligere.sessionId)
       const sid = await createSession(db, userId, policy, { ip: this.request.ip, userAgent: this.request.headers['user-agent'] })
       const token = await this.jwtSign({ sid })
       this.setCookie(sessionCookie, token, cookieOptions)

@@ -52,6 +52,18 @@ describe('login rate limit and lockout', () => {
   })
 })
 
+describe('public API rate limit', () => {
+  const w = useWorld({ PUBLIC_API_RATE_LIMIT_PER_MINUTE: '2' })
+
+  it('when one address asks the public board list too often, then it gets 429 problem+json', async () => {
+    const statuses: number[] = []
+    for (let i = 0; i < 3; i++) statuses.push((await w.app.inject('/api/v1/naevn')).statusCode)
+    expect(statuses).toEqual([200, 200, 429])
+    const res = await w.app.inject('/api/v1/naevn')
+    expect(res.headers['content-type']).toContain('application/problem+json')
+  })
+})
+
 describe('account lockout', () => {
   const w = useWorld({ LOGIN_LOCKOUT_ATTEMPTS: '3' })
 

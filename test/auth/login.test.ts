@@ -88,6 +88,18 @@ describe('login and logout', () => {
     expect(replay.headers.location).toBe('/login?naeste=%2Fmine-sager')
   })
 
+  it('when another user logs in in the same browser, then the first session ends', async () => {
+    const a = await createUser(w.db)
+    const b = await createUser(w.db)
+    const agent = new Agent(w.app)
+    await agent.login(a.email, a.password)
+    const first = agent.cookieHeader()
+    await agent.login(b.email, b.password)
+    expect((await agent.get('/mine-sager')).statusCode).toBe(200)
+    const replay = await w.app.inject({ url: '/mine-sager', headers: { cookie: first } })
+    expect(replay.statusCode).toBe(302)
+  })
+
   it('when an anonymous user opens a protected page, then the login page is offered; the API answers 401 problem+json', async () => {
     const page = await w.app.inject('/sagsbehandling')
     expect(page.statusCode).toBe(302)

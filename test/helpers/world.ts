@@ -62,6 +62,7 @@ export function testEnv(databaseUrl: string, mailDir: string, overrides: Record<
     OUTBOX_POLL_MS: '200',
     // All requests come from 127.0.0.1; the rate-limit test sets its own low limit.
     LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
+    PUBLIC_API_RATE_LIMIT_PER_MINUTE: '100000',
     ...(process.env.REFERENCE_DATA_DIR ? { REFERENCE_DATA_DIR: process.env.REFERENCE_DATA_DIR } : {}),
     ...overrides,
   }

@@ -40,4 +40,16 @@ describe('logging', () => {
   it('when text has other numbers, then only CPR-shaped ones are masked', () => {
     expect(maskCpr('sag 101-10005, beløb 12345678 kr.')).toBe('sag 101-10005, beløb 12345678 kr.')
   })
+
+  it('when a form, an API body, an object message or an error carries a CPR number, then it is hidden or masked', () => {
+    const { log, lines } = capture()
+    log.info({ body: { mig_cprcvr: '0101901234', klient_cprcvr: '0202854321' } }, 'form')
+    log.info({ body: { parter: { modpart: { cprEllerCvr: '0303803333' } } } }, 'api')
+    log.info({ msg: 'borger 040470 4444 ringede' })
+    log.error({ err: new Error('ukendt cpr 0505505555') }, 'fejl')
+    const out = lines.join('')
+    for (const serial of ['1234', '4321', '3333', '4444', '5555']) expect(out).not.toMatch(new RegExp(`\\d{6}[- ]?${serial}`))
+    expect(out).toContain('040470-xxxx')
+    expect(out).toContain('050550-xxxx')
+  })
 })

@@ -35,6 +35,8 @@ export const naevnRoutes: FastifyPluginAsyncTypebox = async (app) => {
         querystring: NaevnListQuery,
         response: { 200: Type.Object({ items: Type.Array(NaevnSummary) }) },
       },
+      // Anyone may ask, so nobody may ask without limit.
+      config: { rateLimit: { max: app.config.publicApiRateLimitPerMinute, timeWindow: '1 minute' } },
     },
     async (req) => {
       const rows = await listNaevn(app.db, { type: req.query.type, q: req.query.q, aktiv: true })
