@@ -5,7 +5,7 @@
 // no console errors or CSP violations. Screenshots go to
 // test-results/e2e/indbringelse-<step>.png for a human to look at.
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { Page, Response } from 'playwright-core'
+import type { FileChooser, Page, Response } from 'playwright-core'
 import { createNaevn, createUser } from '../helpers/factories.js'
 import { minimalPdf } from '../helpers/multipart.js'
 import { useWorld } from '../helpers/world.js'
@@ -288,7 +288,16 @@ describe('browser test of the filing wizard', () => {
         // Chromium hands that dialog to Playwright, which answers it like a person would.
         await chooseOption(page, 'kategori', 'lejekontrakt')
         await tabTo(page, 'the file field #filer', byId('filer'))
-        const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')])
+        // Under load Chromium can drop the first key press on a file input: press again
+        // (still on the focused field) until the dialog opens, at most three times.
+        let chooser: FileChooser | undefined
+        for (let attempt = 0; attempt < 3 && !chooser; attempt++) {
+          const opened = page.waitForEvent('filechooser', { timeout: 7000 }).catch(() => undefined)
+          await page.keyboard.press('Space')
+          chooser = await opened
+          if (!chooser) expect(await page.evaluate(() => document.activeElement?.id)).toBe('filer')
+        }
+        if (!chooser) throw new Error('the file dialog did not open on Space')
         expect(chooser.isMultiple()).toBe(true)
         await chooser.setFiles({ name: 'lejekontrakt.pdf', mimeType: 'application/pdf', buffer: minimalPdf })
         await tabTo(page, 'the button "Vedhæft filerne"', byText('button', 'Vedhæft filerne'))
