@@ -295,7 +295,7 @@ describe('browser test of the filing wizard', () => {
           const opened = page.waitForEvent('filechooser', { timeout: 7000 }).catch(() => undefined)
           await page.keyboard.press('Space')
           chooser = await opened
-          if (!chooser) expect(await page.evaluate(() => document.activeElement?.id)).toBe('filer')
+          if (!chooser) expect(await page.evaluate('document.activeElement && document.activeElement.id')).toBe('filer')
         }
         if (!chooser) throw new Error('the file dialog did not open on Space')
         expect(chooser.isMultiple()).toBe(true)
