@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { useWorld } from '../helpers/world.js'
+import { waitFor } from '../helpers/wait.js'
 import { Agent } from '../helpers/agent.js'
 import { createUser } from '../helpers/factories.js'
 
@@ -43,6 +44,7 @@ describe('login rate limit and lockout', () => {
   const w = useWorld({ LOGIN_RATE_LIMIT_PER_MINUTE: '3', LOGIN_LOCKOUT_ATTEMPTS: '100' })
 
   it('when one address posts the login form too often, then it gets 429 with a Danish page', async () => {
+    await waitFor('Redis connected', async () => (w.app.redis.status === 'ready' ? true : undefined))
     const agent = new Agent(w.app)
     const statuses: number[] = []
     for (let i = 0; i < 4; i++) statuses.push((await agent.login('nogen@test.invalid', 'forkert')).statusCode)
@@ -56,6 +58,8 @@ describe('public API rate limit', () => {
   const w = useWorld({ PUBLIC_API_RATE_LIMIT_PER_MINUTE: '2' })
 
   it('when one address asks the public board list too often, then it gets 429 problem+json', async () => {
+    // The limiter lets requests through while Redis is not connected yet (skipOnError): wait for it.
+    await waitFor('Redis connected', async () => (w.app.redis.status === 'ready' ? true : undefined))
     const statuses: number[] = []
     for (let i = 0; i < 3; i++) statuses.push((await w.app.inject('/api/v1/naevn')).statusCode)
     expect(statuses).toEqual([200, 200, 429])
