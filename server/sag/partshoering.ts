@@ -131,6 +131,19 @@ export async function gemInvitation(db: Kysely<DB> | Transaction<DB>, token: str
     .execute()
 }
 
+const ugyldigInvitation = () => new NotFoundError('InvitationUgyldig', 'Linket er ugyldigt eller udløbet. Kontakt nævnets sekretariat for et nyt.')
+
+/** Whether the link may still be used by this user (valid, unexpired, not taken by another); NotFound otherwise. */
+export async function kontrollerInvitation(db: Kysely<DB>, p: Principal, token: string): Promise<void> {
+  const inv = await db
+    .selectFrom('part_invitationer')
+    .innerJoin('parter', 'parter.id', 'part_invitationer.part_id')
+    .select(['parter.user_id', 'part_invitationer.udloeber'])
+    .where('part_invitationer.token_hash', '=', tokenHash(token))
+    .executeTakeFirst()
+  if (!inv || inv.udloeber < new Date() || (inv.user_id && inv.user_id !== p.userId)) throw ugyldigInvitation()
+}
+
 /** Links the logged-in user to the invited party; returns the case id. */
 export async function indloesInvitation(db: Kysely<DB>, p: Principal, token: string): Promise<string> {
   return db.transaction().execute(async (trx) => {
@@ -141,8 +154,7 @@ export async function indloesInvitation(db: Kysely<DB>, p: Principal, token: str
       .where('part_invitationer.token_hash', '=', tokenHash(token))
       .forUpdate()
       .executeTakeFirst()
-    if (!inv || inv.udloeber < new Date()) throw new NotFoundError('InvitationUgyldig', 'Linket er ugyldigt eller udløbet. Kontakt nævnets sekretariat for et nyt.')
-    if (inv.user_id && inv.user_id !== p.userId) throw new NotFoundError('InvitationUgyldig', 'Linket er ugyldigt eller udløbet. Kontakt nævnets sekretariat for et nyt.')
+    if (!inv || inv.udloeber < new Date() || (inv.user_id && inv.user_id !== p.userId)) throw ugyldigInvitation()
     if (!inv.user_id) {
       // Someone already on the case cannot also take the other side's place: the filer must
       // not be able to claim the counterparty's invitation and answer in their name.

@@ -60,8 +60,9 @@ describe('hearing of the parties', () => {
     const link = /(\/invitation\/[A-Za-z0-9_=-]+)/.exec(eml.replace(/=\r?\n/g, ''))![1]!
 
     // The filer, already on the case, cannot claim the counterparty's invitation for themself.
-    const claim = await filerAgent.get(link)
-    expect(claim.statusCode).toBe(404)
+    await filerAgent.get(link)
+    const claim = await filerAgent.post(link)
+    expect(claim.statusCode, claim.body.slice(0, 3000)).toBe(404)
     expect((await w.db.selectFrom('parter').select('user_id').where('id', '=', modpart.id).executeTakeFirstOrThrow()).user_id).toBeNull()
 
     // The counterparty has no account: register through the invitation link.
@@ -71,7 +72,14 @@ describe('hearing of the parties', () => {
     await udlejer.get('/registrer')
     const reg = await udlejer.post('/registrer', { navn: 'Udlejer Hansen', email: 'udlejer.hansen@test.invalid', adgangskode: 'en-lang-nok-adgangskode', adgangskode_gentag: 'en-lang-nok-adgangskode', naeste: link })
     expect(reg.headers.location).toBe(link)
-    const joined = await udlejer.get(link)
+    // Following the link only asks; joining takes the confirmation (a POST with its CSRF token).
+    const confirm = await udlejer.get(link)
+    expect(confirm.statusCode).toBe(200)
+    expect(confirm.body).toContain('Tilknyt sagen')
+    expect(confirm.body).toContain('udlejer.hansen@test.invalid')
+    expect((await w.db.selectFrom('parter').select('user_id').where('id', '=', modpart.id).executeTakeFirstOrThrow()).user_id).toBeNull()
+    expect((await udlejer.post(link, {}, { csrf: false })).statusCode).toBe(403)
+    const joined = await udlejer.post(link)
     expect(joined.headers.location).toBe(`/sager/${sagId}`)
     const casePage = await udlejer.get(`/sager/${sagId}`)
     expect(casePage.body).toContain('Nævnet beder om dine bemærkninger')

@@ -11,7 +11,7 @@ import { readMultipart } from '../../forms/multipart.js'
 import { isBilagKategori } from '../../sag/bilag.js'
 import { formatKroner } from '../../sag/gebyr.js'
 import { listJournal } from '../../sag/journal.js'
-import { indloesInvitation, listPartshoeringer, parterBrugerenTalerFor, svarPaaHoering } from '../../sag/partshoering.js'
+import { indloesInvitation, kontrollerInvitation, listPartshoeringer, parterBrugerenTalerFor, svarPaaHoering } from '../../sag/partshoering.js'
 import { formatDansk } from '../../sag/frister.js'
 import { formatDatoTid, sammendrag } from '../../sag/visning.js'
 import { dokumentForPart, listBeskeder, listDokumenter, listMineSager, listParter, markerLaest, type SagGruppe } from './indbringelse.repository.js'
@@ -319,9 +319,17 @@ export const indbringelseRoutes: FastifyPluginAsyncTypebox = async (app) => {
   )
 
   // A party without an account reaches the case through the link in their notice.
-  app.get('/invitation/:token', { schema: { params: Type.Object({ token: Type.String({ maxLength: 100 }) }) } }, async (req, reply) => {
+  // The link shows a confirmation; only the POST (with its CSRF token) attaches the case,
+  // so a link alone can never attach a logged-in user to someone else's case.
+  const InvitationParams = Type.Object({ token: Type.String({ maxLength: 100, pattern: '^[A-Za-z0-9_=-]+$' }) })
+  app.get('/invitation/:token', { schema: { params: InvitationParams } }, async (req, reply) => {
     if (!req.principal) return reply.redirect(`/login?naeste=${encodeURIComponent(req.url)}`)
-    const sagId = await indloesInvitation(db, req.principal, req.params.token)
+    await kontrollerInvitation(db, req.principal, req.params.token)
+    return reply.page('pages/indbringelse/invitation', { titel: 'Tilknyt sagen', token: req.params.token, bruger: `${req.principal.navn} (${req.principal.email})` })
+  })
+
+  app.post('/invitation/:token', { schema: { params: InvitationParams }, preHandler: guard() }, async (req, reply) => {
+    const sagId = await indloesInvitation(db, requirePrincipal(req), req.params.token)
     return reply.redirect(`/sager/${sagId}`, 303)
   })
 
