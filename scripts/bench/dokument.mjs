@@ -35,13 +35,13 @@ export async function run({ root, log, emit }) {
   const dist = (...parts) => pathToFileURL(join(root, 'dist', 'server', ...parts)).href
   const fontReads = countFontReads()
   try {
-    const { afgoerelseDocument, klageFristSidsteDag } = await import(dist('documents', 'afgoerelse.js'))
+    const { afgoerelseDocument } = await import(dist('documents', 'afgoerelse.js'))
+    const { eksempelAfgoerelse } = await import(dist('documents', 'afgoerelse.eksempel.js'))
     const { renderPdf } = await import(dist('documents', 'pdf.js'))
-    const { formatDansk } = await import(dist('sag', 'frister.js'))
     const require = createRequire(join(root, 'package.json'))
     const PDFDocument = require('pdfkit')
 
-    const vm = afgoerelse(formatDansk, klageFristSidsteDag)
+    const vm = afgoerelse(eksempelAfgoerelse)
     const creationDate = new Date('2026-12-03T09:00:00Z')
     const pipeline = () => renderPdf(afgoerelseDocument(vm, { creationDate }))
 
@@ -207,49 +207,14 @@ function bareDocument(PDFDocument, spec, fonts) {
   return done
 }
 
-/** A decision of exactly 3 pages (checked above), with lists, provisions and the box. */
-function afgoerelse(formatDansk, klageFristSidsteDag) {
-  const meddelt = '2026-12-03'
+/** The shared example decision, lengthened to exactly 3 pages (checked above). */
+function afgoerelse(eksempelAfgoerelse) {
   const afsnit = Array.from(
     { length: 20 },
     (_, i) =>
       `Afsnit ${i + 1}. Nævnet har modtaget bemærkninger fra parterne, herunder fotografier af radiatorerne, en kopi af lejekontrakten af 1. februar 2019 og korrespondance om fordelingen af udgifterne til varme og vand i ejendommen.`,
   )
-  return {
-    naevn: {
-      navn: 'Huslejenævnet i København',
-      adresseLinjer: ['Rådhuspladsen 1', '1599 København V'],
-      kontaktLinjer: ['E-mail: huslejenaevn@kk.dk', 'Telefon: 33 66 33 66'],
-    },
-    dato: '3. december 2026',
-    indbringelsesnummer: '10005',
-    sagsnummer: '101-10005',
-    afgoerelsesdato: '1. december 2026',
-    lejemaalAdresse: 'Søndergade 12, 2. th., 2100 København Ø',
-    parter: [
-      { rolle: 'Lejer', navn: 'Søren Østergård Ærø' },
-      { rolle: 'Medpart', navn: 'Åse Ærø' },
-      { rolle: 'Udlejer', navn: 'Ejendomsselskabet Åbo ApS' },
-    ],
-    boks: [
-      { label: 'Indbringer', vaerdi: 'Lejer' },
-      { label: 'Formål', vaerdi: 'Klage' },
-      { label: 'Lejemål', vaerdi: 'Privat' },
-      { label: 'Indbringelsesdato', vaerdi: '3. marts 2026' },
-      { label: 'Afslutningsårsag', vaerdi: 'Afsluttet med afgørelse om delvist medhold' },
-      { label: 'Sagsområder', vaerdi: 'Varme, vand eller andet forbrug, Vedligeholdelse og Forbedringer' },
-      { label: 'Medhold', vaerdi: 'Delvist' },
-      { label: 'Gebyrpålæggelse', vaerdi: 'Nej' },
-    ],
-    afgoerelse: 'Huslejenævnet finder, at varmeregnskabet for 2024/25 skal nedsættes med 2.417,50 kr.\n\nUdlejeren skal tilbagebetale beløbet.',
+  return eksempelAfgoerelse({
     sagsfremstilling: `Lejeren har anført:\n- at fordelingen ikke følger de målte forbrug,\n- at der er opkrævet for nye målere.\n\n${afsnit.join('\n\n')}`,
-    begrundelse: 'Nævnet har lagt vægt på følgende:\n1. Regnskabet er kommet frem rettidigt.\n2) Nye målere er en forbedring.',
-    lovgrundlag: [
-      { label: 'Lejelovens § 71', overskrift: 'Varmeregnskab' },
-      { label: 'Lejelovens § 76', overskrift: 'Fordeling af udgifter' },
-    ],
-    klagevejledning: { meddelt: formatDansk(meddelt), sidsteDag: formatDansk(klageFristSidsteDag(meddelt)), naevnType: 'huslejenaevn' },
-    udkast: false,
-    version: 1,
-  }
+  })
 }

@@ -53,6 +53,9 @@ const staff = { '101': 'sagsbehandler1.kbh@demo.naevn.dk', '751': 'sagsbehandler
 const kbh = (vej: string, nr: string, postnr = '2200') => ({ vejnavn: vej, husnummer: nr, etage: '3', doer: 'tv', postnr, lejemaal_type: 'privat', kommunekode: '101' })
 const aarhus = (vej: string, nr: string) => ({ vejnavn: vej, husnummer: nr, etage: '1', doer: 'th', postnr: '8000', lejemaal_type: 'almen', kommunekode: '751' })
 
+/** Taken, paid, handled and put on a meeting's agenda: where every decided demo case starts. */
+const tilDagsorden: Handling[] = [{ tag: true }, { gebyrBetalt: true }, { status: 'under_behandling' }, { status: 'klar_til_moede' }, { status: 'paa_dagsorden' }]
+
 const sager: DemoSag[] = [
   {
     email: 'lejer@demo.naevn.dk',
@@ -96,7 +99,7 @@ const sager: DemoSag[] = [
     parter: { mig_navn: 'Camilla Nørgaard', mig_email: 'lejer@demo.naevn.dk', modpart_navn: 'Brabrand Boligforening' },
     sagen: { formaal: 'klage', sagsomraader: ['fraflytning'], beskrivelse: 'Boligforeningen kræver 18.500 kr. for istandsættelse af gulve, som var slidte ved indflytningen.', svar_fraflytningsdato: '30-09-2026' },
     indsend: true,
-    behandling: [{ tag: true }, { gebyrBetalt: true }, { status: 'under_behandling' }, { status: 'klar_til_moede' }, { status: 'paa_dagsorden' }],
+    behandling: tilDagsorden,
   },
   {
     email: 'lejer@demo.naevn.dk',
@@ -106,11 +109,7 @@ const sager: DemoSag[] = [
     sagen: { formaal: 'klage', sagsomraader: ['boligens_stand'], beskrivelse: 'Vinduerne i stuen kan ikke lukkes tæt, og der trækker kold luft ind. Boligforeningen har ikke reageret på tre henvendelser.' },
     indsend: true,
     behandling: [
-      { tag: true },
-      { gebyrBetalt: true },
-      { status: 'under_behandling' },
-      { status: 'klar_til_moede' },
-      { status: 'paa_dagsorden' },
+      ...tilDagsorden,
       {
         afgoerelse: {
           aarsag: 'IN_FAVOUR',
@@ -139,11 +138,7 @@ const sager: DemoSag[] = [
     sagen: { formaal: 'klage', sagsomraader: ['husleje'], beskrivelse: 'Huslejen på 14.800 kr. om måneden er langt over det lejedes værdi for en 2-værelses lejlighed på 62 m².', svar_nuvaerende_maanedlig_leje: '14.800' },
     indsend: true,
     behandling: [
-      { tag: true },
-      { gebyrBetalt: true },
-      { status: 'under_behandling' },
-      { status: 'klar_til_moede' },
-      { status: 'paa_dagsorden' },
+      ...tilDagsorden,
       {
         afgoerelse: {
           aarsag: 'IN_PARTIAL_FAVOUR',
@@ -203,11 +198,7 @@ const sager: DemoSag[] = [
     sagen: { formaal: 'klage', sagsomraader: ['forbedringer'], beskrivelse: 'Boligselskabet har afvist min ansøgning om at sætte et nyt køkken op efter råderetten.' },
     indsend: true,
     behandling: [
-      { tag: true },
-      { gebyrBetalt: true },
-      { status: 'under_behandling' },
-      { status: 'klar_til_moede' },
-      { status: 'paa_dagsorden' },
+      ...tilDagsorden,
       { afgoerelse: { aarsag: 'IN_PARTIAL_FAVOUR', medhold: 'SHARED', lovSoeg: [{ q: 'råderet', lov: 'almenlejeloven' }], begrundelse: 'Lejer har ret til at udskifte køkkenet efter råderetten, men arbejdet skal udføres af en autoriseret installatør.' } },
       { status: 'afsluttet' },
     ],

@@ -3,6 +3,7 @@
 // A case goes to the board of the municipality where the tenancy lies, and a postal code
 // can span several municipalities (238 do): then the filer must choose one.
 import { readCsv } from './csv.js'
+import { cachedPerDir } from './cache.js'
 
 export interface PostnummerKommune {
   readonly kommunekode: number
@@ -28,19 +29,8 @@ export interface PostnummerIndex {
 
 const postnrPattern = /^\d{4}$/
 
-// Read once per process and directory: the files do not change while the server runs.
-// A failed read is not cached, so a later call can retry.
-const cache = new Map<string, Promise<PostnummerIndex>>()
-
-export function loadPostnumre(dir: string): Promise<PostnummerIndex> {
-  let index = cache.get(dir)
-  if (!index) {
-    index = buildIndex(dir)
-    cache.set(dir, index)
-    index.catch(() => cache.delete(dir))
-  }
-  return index
-}
+/** Read once per process and directory (see cachedPerDir). */
+export const loadPostnumre: (dir: string) => Promise<PostnummerIndex> = cachedPerDir(buildIndex)
 
 async function buildIndex(dir: string): Promise<PostnummerIndex> {
   const [postnumre, relation] = await Promise.all([readCsv(dir, 'postnumre.csv'), readCsv(dir, 'postnummer_kommune.csv')])

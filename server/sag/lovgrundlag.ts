@@ -4,6 +4,7 @@
 // and what they do not incorporate). The case worker searches by § number or by words;
 // the decision stores the stable id and the national API export gets the statutory.
 import { readCsv } from '../referencedata/csv.js'
+import { cachedPerDir } from '../referencedata/cache.js'
 
 export type LovKode = 'lejeloven' | 'almenlejeloven' | 'almenboligloven'
 
@@ -125,19 +126,8 @@ export function tilStatutory(b: Bestemmelse): Statutory {
   }
 }
 
-// Read once per process and directory: the files do not change while the server runs.
-// A failed read is not cached, so a later call can retry.
-const cache = new Map<string, Promise<LovIndex>>()
-
-export function loadLovgrundlag(dir: string): Promise<LovIndex> {
-  let index = cache.get(dir)
-  if (!index) {
-    index = buildIndex(dir)
-    cache.set(dir, index)
-    index.catch(() => cache.delete(dir))
-  }
-  return index
-}
+/** Read once per process and directory (see cachedPerDir). */
+export const loadLovgrundlag: (dir: string) => Promise<LovIndex> = cachedPerDir(buildIndex)
 
 /** A provision as loaded, with what the search needs precomputed. */
 interface Post {

@@ -11,59 +11,12 @@ import {
 } from '../../server/documents/afgoerelse.js'
 import type { Block } from '../../server/documents/blocks.js'
 import { renderPdf } from '../../server/documents/pdf.js'
+import { eksempelAfgoerelse } from '../../server/documents/afgoerelse.eksempel.js'
 import { tekstTilAfsnit, validerTekst } from '../../server/documents/tekst.js'
 import { formatDansk } from '../../server/sag/frister.js'
 import { pageTexts } from './pdfjs.js'
 
 const creationDate = new Date('2026-12-03T09:00:00Z')
-
-/** A complete decision with Danish text everywhere; tests override what they test. */
-function afgoerelseViewModel(overrides: Partial<AfgoerelseViewModel> = {}): AfgoerelseViewModel {
-  const meddelt = '2026-12-03'
-  return {
-    naevn: {
-      navn: 'Huslejenævnet i København',
-      adresseLinjer: ['Rådhuspladsen 1', '1599 København V'],
-      kontaktLinjer: ['E-mail: huslejenaevn@kk.dk', 'Telefon: 33 66 33 66'],
-    },
-    dato: '3. december 2026',
-    indbringelsesnummer: '10005',
-    sagsnummer: '101-10005',
-    afgoerelsesdato: '1. december 2026',
-    lejemaalAdresse: 'Søndergade 12, 2. th., 2100 København Ø',
-    parter: [
-      { rolle: 'Lejer', navn: 'Søren Østergård Ærø' },
-      { rolle: 'Medpart', navn: 'Åse Ærø' },
-      { rolle: 'Udlejer', navn: 'Ejendomsselskabet Åbo ApS' },
-    ],
-    boks: [
-      { label: 'Indbringer', vaerdi: 'Lejer' },
-      { label: 'Formål', vaerdi: 'Klage' },
-      { label: 'Lejemål', vaerdi: 'Privat' },
-      { label: 'Indbringelsesdato', vaerdi: '3. marts 2026' },
-      { label: 'Afslutningsårsag', vaerdi: 'Afsluttet med afgørelse om delvist medhold' },
-      { label: 'Sagsområder', vaerdi: 'Varme, vand eller andet forbrug, Vedligeholdelse og Forbedringer' },
-      { label: 'Medhold', vaerdi: 'Delvist' },
-      { label: 'Gebyrpålæggelse', vaerdi: 'Nej' },
-    ],
-    afgoerelse: 'Huslejenævnet finder, at varmeregnskabet for 2024/25 skal nedsættes med 2.417,50 kr.\n\nUdlejeren skal tilbagebetale beløbet.',
-    sagsfremstilling:
-      'Lejeren indbragte sagen den 3. marts 2026.\n\nLejeren har anført:\n- at fordelingen ikke følger de målte forbrug,\n- at der er opkrævet for nye målere.',
-    begrundelse: 'Nævnet har lagt vægt på følgende:\n1. Regnskabet er kommet frem rettidigt.\n2) Nye målere er en forbedring.',
-    lovgrundlag: [
-      { label: 'Lejelovens § 71', overskrift: 'Varmeregnskab' },
-      { label: 'Lejelovens § 76', overskrift: 'Fordeling af udgifter' },
-    ],
-    klagevejledning: {
-      meddelt: formatDansk(meddelt),
-      sidsteDag: formatDansk(klageFristSidsteDag(meddelt)),
-      naevnType: 'huslejenaevn',
-    },
-    udkast: false,
-    version: 1,
-    ...overrides,
-  }
-}
 
 function langSagsfremstilling(afsnit: number): string {
   return Array.from(
@@ -169,7 +122,7 @@ describe('klageFristSidsteDag', () => {
 
 describe('afgoerelseDocument', () => {
   it('when built, then the sections come in order and the texts become paragraphs and lists', () => {
-    const { blocks, title, subject } = afgoerelseDocument(afgoerelseViewModel())
+    const { blocks, title, subject } = afgoerelseDocument(eksempelAfgoerelse())
     expect(title).toBe('Afgørelse')
     expect(subject).toBe('Afgørelse, sag 101-10005')
     const headings = blocks.filter((b): b is Extract<Block, { type: 'heading' }> => b.type === 'heading').map((b) => b.text)
@@ -197,13 +150,13 @@ describe('afgoerelseDocument', () => {
   })
 
   it('when there is no box and no provisions, then neither heading nor empty list is printed', () => {
-    const { blocks } = afgoerelseDocument(afgoerelseViewModel({ boks: [], lovgrundlag: [], begrundelse: 'Kort begrundelse.' }))
+    const { blocks } = afgoerelseDocument(eksempelAfgoerelse({ boks: [], lovgrundlag: [], begrundelse: 'Kort begrundelse.' }))
     expect(blocks).not.toContainEqual(expect.objectContaining({ text: 'OPLYSNINGER OM SAGEN' }))
     expect(blocks.filter((b) => b.type === 'list')).toHaveLength(1)
   })
 
   it('when a correction is sent as version 2, then the box and the subject say which version it is', () => {
-    const { blocks, subject } = afgoerelseDocument(afgoerelseViewModel({ version: 2 }))
+    const { blocks, subject } = afgoerelseDocument(eksempelAfgoerelse({ version: 2 }))
     expect(subject).toBe('Afgørelse, sag 101-10005, version 2')
     expect(blocks[1]).toMatchObject({ type: 'keyValue', rows: expect.arrayContaining([{ label: 'Version', value: '2 (erstatter tidligere version)' }]) })
   })
@@ -211,7 +164,7 @@ describe('afgoerelseDocument', () => {
 
 describe('the decision as PDF', () => {
   it('when a final decision is rendered, then a viewer reads every section, the parties, the provisions and the last day to appeal', async () => {
-    const text = (await pdfTekst(afgoerelseViewModel())).join('\n')
+    const text = (await pdfTekst(eksempelAfgoerelse())).join('\n')
     for (const heading of SEKTIONER) expect(text).toContain(heading)
     for (const navn of ['Søren Østergård Ærø', 'Åse Ærø', 'Ejendomsselskabet Åbo ApS']) expect(text).toContain(navn)
     expect(text).toContain('Lejelovens § 71 – Varmeregnskab')
@@ -230,26 +183,26 @@ describe('the decision as PDF', () => {
       ['2026-10-31', 'mandag den 30. november 2026'],
     ] as const) {
       const klagevejledning = { meddelt: formatDansk(meddelt), sidsteDag: formatDansk(klageFristSidsteDag(meddelt)), naevnType: 'huslejenaevn' as const }
-      const text = (await pdfTekst(afgoerelseViewModel({ klagevejledning }))).join('\n')
+      const text = (await pdfTekst(eksempelAfgoerelse({ klagevejledning }))).join('\n')
       expect(text).toContain(`Fristen udløber ${sidsteDag}.`)
     }
   })
 
   it('when no last day is known yet, then the letter says the deadline runs from when the decision is received', async () => {
-    const text = (await pdfTekst(afgoerelseViewModel({ klagevejledning: { meddelt: null, sidsteDag: null, naevnType: 'huslejenaevn' } }))).join('\n')
+    const text = (await pdfTekst(eksempelAfgoerelse({ klagevejledning: { meddelt: null, sidsteDag: null, naevnType: 'huslejenaevn' } }))).join('\n')
     expect(text).toContain('Fristen regnes fra den dag, du har modtaget afgørelsen.')
     expect(text).not.toContain('Fristen udløber')
   })
 
   it('when a beboerklagenævn decides, then the guidance names its own law and that July does not count', async () => {
-    const text = (await pdfTekst(afgoerelseViewModel({ klagevejledning: { meddelt: null, sidsteDag: null, naevnType: 'beboerklagenaevn' } }))).join('\n')
+    const text = (await pdfTekst(eksempelAfgoerelse({ klagevejledning: { meddelt: null, sidsteDag: null, naevnType: 'beboerklagenaevn' } }))).join('\n')
     expect(text).toContain('Beboerklagenævnets afgørelse kan af hver af parterne indbringes for boligretten')
     expect(text).toContain('(almenlejeloven § 106, stk. 1)')
     expect(text).toContain('ses der bort fra juli måned')
   })
 
   it('when it is a draft, then the title, the first paragraph and every footer say UDKAST', async () => {
-    const pages = await pdfTekst(afgoerelseViewModel({ udkast: true, sagsfremstilling: langSagsfremstilling(12) }))
+    const pages = await pdfTekst(eksempelAfgoerelse({ udkast: true, sagsfremstilling: langSagsfremstilling(12) }))
     expect(pages.length).toBeGreaterThanOrEqual(2)
     expect(pages[0]).toContain('UDKAST – Afgørelse')
     expect(pages[0]).toContain('Dette er et udkast til nævnets afgørelse')
@@ -257,7 +210,7 @@ describe('the decision as PDF', () => {
   })
 
   it('when the account of the case is long, then the decision runs to 3 pages numbered "Side X af 3" and nothing is lost', async () => {
-    const pages = await pdfTekst(afgoerelseViewModel({ sagsfremstilling: langSagsfremstilling(20) }))
+    const pages = await pdfTekst(eksempelAfgoerelse({ sagsfremstilling: langSagsfremstilling(20) }))
     expect(pages).toHaveLength(3)
     pages.forEach((text, i) => expect(text).toContain(`Side ${i + 1} af 3`))
     const all = pages.join('\n')
@@ -266,7 +219,7 @@ describe('the decision as PDF', () => {
   })
 
   it('when rendered, then the text a viewer reads matches the snapshot', async () => {
-    const pages = await pdfTekst(afgoerelseViewModel())
+    const pages = await pdfTekst(eksempelAfgoerelse())
     expect(pages.map((text, i) => `--- side ${i + 1} ---\n${text}`).join('\n')).toMatchSnapshot()
   })
 })
@@ -296,13 +249,13 @@ describe('the decision PDF checked by qpdf and pdffonts', () => {
   })
 
   it('when a 3-page decision is checked with qpdf, then it has no structural errors', async () => {
-    const result = tool('qpdf', ['--check', await pdfFile(afgoerelseViewModel({ sagsfremstilling: langSagsfremstilling(20) }))])
+    const result = tool('qpdf', ['--check', await pdfFile(eksempelAfgoerelse({ sagsfremstilling: langSagsfremstilling(20) }))])
     expect(result.stdout + result.stderr).toContain('No syntax or stream encoding errors found')
     expect(result.status).toBe(0)
   })
 
   it('when the fonts are listed with pdffonts, then every font is embedded', async () => {
-    const result = tool('pdffonts', [await pdfFile(afgoerelseViewModel({ udkast: true }))])
+    const result = tool('pdffonts', [await pdfFile(eksempelAfgoerelse({ udkast: true }))])
     expect(result.status).toBe(0)
     // name  type  encoding  emb sub uni  object ID
     const fonts = result.stdout
@@ -322,7 +275,7 @@ describe('afgoerelsePreviewHtml', () => {
   it('when the texts hold markup and quotes, then the preview escapes them and carries no style attributes', () => {
     const evil = `Se "her" & <b onclick='x()'>fed</b>`
     const html = afgoerelsePreviewHtml(
-      afgoerelseViewModel({
+      eksempelAfgoerelse({
         sagsfremstilling: `${evil}\n- ${evil}`,
         parter: [{ rolle: 'Lejer"><script>', navn: evil }],
         boks: [{ label: 'Medhold', vaerdi: evil }],
@@ -338,6 +291,6 @@ describe('afgoerelsePreviewHtml', () => {
   })
 
   it('when a draft is previewed, then its heading says UDKAST', () => {
-    expect(afgoerelsePreviewHtml(afgoerelseViewModel({ udkast: true }))).toContain('<h1>UDKAST – Afgørelse</h1>')
+    expect(afgoerelsePreviewHtml(eksempelAfgoerelse({ udkast: true }))).toContain('<h1>UDKAST – Afgørelse</h1>')
   })
 })
