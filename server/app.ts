@@ -16,6 +16,7 @@ import swaggerPlugin from './plugins/swagger.js'
 import multipartPlugin from './plugins/multipart.js'
 import referencedataPlugin from './plugins/referencedata.js'
 import cprPlugin from './plugins/cpr.js'
+import koeerPlugin from './plugins/koeer.js'
 import drift from './modules/drift/index.js'
 import konto from './modules/konto/index.js'
 import forside from './modules/forside/index.js'
@@ -25,6 +26,7 @@ import indbringelse from './modules/indbringelse/index.js'
 import sagsbehandling from './modules/sagsbehandling/index.js'
 import afgoerelse from './modules/afgoerelse/index.js'
 import notifikation from './modules/notifikation/index.js'
+import koeer from './modules/koeer/index.js'
 
 export interface BuildOptions {
   /** Overrides the logger (tests pass false). */
@@ -51,6 +53,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(multipartPlugin)
   await app.register(referencedataPlugin)
   await app.register(cprPlugin)
+  await app.register(koeerPlugin)
 
   await app.register(drift)
   await app.register(konto)
@@ -61,6 +64,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(sagsbehandling)
   await app.register(afgoerelse)
   await app.register(notifikation)
+  await app.register(koeer)
 
   return app
 }

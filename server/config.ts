@@ -60,6 +60,8 @@ export interface Config {
   }
   readonly outboxPollMs: number
   readonly workerConcurrency: number
+  /** How long a job's lock lives unrenewed: a dead worker's jobs are taken over after this. */
+  readonly workerLockMs: number
   readonly referenceDataDir: string
   readonly authority: {
     readonly name: string
@@ -132,6 +134,7 @@ export function loadConfig(env: Env = withEnvFile(process.env, path.join(project
     },
     outboxPollMs: read.int('OUTBOX_POLL_MS', 2000, 50, 600_000),
     workerConcurrency: read.int('WORKER_CONCURRENCY', 5, 1, 100),
+    workerLockMs: read.int('WORKER_LOCK_MS', 30_000, 1000, 600_000),
     referenceDataDir: read.directory('REFERENCE_DATA_DIR', path.resolve(projectRoot, '..', 'shared', 'data')),
     authority: {
       name: read.string('AUTHORITY_NAME', 'Nævnenes fælles sekretariat (demo)'),

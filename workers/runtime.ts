@@ -51,7 +51,7 @@ export async function startWorkerRuntime(
 
     const consumer = createWorkerRedisClient(config.redisUrl)
     consumer.on('error', (err) => log.debug({ err: err.message, queue: name }, 'redis (worker) fejl'))
-    const worker = new Worker(name, handler, { connection: consumer, prefix: config.queuePrefix, concurrency: config.workerConcurrency })
+    const worker = new Worker(name, handler, { connection: consumer, prefix: config.queuePrefix, concurrency: config.workerConcurrency, lockDuration: config.workerLockMs, stalledInterval: config.workerLockMs })
     worker.on('failed', (job, err) =>
       log.warn({ queue: name, job: job?.name, jobId: job?.id, attemptsMade: job?.attemptsMade, err: err.message }, 'job fejlede'),
     )

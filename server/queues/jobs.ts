@@ -62,6 +62,25 @@ export type ScheduledJobName = keyof typeof scheduledJobs
 export type JobPayload<N extends JobName> = Static<(typeof jobDefinitions)[N]['payload']>
 export type QueueName = (typeof jobDefinitions)[JobName]['queue'] | (typeof scheduledJobs)[ScheduledJobName]['queue']
 
+/** What each job does, in Danish, for the operators' pages. */
+export const jobLabels: Record<JobName | ScheduledJobName, string> = {
+  'send-velkomstmail': 'Velkomstmail til ny bruger',
+  'generer-kvittering': 'Kvittering for indbringelse',
+  'send-sagsnotifikation': 'E-mail: nyt i sagen',
+  'generer-hoeringsbrev': 'Høringsbrev dannes',
+  'generer-brev': 'Brev dannes',
+  'lever-udsendelse': 'Brev leveres (Digital Post eller print)',
+  'send-partsnotifikation': 'E-mail til part',
+  'paamind-frister': 'Påmindelser om frister',
+}
+
+/** The queues' names in Danish. */
+export const queueLabels: Record<QueueName, string> = {
+  notifikation: 'Notifikationer og breve',
+  dokumenter: 'Dokumenter',
+  frister: 'Frister',
+}
+
 export const jobNames = Object.keys(jobDefinitions) as JobName[]
 export const scheduledJobNames = Object.keys(scheduledJobs) as ScheduledJobName[]
 export const queueNames = [...new Set([...Object.values(jobDefinitions), ...Object.values(scheduledJobs)].map((d) => d.queue))] as QueueName[]

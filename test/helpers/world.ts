@@ -73,6 +73,8 @@ export interface World {
   db: Database
   config: Config
   databaseUrl: string
+  /** The environment the config was loaded from, for child processes (a worker). */
+  env: Record<string, string>
 }
 
 /** Registers beforeAll/afterAll for a file's world; read its fields inside tests. */
@@ -85,7 +87,8 @@ export function useWorld(overrides: Record<string, string> = {}, options: { befo
     drop = clone.drop
     mailDir = await mkdtemp(path.join(os.tmpdir(), 'naevn-mail-'))
     world.databaseUrl = clone.url
-    world.config = loadConfig(testEnv(clone.url, mailDir, overrides))
+    world.env = testEnv(clone.url, mailDir, overrides)
+    world.config = loadConfig(world.env)
     world.app = await buildApp(world.config, { logger: process.env.DEBUG_LOG === '1' })
     options.beforeReady?.(world.app)
     await world.app.ready()

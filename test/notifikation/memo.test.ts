@@ -11,6 +11,7 @@ import { create } from 'xmlbuilder2'
 import { byggMemo, MEMO_NAMESPACE, MemoFejl, nyMessageUUID, validerMemo, type MemoInput } from '../../server/notifikation/memo.js'
 import { DigitalPostLeveringFejl, httpTransport, lavTransport, mappeTransport, type DigitalPostTransport } from '../../server/notifikation/transport.js'
 import { minimalPdf } from '../helpers/multipart.js'
+import { startGateway, type TestGateway } from '../helpers/gateway.js'
 
 // A PDF whose bytes cover every value 0–255 plus random noise, so any text handling
 // of the binary along the way would show.
@@ -210,43 +211,15 @@ describe('directory transport', () => {
 })
 
 describe('HTTP transport', () => {
-  // A gateway that is down twice, then accepts. It records each accepted message once
-  // per Idempotency-Key, as a real gateway must, and answers a repeat with the first receipt.
-  const modtaget = new Map<string, { xml: string; kvittering: string }>()
-  const forsoeg: { idempotencyKey: string | undefined; contentType: string | undefined; authorization: string | undefined }[] = []
-  let fejlFoerst = 2
-  let server: http.Server
+  // A gateway that is down twice, then accepts (test/helpers/gateway.ts).
+  let gw: TestGateway
   let url: string
-
   beforeAll(async () => {
-    server = http.createServer((req, res) => {
-      const chunks: Buffer[] = []
-      req.on('data', (c: Buffer) => chunks.push(c))
-      req.on('end', () => {
-        const key = req.headers['idempotency-key'] as string | undefined
-        forsoeg.push({ idempotencyKey: key, contentType: req.headers['content-type'], authorization: req.headers.authorization })
-        if (fejlFoerst > 0) {
-          fejlFoerst--
-          res.writeHead(503, { 'content-type': 'text/plain' }).end('prøv igen')
-          return
-        }
-        if (!key) {
-          res.writeHead(400).end()
-          return
-        }
-        const tidligere = modtaget.get(key)
-        const kvittering = tidligere?.kvittering ?? `<Kvittering><id>gw-${modtaget.size + 1}</id></Kvittering>`
-        if (!tidligere) modtaget.set(key, { xml: Buffer.concat(chunks).toString('utf8'), kvittering })
-        res.writeHead(tidligere ? 200 : 201, { 'content-type': 'application/xml' }).end(kvittering)
-      })
-    })
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/memo`
+    gw = await startGateway()
+    gw.fejlFoerst = 2
+    url = gw.url
   })
-  afterAll(async () => {
-    server.closeAllConnections()
-    await new Promise((resolve) => server.close(resolve))
-  })
+  afterAll(() => gw.stop())
 
   /** What the BullMQ job does: up to three attempts, the same message each time. */
   async function sendMedGentagelse(transport: DigitalPostTransport, msg: { messageUUID: string; xml: string }, forsoegIalt = 3) {
@@ -276,19 +249,19 @@ describe('HTTP transport', () => {
       expect((f as Error).message).toMatch(/503/)
       expect((f as Error).message).not.toContain('hemmelig-token')
     }
-    expect(forsoeg).toHaveLength(3)
-    for (const f of forsoeg) {
-      expect(f).toEqual({ idempotencyKey: input.messageUUID, contentType: 'application/xml; charset=utf-8', authorization: 'Bearer hemmelig-token' })
+    expect(gw.forsoeg).toEqual([input.messageUUID, input.messageUUID, input.messageUUID])
+    for (const h of gw.headers) {
+      expect({ contentType: h['content-type'], authorization: h.authorization }).toEqual({ contentType: 'application/xml; charset=utf-8', authorization: 'Bearer hemmelig-token' })
     }
-    expect(modtaget.size).toBe(1)
-    expect(modtaget.get(input.messageUUID)?.xml).toBe(xml)
-    expect(kvittering).toBe('<Kvittering><id>gw-1</id></Kvittering>')
+    expect(gw.modtaget.size).toBe(1)
+    expect(gw.modtaget.get(input.messageUUID)).toBe(xml)
+    expect(kvittering).toBe(`<Kvittering><id>gw-${input.messageUUID}</id></Kvittering>`)
 
     // A job that crashed after delivery but before recording the receipt sends again:
     // the gateway recognises the key, and there is still one delivery.
     const igen = await transport.send({ messageUUID: input.messageUUID, xml })
     expect(igen.kvittering).toBe(kvittering)
-    expect(modtaget.size).toBe(1)
+    expect(gw.modtaget.size).toBe(1)
   })
 
   it('when nothing listens at the URL, then the send fails as a temporary error without a status', async () => {
