@@ -29,7 +29,7 @@ type FontName = keyof typeof FONTS
 // after that embeds (a subset of) the same bytes.
 let fontData: Record<FontName, Buffer> | undefined
 
-function fonts(): Record<FontName, Buffer> {
+export function fonts(): Record<FontName, Buffer> {
   fontData ??= { regular: readFileSync(FONTS.regular), bold: readFileSync(FONTS.bold), italic: readFileSync(FONTS.italic) }
   return fontData
 }

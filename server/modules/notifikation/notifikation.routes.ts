@@ -21,18 +21,25 @@ export const notifikationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         id: u.id,
         sagsnummer: u.sagsnummer,
         modtager: u.navn,
-        adresse: [u.adresse, [u.postnr, u.by].filter(Boolean).join(' ')].filter(Boolean).join(', ') || 'Ingen adresse registreret',
+        adresse: u.adresseLinjer.join(', '),
+        // The address sheet then says the same in the envelope window (adresseark.ts).
+        adresseMangler: u.adresseLinjer.length === 0,
         filnavn: u.filnavn,
         begrundelse: u.begrundelse,
         oprettet: formatDatoTid(u.oprettet),
       })),
+      antalUdenAdresse: koe.filter((u) => u.adresseLinjer.length === 0).length,
+      udskrivningValg: [
+        { value: 'enkeltsidet', label: 'Enkeltsidet', valgt: true },
+        { value: 'dobbeltsidet', label: 'Dobbeltsidet' },
+      ],
     })
   })
 
   // A POST (with the form's CSRF token), so the token never ends up in an address.
   app.post('/sagsbehandling/udskrivning/samlet.pdf', { schema: { body: FormBody }, preHandler: guard(assertStaff) }, async (req, reply) => {
     const ids = list(req.body, 'id')
-    const pdf = await samletPdf(db, requirePrincipal(req), ids)
+    const pdf = await samletPdf(db, requirePrincipal(req), ids, { dobbeltsidet: text(req.body, 'udskrivning', 20) === 'dobbeltsidet' })
     return sendDownload(reply, { mime: 'application/pdf', filnavn: 'breve-til-udskrivning.pdf', indhold: pdf })
   })
 

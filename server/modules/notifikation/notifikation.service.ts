@@ -1,7 +1,7 @@
 // The secretariat's side of delivery: the print queue (letters for parties without
 // Digital Post), printed as one combined PDF per batch and marked as sent, and the
 // register of people and companies exempt from Digital Post.
-import { PDFDocument } from 'pdf-lib'
+import { PageSizes, PDFDocument } from 'pdf-lib'
 import { sql } from 'kysely'
 import type { Database } from '../../db/database.js'
 import type { Principal } from '../../access/principal.js'
@@ -12,19 +12,30 @@ import { FormErrors } from '../../forms/form.js'
 import { erDato, fraDate } from '../../sag/frister.js'
 import { skrivJournal } from '../../sag/journal.js'
 import { NotFoundError } from '../../errors.js'
+import { brevhoved } from '../../documents/brevhoved.js'
+import { formatDato } from '../../sag/visning.js'
+import { adressearkPdf, postadresse, type AdressearkData } from '../../notifikation/adresseark.js'
 
-/** Letters waiting to be printed, for the boards the user works for. */
-export function printkoe(db: Database, p: Principal) {
-  return sagerForPersonale(db, p)
+/**
+ * Letters waiting to be printed, for the boards the user works for, each with the
+ * recipient's postal address (empty when it is missing) and the board that sends it.
+ */
+export async function printkoe(db: Database, p: Principal) {
+  const rows = await sagerForPersonale(db, p)
     .innerJoin('udsendelser', 'udsendelser.sag_id', 'sager.id')
     // The letter goes to whoever the routing chose (a representative, perhaps).
     .innerJoin('parter', (join) => join.on(sql<boolean>`parter.id = coalesce(udsendelser.modtager_part_id, udsendelser.part_id)`))
     .innerJoin('dokumenter', 'dokumenter.id', 'udsendelser.dokument_id')
-    .select(['udsendelser.id', 'udsendelser.oprettet', 'udsendelser.begrundelse', 'sager.sagsnummer', 'sager.id as sag_id', 'parter.navn', 'parter.adresse', 'parter.postnr', 'parter.by', 'dokumenter.filnavn'])
+    .innerJoin('naevn', 'naevn.id', 'sager.naevn_id')
+    .select(['udsendelser.id', 'udsendelser.oprettet', 'udsendelser.begrundelse', 'sager.sagsnummer', 'sager.id as sag_id', 'parter.navn', 'parter.adresse', 'parter.postnr', 'parter.by', 'dokumenter.filnavn', 'dokumenter.oprettet as dokument_oprettet'])
+    .select(['naevn.navn as naevn_navn', 'naevn.adresse as naevn_adresse', 'naevn.postnr as naevn_postnr', 'naevn.by as naevn_by', 'naevn.email as naevn_email', 'naevn.telefon as naevn_telefon'])
     .where('udsendelser.status', '=', 'til_print')
     .orderBy('udsendelser.oprettet')
     .execute()
+  return rows.map((r) => ({ ...r, adresseLinjer: postadresse(r) }))
 }
+
+type Printbrev = Awaited<ReturnType<typeof printkoe>>[number]
 
 async function udvalgte(db: Database, p: Principal, ids: string[]) {
   const koe = await printkoe(db, p)
@@ -34,8 +45,14 @@ async function udvalgte(db: Database, p: Principal, ids: string[]) {
   return valgte
 }
 
-/** One PDF with the chosen letters in order, for the printer. */
-export async function samletPdf(db: Database, p: Principal, ids: string[]): Promise<Buffer> {
+/**
+ * One PDF with the chosen letters in order, for the printer, each behind its address
+ * sheet for a window envelope. Printed on both sides (dobbeltsidet), a blank page follows
+ * the sheet and every letter with an odd number of pages, so no letter is printed on the
+ * back of the sheet or of the letter before it: each sheet and each letter starts on a
+ * front.
+ */
+export async function samletPdf(db: Database, p: Principal, ids: string[], options: { dobbeltsidet?: boolean } = {}): Promise<Buffer> {
   const valgte = await udvalgte(db, p, ids)
   const blobs = await db
     .selectFrom('udsendelser')
@@ -45,13 +62,33 @@ export async function samletPdf(db: Database, p: Principal, ids: string[]): Prom
     .where('udsendelser.id', 'in', valgte.map((u) => u.id))
     .execute()
   const indhold = new Map(blobs.map((b) => [b.id, b.indhold]))
+  const breve = await Promise.all(valgte.map(async (u) => ({ u, doc: await PDFDocument.load(indhold.get(u.id)!) })))
+  const ark = await PDFDocument.load(await adressearkPdf(breve.map(({ u, doc }) => adressearkFor(u, doc))))
+
   const samlet = await PDFDocument.create()
+  samlet.setTitle('Breve til udskrivning')
+  samlet.setLanguage('da-DK')
+  const arkSider = await samlet.copyPages(ark, ark.getPageIndices())
   // In the queue's order, so the printed pile matches the list on screen.
-  for (const u of valgte) {
-    const doc = await PDFDocument.load(indhold.get(u.id)!)
+  for (const [i, { doc }] of breve.entries()) {
+    samlet.addPage(arkSider[i]!)
+    if (options.dobbeltsidet) samlet.addPage(PageSizes.A4)
     for (const page of await samlet.copyPages(doc, doc.getPageIndices())) samlet.addPage(page)
+    if (options.dobbeltsidet && doc.getPageCount() % 2 === 1) samlet.addPage(PageSizes.A4)
   }
   return Buffer.from(await samlet.save())
+}
+
+function adressearkFor(u: Printbrev, doc: PDFDocument): AdressearkData {
+  return {
+    naevn: brevhoved({ navn: u.naevn_navn, adresse: u.naevn_adresse, postnr: u.naevn_postnr, by: u.naevn_by, email: u.naevn_email, telefon: u.naevn_telefon }),
+    modtager: { navn: u.navn, adresseLinjer: u.adresseLinjer },
+    sagsnummer: u.sagsnummer ?? '',
+    brev: doc.getTitle()?.trim() || u.filnavn,
+    filnavn: u.filnavn,
+    dato: formatDato(u.dokument_oprettet),
+    sider: doc.getPageCount(),
+  }
 }
 
 export async function markerSendt(db: Database, p: Principal, ids: string[]): Promise<void> {
