@@ -1,0 +1,93 @@
+// Killing the worker mid-batch: letters are in flight to the Digital Post gateway when
+// the worker process dies (SIGKILL: no clean-up, locks left in Redis). A new worker takes
+// the stalled jobs over once their locks expire, and every letter is delivered exactly
+// once — one message per sending at the gateway, one "sent" record, one journal entry,
+// one e-mail notice per party and letter.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { readdir } from 'node:fs/promises'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { useWorld } from '../helpers/world.js'
+import { Agent } from '../helpers/agent.js'
+import { createUser, naevnFor } from '../helpers/factories.js'
+import { indbringSag } from '../helpers/indbringelse.js'
+import { waitFor } from '../helpers/wait.js'
+import { startGateway } from '../helpers/gateway.js'
+import { workerEntry } from '../helpers/dist.js'
+
+const gw = await startGateway()
+afterAll(() => gw.stop())
+
+const ANTAL = 12
+
+describe('a worker killed mid-batch', () => {
+  const w = useWorld({ DIGITAL_POST_TRANSPORT: 'http', DIGITAL_POST_URL: gw.url, WORKER_LOCK_MS: '2000', WORKER_CONCURRENCY: '4' })
+  let entry: string
+  const boern: ChildProcess[] = []
+
+  beforeAll(() => {
+    entry = workerEntry()
+  }, 120_000)
+  afterAll(() => {
+    for (const c of boern) if (c.exitCode === null) c.kill('SIGKILL')
+  })
+
+  function startWorker(): ChildProcess {
+    const child = spawn(process.execPath, [entry], { env: { PATH: process.env.PATH ?? '', ...w.env, LOG_LEVEL: 'error' }, stdio: ['ignore', 'ignore', 'pipe'] })
+    child.stderr!.on('data', (d: Buffer) => process.stderr.write(`[worker] ${d.toString()}`))
+    boern.push(child)
+    return child
+  }
+
+  it('when the worker dies with letters in flight, then a new worker delivers every letter exactly once', async () => {
+    const naevn = await naevnFor(w.db, 101)
+    const sb = await createUser(w.db, { medlemskaber: [{ naevnId: naevn.id, rolle: 'sagsbehandler' }] })
+    const filer = await createUser(w.db)
+    const filerAgent = new Agent(w.app)
+    await filerAgent.login(filer.email, filer.password)
+    const sagId = await indbringSag(filerAgent)
+    const sbAgent = new Agent(w.app)
+    await sbAgent.login(sb.email, sb.password)
+    await sbAgent.get(`/sagsbehandling/sager/${sagId}`)
+    const indbringer = await w.db.selectFrom('parter').select('id').where('sag_id', '=', sagId).where('rolle', '=', 'indbringer').executeTakeFirstOrThrow()
+    // All the letters are written before any worker runs: one batch waits in the outbox.
+    for (let i = 1; i <= ANTAL; i++) {
+      const res = await sbAgent.post(`/sagsbehandling/sager/${sagId}/breve`, { brev_modtagere: [indbringer.id], emne: `Brev ${i}`, brevtekst: `Brev nummer ${i}.` })
+      expect(res.statusCode).toBe(303)
+    }
+
+    // A slow gateway, so that the worker has requests open when it is killed.
+    gw.forsinkelse = 400
+    const foerste = startWorker()
+    await waitFor('the first deliveries', async () => gw.modtaget.size >= 3, 60_000)
+    foerste.kill('SIGKILL')
+    await new Promise((r) => foerste.once('exit', r))
+    expect(gw.modtaget.size).toBeLessThan(ANTAL)
+
+    gw.forsinkelse = 0
+    startWorker()
+    const sendt = await waitFor(
+      'every letter delivered',
+      async () => {
+        const rows = await w.db.selectFrom('udsendelser').select(['id', 'status']).where('sag_id', '=', sagId).execute()
+        return rows.length === ANTAL && rows.every((r) => r.status === 'sendt') ? rows : undefined
+      },
+      60_000,
+    )
+
+    // One message per sending at the gateway: a request repeated after the kill carried
+    // the same Idempotency-Key and was recognised.
+    expect(new Set(gw.modtaget.keys())).toEqual(new Set(sendt.map((r) => r.id)))
+    expect(gw.modtaget.size).toBe(ANTAL)
+    // …and the kill did catch requests in flight: some keys reached the gateway twice.
+    expect(gw.forsoeg.length).toBeGreaterThan(ANTAL)
+    const journal = await w.db.selectFrom('journal').select((eb) => eb.fn.count<number>('id').as('n')).where('sag_id', '=', sagId).where('handling', '=', 'udsendelse_sendt').executeTakeFirstOrThrow()
+    expect(Number(journal.n)).toBe(ANTAL)
+    // The e-mail notices: one per letter, none twice.
+    await waitFor('every notice', async () => {
+      const n = await w.db.selectFrom('sendte_mails').select((eb) => eb.fn.count<number>('id').as('n')).where('skabelon', '=', 'partsnotifikation:brev').executeTakeFirstOrThrow()
+      return Number(n.n) === ANTAL
+    })
+    const filer_mails = (await readdir(w.config.mailDir)).filter((f) => f.startsWith('part-brev-'))
+    expect(filer_mails).toHaveLength(ANTAL)
+  }, 120_000)
+})
