@@ -37,6 +37,7 @@ import {
 import { trin, trinAf, type TrinSlug } from './indbringelse.trin.js'
 import { bilagView, hvemView, journalView, lejemaalView, naesteTrin, parterView, sagenView, statusView, trinviser } from './indbringelse.views.js'
 import { sendDownload } from '../../http/download.js'
+import { klagefrister, klagefristView } from '../../sag/klagefrist.js'
 
 const sidestoerrelse = 25
 
@@ -241,12 +242,13 @@ export const indbringelseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const sag = await sagForPart(db, p, sagId)
     if (sag.status === 'kladde') return reply.redirect(`/indbringelse/${sag.id}`, 303)
     const mine = await parterBrugerenTalerFor(db, p, sag.id)
-    const [parter, dokumenter, journal, beskeder, hoeringer] = await Promise.all([
+    const [parter, dokumenter, journal, beskeder, hoeringer, frister] = await Promise.all([
       listParter(db, sag.id),
       listDokumenter(db, sag.id, { forParter: mine }),
       listJournal(db, sag.id, { kunForParter: true }),
       listBeskeder(db, sag.id, p.userId),
       listPartshoeringer(db, sag.id),
+      klagefrister(db, sag.id, mine),
     ])
     const mineHoeringer = hoeringer.filter((h) => (h.modtagere ?? []).some((m) => mine.includes(m.partId)))
     await markerLaest(db, sag.id, p.userId)
@@ -260,6 +262,7 @@ export const indbringelseRoutes: FastifyPluginAsyncTypebox = async (app) => {
       ...bilagView(dokumenter),
       dokumenter: bilagView(dokumenter).bilag.map((d, i) => ({ ...d, href: `/sager/${sag.id}/dokumenter/${d.id}`, oprettet: formatDatoTid(dokumenter[i]!.oprettet) })),
       tidslinje: journalView(journal),
+      klagefrister: frister.map(klagefristView),
       beskeder: beskeder.map((b) => ({
         tekst: b.tekst.split(/\r?\n/),
         afsender: b.fra_sekretariat ? `${b.afsender} (sekretariatet)` : b.afsender,

@@ -27,6 +27,7 @@ import { listPartshoeringer } from '../../sag/partshoering.js'
 import { formatDansk, fristForAndenPart, fraDate } from '../../sag/frister.js'
 import { list } from '../../forms/form.js'
 import { sendDownload } from '../../http/download.js'
+import { klagefrister, klagefristView } from '../../sag/klagefrist.js'
 
 const sidestoerrelse = 50
 
@@ -143,7 +144,7 @@ export const sagsbehandlingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const sag = await sagForPersonale(db, p, sagId)
     await logAdgang(db, p, sag.id)
     const leder = isLeaderOf(p, sag.naevn_id!)
-    const [parter, dokumenter, journal, notater, personale, naevn, hoeringer, standardFrist, udsendelser, beskeder, brugere] = await Promise.all([
+    const [parter, dokumenter, journal, notater, personale, naevn, hoeringer, standardFrist, udsendelser, beskeder, brugere, frister] = await Promise.all([
       db.selectFrom('parter').selectAll().where('sag_id', '=', sag.id).orderBy('rolle').orderBy('raekkefoelge').execute(),
       db.selectFrom('dokumenter').select(['id', 'filnavn', 'kategori', 'stoerrelse', 'oprettet', 'synlig_for_parter']).where('sag_id', '=', sag.id).orderBy('oprettet').execute(),
       listJournal(db, sag.id, { kunForParter: false }),
@@ -170,6 +171,7 @@ export const sagsbehandlingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         .orderBy('beskeder.oprettet')
         .execute(),
       partsbrugere(db, sag.id),
+      klagefrister(db, sag.id),
     ])
     const valgteBrevModtagere = new Set((o.v?.brev_modtagere ?? '').split(',').filter(Boolean))
     const valgteModtagere = new Set((o.v?.modtagere ?? '').split(',').filter(Boolean))
@@ -218,6 +220,7 @@ export const sagsbehandlingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         begrundelse: u.begrundelse,
         fejl: u.status === 'fejlet' ? u.sidste_fejl : null,
       })),
+      klagefrister: frister.map(klagefristView),
       hoeringModtagere: parter.filter((x) => x.rolle !== 'repraesentant').map((x) => ({ id: x.id, navn: x.navn, rolle: x.rolle, valgt: o.v ? valgteModtagere.has(x.id) : x.rolle === 'modpart' })),
       hoeringDokumenter: dokumenter.map((d) => ({ id: d.id, filnavn: d.filnavn, valgt: valgteDokumenter.has(d.id) })),
       hoeringFrist: o.v?.frist ?? standardFrist,
