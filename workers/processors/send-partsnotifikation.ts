@@ -1,26 +1,13 @@
 // send-partsnotifikation: tells one party by e-mail that a hearing letter, a reminder or a
 // new deadline waits in the case. A party without an account gets a personal invitation
 // link. Never the letter itself; one notice per outbox row.
-import { readFile } from 'node:fs/promises'
-import path from 'node:path'
-import Handlebars from 'handlebars'
 import { UnrecoverableError } from 'bullmq'
 import type { ProcessorContext } from '../registry.js'
 import type { JobPayload } from '../../server/queues/jobs.js'
-import { templatesDir } from '../../server/config.js'
 import { adresseTekst, adresseKolonner } from '../../server/sag/visning.js'
 import { formatDansk } from '../../server/sag/frister.js'
 import { gemInvitation, invitationToken } from '../../server/sag/partshoering.js'
-
-let template: Handlebars.TemplateDelegate | undefined
-
-const tekster = {
-  partshoering: { emne: 'Partshøring: nævnet beder om dine bemærkninger', tekst: 'Nævnet har sendt dig et brev om partshøring i sagen. Du kan læse det og svare på sagens side.' },
-  paamindelse: { emne: 'Påmindelse: svarfristen nærmer sig', tekst: 'Fristen for at svare i partshøringen nærmer sig. Har du allerede svaret, kan du se bort fra denne påmindelse.' },
-  frist_forlaenget: { emne: 'Svarfristen er forlænget', tekst: 'Nævnet har forlænget svarfristen i partshøringen.' },
-  afgoerelse: { emne: 'Nævnet har truffet afgørelse', tekst: 'Nævnet har truffet afgørelse i sagen. Du kan læse afgørelsen og klagevejledningen på sagens side under dokumenter.' },
-  brev: { emne: 'Nyt brev fra nævnet', tekst: 'Nævnet har sendt dig et brev i sagen. Du kan læse det på sagens side under dokumenter.' },
-} as const
+import { partsnotifikationEmne, partsnotifikationTekster, renderMail } from '../../server/notifikation/mailtekster.js'
 
 export async function sendPartsnotifikation(ctx: ProcessorContext, payload: JobPayload<'send-partsnotifikation'>, outboxId: number): Promise<string> {
   const { db, mailer, config } = ctx
@@ -49,12 +36,11 @@ export async function sendPartsnotifikation(ctx: ProcessorContext, payload: JobP
     invitation = `${config.publicUrl}/invitation/${token}`
   }
   const hoering = await db.selectFrom('partshoeringer').select('frist').where('sag_id', '=', part.sag_id).where('afsluttet', 'is', null).orderBy('oprettet', 'desc').executeTakeFirst()
-  template ??= Handlebars.compile(await readFile(path.join(templatesDir, 'mail', 'partsnotifikation.hbs'), 'utf8'), { noEscape: true })
-  const t = tekster[payload.haendelse]
+  const t = partsnotifikationTekster[payload.haendelse]
   const { messageId } = await mailer.send({
     to: modtager,
-    subject: `${t.emne} (${part.sagsnummer})`,
-    text: template({
+    subject: partsnotifikationEmne(payload.haendelse, part.sagsnummer),
+    text: await renderMail('partsnotifikation', {
       navn: part.navn,
       tekst: t.tekst,
       sagsnummer: part.sagsnummer,

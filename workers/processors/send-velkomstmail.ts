@@ -1,14 +1,9 @@
 // send-velkomstmail: the welcome e-mail after a citizen registers. Re-reads the user,
 // and records the sending against the outbox id so a retry never sends twice.
-import { readFile } from 'node:fs/promises'
-import path from 'node:path'
-import Handlebars from 'handlebars'
 import { UnrecoverableError } from 'bullmq'
 import type { ProcessorContext } from '../registry.js'
 import type { JobPayload } from '../../server/queues/jobs.js'
-import { templatesDir } from '../../server/config.js'
-
-let template: Handlebars.TemplateDelegate | undefined
+import { renderMail, VELKOMST_EMNE } from '../../server/notifikation/mailtekster.js'
 
 export async function sendVelkomstmail(ctx: ProcessorContext, payload: JobPayload<'send-velkomstmail'>, outboxId: number): Promise<string> {
   const { db, mailer, config } = ctx
@@ -19,12 +14,11 @@ export async function sendVelkomstmail(ctx: ProcessorContext, payload: JobPayloa
   if (!user) throw new UnrecoverableError(`bruger ${payload.userId} findes ikke`)
   if (!user.aktiv) return 'bruger deaktiveret, intet sendt'
 
-  template ??= Handlebars.compile(await readFile(path.join(templatesDir, 'mail', 'velkomst.hbs'), 'utf8'), { noEscape: true })
-  const subject = 'Velkommen til Nævn'
+  const subject = VELKOMST_EMNE
   const { messageId } = await mailer.send({
     to: user.email,
     subject,
-    text: template({
+    text: await renderMail('velkomst', {
       navn: user.navn,
       email: user.email,
       loginUrl: `${config.publicUrl}/login`,

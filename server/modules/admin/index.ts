@@ -1,9 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { adminRoutes } from './admin.routes.js'
 import { gebyrRoutes } from './gebyrer.routes.js'
+import { skabelonRoutes } from './skabeloner.routes.js'
 
 const admin: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(adminRoutes)
   await app.register(gebyrRoutes)
+  await app.register(skabelonRoutes)
 }
 export default admin
