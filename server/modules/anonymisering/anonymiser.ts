@@ -1,0 +1,210 @@
+// The anonymizer for published decisions (DOMAIN.md, "Publication"): names, CPR numbers,
+// contact data and anything else identifying a private person go; laws, authorities,
+// amounts, dates and areas stay. Pure functions: the lexicon is loaded by the caller
+// (leksikon.ts), the case's knowledge and the board's policy are passed in.
+//
+// Every rule proposes candidates with a priority; keep zones (bevar.ts) veto weaker
+// candidates; the strongest non-overlapping candidates become spans with offsets into the
+// original text. The caseworker reviews them before publication and may edit the list;
+// anvendSpans turns any list into the anonymized text.
+import type { Leksikon } from './leksikon.js'
+import { findAdresser } from './regler/adresser.js'
+import { findBevarZoner, findVirksomheder } from './regler/bevar.js'
+import { erSaetningsstart, overlapper, P, type Entitet, type Kandidat, type Zone } from './regler/faelles.js'
+import { findKendteParter, partsmatcher } from './regler/kendte-parter.js'
+import { findMoenstre } from './regler/moenstre.js'
+import { findUkendtePersoner } from './regler/ukendte-personer.js'
+import { standardPolitik, type Anonymisering, type Politik, type SagsViden, type Span, type SpanType } from './typer.js'
+
+export * from './typer.js'
+
+const ERSTATNING: Record<Exclude<SpanType, 'person'>, string> = {
+  adresse: '[adresse]',
+  cpr: '[cpr-nr.]',
+  cvr: '[cvr-nr.]',
+  telefon: '[telefon]',
+  email: '[e-mail]',
+  iban: '[iban]',
+  konto: '[kontonr.]',
+  nummerplade: '[nummerplade]',
+  sagsnummer: '[sagsnr.]',
+  virksomhed: '[virksomhed]',
+}
+
+/** Anonymizes a decision; the result's tekst is anvendSpans(tekst, spans). */
+export function anonymiser(tekst: string, viden: SagsViden, leksikon: Leksikon, politik: Partial<Politik> = standardPolitik): Anonymisering {
+  const pol: Politik = { ...standardPolitik, ...politik }
+  const matcher = partsmatcher(viden, pol)
+
+  const zoner: Zone[] = findBevarZoner(tekst, pol)
+  const adresser = findAdresser(tekst, viden, leksikon, pol)
+  zoner.push(...adresser.vejzoner)
+  const kandidater: Kandidat[] = [
+    ...findMoenstre(tekst, viden, pol),
+    ...adresser.kandidater,
+    ...findKendteParter(tekst, matcher),
+    ...findUkendtePersoner(tekst, leksikon, matcher).kandidater,
+  ]
+  if (!pol.bevarVirksomhedsnavne) {
+    for (const v of findVirksomheder(tekst)) {
+      kandidater.push({ ...v, type: 'virksomhed', regel: 'virksomhedsnavn', sikkerhed: 0.7, prioritet: P.virksomhedMaske })
+    }
+  }
+
+  const valgte = flet(loes(kandidater, zoner, tekst), tekst)
+  const spans = navngiv(valgte, tekst, matcher.entiteter, pol)
+  return { tekst: anvendSpans(tekst, spans), spans }
+}
+
+/** Strongest first; a keep zone at least as strong vetoes (an address is cut short instead). */
+function loes(kandidater: Kandidat[], zoner: Zone[], tekst: string): Kandidat[] {
+  const sorteret = [...kandidater].sort((a, b) => b.prioritet - a.prioritet || b.end - b.start - (a.end - a.start) || a.start - b.start)
+  zoner.sort((a, b) => a.start - b.start)
+  const valgte: Kandidat[] = []
+  for (const k0 of sorteret) {
+    const k = { ...k0 }
+    let ok = true
+    for (const z of zoner) {
+      if (z.start >= k.end) break
+      if (z.end <= k.start || z.prioritet < k.prioritet) continue
+      if (k.trimbar && z.start > k.start) {
+        k.end = z.start
+        while (k.end > k.start && /[\s,]/.test(tekst[k.end - 1]!)) k.end--
+        // What is left must still hold a house number to be an address.
+        if (!/\d/.test(tekst.slice(k.start, k.end)) && k.regel !== 'kendt-adresse') k.end = k.start
+        continue
+      }
+      ok = false
+      break
+    }
+    if (!ok || k.end <= k.start) continue
+    if (valgte.some((v) => overlapper(v, k))) continue
+    valgte.push(k)
+  }
+  return valgte.sort((a, b) => a.start - b.start)
+}
+
+/** Neighbouring parts of one person's name ("Jens" "Hansen") become one span. */
+function flet(valgte: Kandidat[], tekst: string): Kandidat[] {
+  const ud: Kandidat[] = []
+  for (const k of valgte) {
+    const forrige = ud[ud.length - 1]
+    if (
+      forrige &&
+      forrige.entitet &&
+      k.entitet &&
+      forrige.entitet.noegle === k.entitet.noegle &&
+      !forrige.genitiv &&
+      /^[\s-]{1,3}$/.test(tekst.slice(forrige.end, k.start)) &&
+      !tekst.slice(forrige.end, k.start).includes('\n')
+    ) {
+      forrige.end = k.end
+      forrige.genitiv = k.genitiv
+      forrige.sikkerhed = Math.max(forrige.sikkerhed, k.sikkerhed)
+      forrige.prioritet = Math.max(forrige.prioritet, k.prioritet)
+      continue
+    }
+    ud.push({ ...k })
+  }
+  return ud
+}
+
+function bogstav(n: number): string {
+  let s = ''
+  let i = n
+  do {
+    s = String.fromCharCode(65 + (i % 26)) + s
+    i = Math.floor(i / 26) - 1
+  } while (i >= 0)
+  return s
+}
+
+/** Labels: parties by role (or A for the tenant, B for the landlord), others C, D, … */
+function etiketter(valgte: Kandidat[], parter: readonly Entitet[], politik: Politik): Map<string, string> {
+  const ud = new Map<string, string>()
+  let naeste = 2 // C
+  const roller = new Map<string, number>()
+  for (const p of parter) roller.set(p.rolle ?? '', (roller.get(p.rolle ?? '') ?? 0) + 1)
+  const brugt = new Map<string, number>()
+  const foerste = new Set<string>()
+  for (const p of parter) {
+    const rolle = p.rolle ?? 'medpart'
+    if (politik.erstatning === 'roller') {
+      const nr = (brugt.get(rolle) ?? 0) + 1
+      brugt.set(rolle, nr)
+      ud.set(p.noegle, (roller.get(rolle) ?? 0) > 1 ? `${rolle} ${nr}` : rolle)
+    } else if ((rolle === 'lejer' || rolle === 'udlejer') && !foerste.has(rolle)) {
+      foerste.add(rolle)
+      ud.set(p.noegle, rolle === 'lejer' ? 'A' : 'B')
+    } else if (valgte.some((k) => k.entitet?.noegle === p.noegle)) {
+      ud.set(p.noegle, bogstav(naeste++))
+    }
+  }
+  for (const k of valgte) {
+    const e = k.entitet
+    if (e && !ud.has(e.noegle)) ud.set(e.noegle, bogstav(naeste++))
+  }
+  return ud
+}
+
+const ROLLEORD: Record<string, RegExp> = {
+  lejer: /(?:^|[^\p{L}])(lejer(?:en)?)\s+$/iu,
+  udlejer: /(?:^|[^\p{L}])(udlejer(?:en)?)\s+$/iu,
+}
+
+function navngiv(valgte: Kandidat[], tekst: string, parter: readonly Entitet[], politik: Politik): Span[] {
+  const navne = etiketter(valgte, parter, politik)
+  const spans: Span[] = []
+  let forrigeEnd = 0
+  for (const k of valgte) {
+    let start = k.start
+    let erstatning: string
+    const label = k.entitet ? navne.get(k.entitet.noegle) : undefined
+    if (label !== undefined) {
+      let ord = label
+      // "lejer Jens Hansen" → "lejer", not "lejer lejer".
+      const rolleRe = politik.erstatning === 'roller' ? ROLLEORD[label] : undefined
+      const fra = Math.max(forrigeEnd, start - 20)
+      const m = rolleRe?.exec(tekst.slice(fra, start))
+      if (m) {
+        start = fra + m.index + m[0].indexOf(m[1]!)
+        ord = m[1]!
+      }
+      if (k.genitiv) ord = /[\d]$/.test(ord) || /^[A-Z]+$/.test(ord) ? `${ord}'s` : `${ord}s`
+      if (!m && /^\p{Ll}/u.test(ord) && erSaetningsstart(tekst, start)) ord = ord[0]!.toUpperCase() + ord.slice(1)
+      erstatning = ord
+    } else {
+      erstatning = ERSTATNING[k.type as Exclude<SpanType, 'person'>] ?? '[anonymiseret]'
+    }
+    const span: Span = {
+      start,
+      end: k.end,
+      type: k.type,
+      regel: k.regel,
+      sikkerhed: k.sikkerhed,
+      erstatning,
+      ...(k.entitet ? { entitet: k.entitet.noegle } : {}),
+    }
+    spans.push(span)
+    forrigeEnd = k.end
+  }
+  return spans
+}
+
+/**
+ * Applies spans (the anonymizer's own or a caseworker's edited list) to the original text.
+ * Spans must lie inside the text and must not overlap; their order does not matter.
+ */
+export function anvendSpans(original: string, spans: readonly Pick<Span, 'start' | 'end' | 'erstatning'>[]): string {
+  const sorteret = [...spans].sort((a, b) => a.start - b.start)
+  let ud = ''
+  let pos = 0
+  for (const s of sorteret) {
+    if (!Number.isInteger(s.start) || !Number.isInteger(s.end) || s.start < pos || s.end < s.start || s.end > original.length) {
+      throw new RangeError(`Ugyldigt eller overlappende span ${s.start}–${s.end} (teksten er ${original.length} tegn).`)
+    }
+    ud += original.slice(pos, s.start) + s.erstatning
+    pos = s.end
+  }
+  return ud + original.slice(pos)
+}

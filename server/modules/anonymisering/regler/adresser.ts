@@ -1,0 +1,178 @@
+// Addresses: the parties' own streets (from the case, in any written form, also without a
+// house number), and any Danish address: a street name (a known street from the lexicon or
+// a street-like word: -vej, -gade, -allé, … or "… Vej", "… Boulevard") followed by a house
+// number, floor and door, and maybe postal code and town. The postal code and town stay
+// when the policy allows. Street names without a number become "vejnavn" zones: "H.C.
+// Andersens Boulevard" is a street, not the tenant Andersen.
+import type { Leksikon } from '../leksikon.js'
+import type { Politik, SagsViden } from '../typer.js'
+import { P, variantMoenster, type Kandidat, type Zone } from './faelles.js'
+
+const L = '\\p{L}'
+const STAERK =
+  'vej|vejen|gade|gaden|allé|alle|alléen|alleen|stræde|strædet|straede|plads|pladsen|vænget|vænge|parken|boulevard|torv|torvet|stien|sti|kaj|kajen|brygge|bryggen|bakken|toften|haven|vangen|engen|marken|lunden|skrænten|hegnet|løkken|sletten|passage|gyde|dalen|højen|krogen|tofte|kvarter|kvarteret'
+const SVAG = 'park|have|høj|vang|dal|holm|lund|bjerg|mark|eng|bro|strand|toft|ager|skov|skoven|hegn|løkke|bakke|vænge'
+const SEPARAT =
+  'Vej|Vejen|Gade|Allé|Alle|Stræde|Plads|Boulevard|Torv|Vænge|Vænget|Park|Parken|Have|Haven|Bakke|Bakken|Sti|Stien|Kaj|Brygge|Landevej|Tværvej|Tværgade|Vang|Vangen|Passage|Gyde|Hegn|Toft|Toften|Strandvej|Kongevej|Kanal|Stræde|Kvarter'
+const TOK = `(?:\\p{Lu}\\.(?:\\s?\\p{Lu}\\.)*|\\p{Lu}[${L}'’]*(?:-\\p{Lu}?[${L}]+)*\\.?|\\d{1,2}\\.)`
+const VEJ_RE = new RegExp(
+  `(?<![${L}\\p{N}])(?:(?:${TOK}\\s){0,2}\\p{Lu}[${L}'’-]*?(?:(${STAERK})|(${SVAG}))|(?:${TOK}\\s){1,3}(?:${SEPARAT}))(?![${L}\\p{N}])`,
+  'gu',
+)
+// Capitalised words that start a sentence or name a thing, never part of a street name.
+const IKKE_VEJ = new Set(
+  'ejendommen lejemålet lejligheden boligen adressen beliggende lejer lejeren udlejer udlejeren nævnet den det de der i på til fra hos ved af og om efter da når hvis som men under indtil vedr vedrørende beboer beboeren naboen afdelingen afdeling bygningen opgangen huset lejerne parterne sagen klager klageren indklagede adresse bopæl flyttede bor boede ejendom lejemål'.split(
+    ' ',
+  ),
+)
+
+const HUSNR_RE = new RegExp(`\\s(?:nr\\.\\s?)?\\d{1,3}(?:[A-Za-z]|\\s[A-Z])?(?![${L}\\p{N}])(?:\\s?[-–]\\s?\\d{1,3}[A-Za-z]?(?![${L}\\p{N}]))?(?![.,]\\d)`, 'uy')
+const ETAGE_RE = [
+  new RegExp(`(?:,\\s?|\\s)(?:st\\.?|stuen|kld\\.?|kælder(?:en)?|parterre)(?:,?\\s?(?:tv|th|mf)\\.?)?(?![${L}\\p{N}])`, 'uy'),
+  new RegExp(`(?:,\\s?|\\s)\\d{1,2}\\.?\\s?(?:sal|tv|th|mf)\\.?(?:,?\\s?(?:tv|th|mf)\\.?)?(?![${L}\\p{N}])`, 'uy'),
+]
+const DOER_RE = new RegExp(`(?:,\\s?|\\s)(?:dør|lejl\\.|lejlighed|lejl)\\s?(?:nr\\.\\s?)?\\d{1,4}[A-Za-z]?(?![\\p{N}])`, 'uy')
+const POSTBY_RE = new RegExp(`(,?\\s?)(?:DK-)?(\\d{4})\\s(\\p{Lu}[${L}.-]*)`, 'uy')
+const BYDEL_RE = new RegExp(`\\s(?:C|K|N|NV|NØ|S|SV|SØ|V|Ø)(?![${L}])`, 'uy')
+const STORT_ORD_RE = new RegExp(`(?<![${L}\\p{N}])\\p{Lu}[${L}'’.-]*`, 'gu')
+
+function sticky(re: RegExp, tekst: string, pos: number): RegExpExecArray | null {
+  re.lastIndex = pos
+  return re.exec(tekst)
+}
+
+interface Hale {
+  /** End of the house number, or undefined when none follows. */
+  nummer?: number
+  /** End of floor/door: 'etage' when one was given. */
+  etage?: number
+  postby?: { start: number; end: number; kendt: boolean }
+}
+
+/** What follows a street name at pos: number, floor, door, postal code and town. */
+function laesHale(tekst: string, pos: number, leksikon: Leksikon): Hale {
+  const hale: Hale = {}
+  let p = pos
+  const nr = sticky(HUSNR_RE, tekst, p)
+  if (nr) {
+    p += nr[0].length
+    hale.nummer = p
+    for (const re of ETAGE_RE) {
+      const m = sticky(re, tekst, p)
+      if (m) {
+        p += m[0].length
+        hale.etage = p
+        break
+      }
+    }
+    const doer = sticky(DOER_RE, tekst, p)
+    if (doer) {
+      p += doer[0].length
+      hale.etage = p
+    }
+  }
+  const pb = sticky(POSTBY_RE, tekst, p)
+  if (pb) {
+    const postnr = pb[2]!
+    const navn = leksikon.postnumre.get(postnr)
+    const byStart = p + pb[0].length - pb[3]!.length
+    let end = p + pb[0].length
+    if (navn && tekst.slice(byStart, byStart + navn.length).toLowerCase() === navn.toLowerCase() && !/[\p{L}]/u.test(tekst[byStart + navn.length] ?? '')) {
+      end = byStart + navn.length
+    } else {
+      // A trailing period ends the sentence, it is not part of the town.
+      while (end > byStart && tekst[end - 1] === '.') end--
+      const bydel = sticky(BYDEL_RE, tekst, end)
+      if (bydel) end += bydel[0].length
+    }
+    hale.postby = { start: p + pb[1]!.length, end, kendt: navn !== undefined }
+  }
+  return hale
+}
+
+/** The street name of an address as the case holds it ("Nørrebrogade 12, 3. tv." → "Nørrebrogade"). */
+export function vejnavnAf(adresse: string): string | undefined {
+  const uden = adresse.trim().replace(/^(?:ejendommen|adressen|lejemålet)\s+/i, '')
+  const m = /^(.*?[\p{L}.])\s*(?:,\s*)?(?:nr\.\s*)?\d/u.exec(uden)
+  const navn = (m ? m[1]! : uden.split(',')[0]!).trim()
+  return navn.length >= 4 && /\p{L}{3}/u.test(navn) ? navn : undefined
+}
+
+const kendteVejeCache = new Map<string, RegExp | null>()
+function kendteVejeRe(viden: SagsViden): RegExp | null {
+  const navne = new Set<string>()
+  for (const a of [viden.lejemaalAdresse, ...viden.parties.map((p) => p.address)]) {
+    const navn = a ? vejnavnAf(a) : undefined
+    if (navn) navne.add(navn)
+  }
+  const key = [...navne].sort().join('\u0000')
+  let re = kendteVejeCache.get(key)
+  if (re === undefined) {
+    re = navne.size === 0 ? null : new RegExp(`(?<![${L}\\p{N}])(?:${[...navne].sort((a, b) => b.length - a.length).map(variantMoenster).join('|')})(?![${L}\\p{N}])`, 'giu')
+    if (kendteVejeCache.size > 500) kendteVejeCache.clear()
+    kendteVejeCache.set(key, re)
+  }
+  return re
+}
+
+export interface Adressefund {
+  kandidater: Kandidat[]
+  vejzoner: Zone[]
+}
+
+export function findAdresser(tekst: string, viden: SagsViden, leksikon: Leksikon, politik: Politik): Adressefund {
+  const kandidater: Kandidat[] = []
+  const vejzoner: Zone[] = []
+
+  const adresse = (start: number, vejEnd: number, hale: Hale, regel: string, sikkerhed: number, prioritet: number) => {
+    let end = Math.max(vejEnd, hale.nummer ?? 0, hale.etage ?? 0)
+    if (hale.postby && !politik.bevarPostnummerOgBy) end = hale.postby.end
+    kandidater.push({ start, end, type: 'adresse', regel, sikkerhed, prioritet, trimbar: true })
+  }
+
+  const kendte = kendteVejeRe(viden)
+  if (kendte) {
+    kendte.lastIndex = 0
+    for (const m of tekst.matchAll(kendte)) {
+      const end = m.index + m[0].length
+      adresse(m.index, end, laesHale(tekst, end, leksikon), 'kendt-adresse', 0.95, P.kendtAdresse)
+    }
+  }
+
+  for (const m of tekst.matchAll(VEJ_RE)) {
+    let start = m.index
+    const end = m.index + m[0].length
+    // Drop leading words that are not part of the name ("Ejendommen Vestergade",
+    // "Hansen. Vestergade").
+    const ord = m[0].split(' ')
+    let i = 0
+    for (let j = 0; j < ord.length - 1; j++) {
+      const w = ord[j]!
+      const bare = w.replace(/\.$/, '').toLowerCase()
+      const slutter = w.endsWith('.') && !/^(?:\p{Lu}\.)+$/u.test(w) && !/^(?:gl|st|ll|skt|dr|ny|sdr|nr|øster|vester|kgs|\d{1,2})\.$/i.test(w)
+      if (IKKE_VEJ.has(bare) || slutter) i = j + 1
+    }
+    if (i >= ord.length) continue
+    for (let j = 0; j < i; j++) start += ord[j]!.length + 1
+    const svag = m[2] !== undefined && m[1] === undefined
+    const hale = laesHale(tekst, end, leksikon)
+    if (!svag) vejzoner.push({ start, end, type: 'vejnavn', prioritet: P.vejnavn })
+    if (hale.nummer === undefined) continue
+    if (svag && hale.etage === undefined && hale.postby === undefined) continue
+    adresse(start, end, hale, 'adresse-moenster', hale.postby ? 0.92 : 0.85, P.adresse)
+  }
+
+  // Real street names from the lexicon, when a house number follows.
+  for (const m of tekst.matchAll(STORT_ORD_RE)) {
+    const navne = leksikon.vejnavne.get(m[0].replace(/[.,]$/, '').toLowerCase())
+    if (!navne) continue
+    for (const navn of navne) {
+      const end = m.index + navn.length
+      if (tekst.slice(m.index, end).toLowerCase() !== navn || /[\p{L}\p{N}]/u.test(tekst[end] ?? '')) continue
+      const hale = laesHale(tekst, end, leksikon)
+      if (hale.nummer !== undefined) adresse(m.index, end, hale, 'vejnavn-leksikon', 0.85, P.adresse)
+      break
+    }
+  }
+  return { kandidater, vejzoner }
+}

@@ -1,0 +1,153 @@
+// Keep rules: what a published decision must keep (DOMAIN.md, "Publication": laws,
+// authorities, amounts, dates and areas stay), plus the board's own case numbers and, when
+// the policy says so, legal persons. A keep zone vetoes every weaker mask it overlaps: a
+// CPR-like "sagsnr. 010190-1234" is a case number, "12 345 678 kr." is not a phone number.
+import type { BevarType, Politik } from '../typer.js'
+import { P, type Zone } from './faelles.js'
+
+const L = '\\p{L}'
+const FOER = `(?<![${L}\\p{N}])`
+const EFTER = `(?![${L}\\p{N}])`
+const MAANED = '(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|jan\\.|feb\\.|febr\\.|mar\\.|apr\\.|aug\\.|sep\\.|sept\\.|okt\\.|nov\\.|dec\\.)'
+export const DATO_KILDE =
+  `(?:\\d{1,2}\\.\\s?${MAANED}(?:\\s\\d{4})?|${MAANED}\\s\\d{4}|\\d{1,2}[./-]\\d{1,2}[./-](?:\\d{4}|\\d{2})|\\d{4}-\\d{2}-\\d{2})`
+const TAL = '(?:\\d{1,3}(?:[. \\u00a0]\\d{3})+(?:,\\d{1,2}|,-)?|\\d+(?:,\\d{1,2}|,-)?)'
+const VALUTA = '(?:kroner|kr\\.?|DKK|mio\\.\\s?kr\\.?|mia\\.\\s?kr\\.?|øre)'
+
+const STK = '(?:,?\\s?stk\\.\\s?\\d+(?:\\s?(?:,|og|-|–)\\s?\\d+)*)'
+const NR = '(?:,?\\s?nr\\.\\s?\\d+(?:\\s?(?:,|og|-|–)\\s?\\d+)*)'
+const PKT = '(?:,?\\s?\\d+\\.\\s?(?:pkt\\.|punktum))'
+const PARAGRAF = `§§?\\s?\\d+\\s?[a-z]?(?![${L}])(?:\\s?(?:,|og|-|–|til)\\s?\\d+\\s?[a-z]?(?![${L}]))*`
+const LOVNAVN = `(?:[${L}-]*lov(?:en|ens)|lov om (?:leje af almene boliger|leje|boligforhold|almene boliger(?: m\\.v\\.)?|midlertidig regulering af boligforholdene|byfornyelse[${L} ]*?))`
+
+interface Regel {
+  re: RegExp
+  type: BevarType
+  prioritet: number
+}
+
+const faste: Regel[] = [
+  { type: 'dato', re: new RegExp(`${FOER}${DATO_KILDE}${EFTER}`, 'giu'), prioritet: P.bevarFast },
+  {
+    type: 'beloeb',
+    re: new RegExp(`(?<![${L}\\p{N}.,])(?:(?:kr\\.|DKK)\\s?${TAL}|${TAL}\\s?${VALUTA}(?![${L}])|${TAL}\\s?%)`, 'gu'),
+    prioritet: P.bevarFast,
+  },
+  {
+    type: 'areal',
+    re: new RegExp(`(?<![${L}\\p{N}.,])\\d+(?:[.,]\\d+)?\\s?(?:m²|m2|kvm\\.?|kvadratmeter|etagekvadratmeter|etage-m²)(?![${L}\\p{N}])`, 'giu'),
+    prioritet: P.bevarFast,
+  },
+  {
+    type: 'lov',
+    re: new RegExp(`(?:(?:${LOVNAVN})\\s)?${PARAGRAF}${STK}?${PKT}?${NR}?(?:,?\\s(?:i\\s)?${LOVNAVN})?`, 'giu'),
+    prioritet: P.bevarFast,
+  },
+  { type: 'lov', re: new RegExp(`${FOER}stk\\.\\s?\\d+(?:\\s?(?:,|og|-|–)\\s?\\d+)*${PKT}?${NR}?`, 'giu'), prioritet: P.bevarFast },
+  {
+    type: 'lov',
+    re: new RegExp(`${FOER}(?:LOV|LBK|BEK|lov|lovbekendtgørelse|bekendtgørelse|bkg\\.|cirkulære)\\s(?:nr\\.\\s?)\\d+(?:\\s+af\\s+${DATO_KILDE})?`, 'giu'),
+    prioritet: P.bevarFast,
+  },
+  { type: 'lov', re: new RegExp(`${FOER}${LOVNAVN}${EFTER}`, 'giu'), prioritet: P.bevarFast },
+  { type: 'lov', re: new RegExp(`${FOER}kapitel\\s\\d+\\s?[a-z]?${EFTER}`, 'giu'), prioritet: P.bevarFast },
+]
+
+// A town after "i", "for" or "på": one capitalised word, maybe hyphenated, maybe "Kommune".
+const BY = `\\p{Lu}[${L}]+(?:-\\p{Lu}[${L}]+)*(?:\\s(?:Kommune|Kommunes|[A-ZÆØ]{1,2}(?![${L}])))?`
+const NAEVN =
+  '(?:[Hh]uslejenævnet|[Bb]eboerklagenævnet|[Hh]uslejenævn|[Bb]eboerklagenævn|[Bb]oligretten|Byretten|Retten|Fogedretten|Skifteretten|Det fælles huslejenævn|Det fælles beboerklagenævn|Ankenævnet|Nævnet)'
+const MYNDIGHEDER = [
+  'Ankestyrelsen', 'Højesteret', 'Østre Landsret', 'Vestre Landsret', 'Tinglysningsretten', 'Sø- og Handelsretten', 'Landsbyggefonden',
+  'Grundejernes Investeringsfond', 'Byggeskadefonden', 'Datatilsynet', 'Folketingets Ombudsmand', 'Ombudsmanden', 'Skattestyrelsen',
+  'Udbetaling Danmark', 'Social- og Boligstyrelsen', 'Bolig- og Planstyrelsen', 'Transport- og Boligministeriet', 'Indenrigs- og Boligministeriet',
+  'Social-, Bolig- og Ældreministeriet', 'Boligministeriet', 'Erhvervsstyrelsen', 'Domstolsstyrelsen', 'Forbrugerombudsmanden', 'Nævnenes Hus',
+  'Kommunalbestyrelsen', 'Borgerrepræsentationen', 'Teknik- og Miljøforvaltningen', 'Socialforvaltningen', 'Beskæftigelses- og Integrationsforvaltningen',
+  'Beredskabet', 'Politiet', 'Københavns Politi', 'Arbejdstilsynet', 'Huslejenævnene', 'Beboerklagenævnene', 'Sikkerhedsstyrelsen', 'Energistyrelsen',
+]
+const ORGANISATIONER = [
+  'Lejernes Landsorganisation', 'LLO', 'Danske Lejere', 'Ejendomsforeningen Danmark', 'BL – Danmarks Almene Boliger', 'BL', 'Danmarks Almene Boliger',
+  'Boligselskabernes Landsforening', 'Andelsboligforeningernes Fællesrepræsentation', 'ABF', 'Dansk Byggeri', 'TEKNIQ', 'HOFOR', 'Dansk Fjernvarme',
+  'Advokatsamfundet', 'Lejerforeningen', 'Lejerrådgivningen', 'Ejendom Danmark',
+]
+const liste = (navne: string[]) => navne.sort((a, b) => b.length - a.length).map((n) => n.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')
+
+const myndigheder: Regel[] = [
+  {
+    type: 'myndighed',
+    re: new RegExp(`${FOER}${NAEVN}(?:\\s(?:i|for|på)\\s${BY}(?:\\s(?:og|samt)\\s(?:i\\s|på\\s)?${BY})?)?${EFTER}`, 'gu'),
+    prioritet: P.bevarFast,
+  },
+  { type: 'myndighed', re: new RegExp(`${FOER}\\p{Lu}[${L}-]*\\s(?:Kommune|Kommunes|Regionskommune|Byret|Byrets)${EFTER}`, 'gu'), prioritet: P.bevarFast },
+  { type: 'myndighed', re: new RegExp(`${FOER}(?:Retten|Byretten)\\s(?:i|på)\\s${BY}${EFTER}`, 'gu'), prioritet: P.bevarFast },
+  { type: 'myndighed', re: new RegExp(`${FOER}Region\\s\\p{Lu}[${L}]+${EFTER}`, 'gu'), prioritet: P.bevarFast },
+  { type: 'myndighed', re: new RegExp(`${FOER}(?:${liste(MYNDIGHEDER)})${EFTER}`, 'gu'), prioritet: P.bevarFast },
+  { type: 'organisation', re: new RegExp(`${FOER}(?:${liste(ORGANISATIONER)})${EFTER}`, 'gu'), prioritet: P.bevarFast },
+]
+
+// The board's own numbers ("sagsnr. 101-10005", "j.nr. 2024-0101-1234"): kept, never a CPR.
+const sagsnummer: Regel = {
+  type: 'sagsnummer',
+  re: new RegExp(
+    `${FOER}(?:sagsnr\\.?|sagsnummer|sags\\.?\\s?nr\\.?|sag\\snr\\.?|j\\.\\s?nr\\.?|jnr\\.?|journalnr\\.?|journalnummer|jour\\.\\s?nr\\.?|indbringelsesnr\\.?|indbringelsesnummer|ref\\.?\\s?nr\\.?|reference)\\s?[:.]?\\s?(?:[A-ZÆØÅ]{1,5}[\\s-]?)?\\d[\\d./-]*\\d`,
+    'giu',
+  ),
+  prioritet: P.egetSagsnummer,
+}
+
+const SELSKABSFORM = '(?:A/S|ApS|I/S|K/S|P/S|IVS|A\\.m\\.b\\.a\\.|AMBA|a\\.m\\.b\\.a\\.|SMBA|F\\.m\\.b\\.a\\.|FMBA)'
+const NAVNEORD = `(?:\\p{Lu}[${L}'’.-]*|&|og|\\d+)`
+const FORENINGER =
+  '(?:Boligselskabet|Boligforeningen|Andelsboligforeningen|Andelsforeningen|Ejerforeningen|Ejendomsselskabet|Administrationsselskabet|Advokatfirmaet|Advokatfirma|Boligorganisationen|Andelsselskabet|Selskabet|Interessentskabet|Fonden|Stiftelsen|Tømrerfirmaet|Malerfirmaet|Murerfirmaet|VVS-firmaet|Kollegiet|A/B|E/F|AB)'
+const BRANCHER =
+  '(?:Ejendomme|Ejendomsadministration|Administration|Boligadministration|Ejendomsservice|Holding|Invest|Byg|VVS|Entreprise|Gruppen|Bolig|Boliger|Udlejning|Ejendomsinvest|Properties|Real Estate|Advokater|Advokatpartnerselskab|Rengøring|Malerfirma|Tømrerfirma)'
+/** Names of legal persons: "Ejendomsselskabet Nørrebro ApS", "Boligselskabet Sjælland", "Hansen Ejendomme". */
+export const VIRKSOMHED_RE = new RegExp(
+  `${FOER}(?:${NAVNEORD}\\s){0,4}${SELSKABSFORM}(?![${L}])|${FOER}${FORENINGER}(?:\\s(?:af\\s\\d{4}|${NAVNEORD})){1,4}|${FOER}\\p{Lu}[${L}-]*(?:\\s\\p{Lu}[${L}-]*){0,2}\\s${BRANCHER}(?:\\s${SELSKABSFORM})?${EFTER}`,
+  'gu',
+)
+
+export function erVirksomhedsnavn(navn: string): boolean {
+  VIRKSOMHED_RE.lastIndex = 0
+  const m = VIRKSOMHED_RE.exec(navn.trim())
+  VIRKSOMHED_RE.lastIndex = 0
+  return m !== null || /\b(?:boligselskab|boligforening|andelsboligforening|ejendomsselskab|ejerforening|kommune|fond)\w*/i.test(navn)
+}
+
+/** Ordinary "and"/"&" may end a company match by accident ("… ApS og"): trim them. */
+function trimVirksomhed(tekst: string, start: number, end: number): number {
+  let e = end
+  for (;;) {
+    const m = /(?:\s(?:og|&))+$/u.exec(tekst.slice(start, e))
+    if (!m) return e
+    e -= m[0].length
+  }
+}
+
+export function findBevarZoner(tekst: string, politik: Politik): Zone[] {
+  const zoner: Zone[] = []
+  const kør = (regel: Regel) => {
+    regel.re.lastIndex = 0
+    for (const m of tekst.matchAll(regel.re)) {
+      const start = m.index
+      zoner.push({ start, end: start + m[0].length, type: regel.type, prioritet: regel.prioritet })
+    }
+  }
+  for (const r of faste) kør(r)
+  for (const r of myndigheder) kør(r)
+  kør(sagsnummer)
+  if (politik.bevarVirksomhedsnavne) {
+    for (const m of tekst.matchAll(VIRKSOMHED_RE)) {
+      const end = trimVirksomhed(tekst, m.index, m.index + m[0].length)
+      zoner.push({ start: m.index, end, type: 'virksomhed', prioritet: P.virksomhed })
+    }
+  }
+  return zoner
+}
+
+/** Company names to mask when the policy does not keep them (they become "[virksomhed]"). */
+export function findVirksomheder(tekst: string): { start: number; end: number }[] {
+  const ud: { start: number; end: number }[] = []
+  for (const m of tekst.matchAll(VIRKSOMHED_RE)) ud.push({ start: m.index, end: trimVirksomhed(tekst, m.index, m.index + m[0].length) })
+  return ud
+}
