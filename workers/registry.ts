@@ -18,6 +18,7 @@ import { genererBrev } from './processors/generer-brev.js'
 import { leverUdsendelse } from './processors/lever-udsendelse.js'
 import { sendPartsnotifikation } from './processors/send-partsnotifikation.js'
 import { paamindFrister } from './processors/paamind-frister.js'
+import { anonymiserAfgoerelse } from './processors/anonymiser-afgoerelse.js'
 
 export interface ProcessorContext {
   db: Database
@@ -42,6 +43,7 @@ export const processors: ProcessorRegistry = {
   'lever-udsendelse': leverUdsendelse,
   'send-partsnotifikation': sendPartsnotifikation,
   'paamind-frister': paamindFrister,
+  'anonymiser-afgoerelse': anonymiserAfgoerelse,
 }
 
 export function assertRegistryComplete(registry: Partial<Record<string, unknown>>): void {

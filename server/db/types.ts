@@ -45,6 +45,8 @@ export interface Afgoerelser {
   opdateret: Generated<Timestamp>;
   oprettet: Generated<Timestamp>;
   oprettet_af: string;
+  publicering: string | null;
+  publicering_begrundelse: string | null;
   sag_id: string;
   sagsfremstilling: Generated<string>;
   sagsomraader: Generated<string[]>;
@@ -62,6 +64,23 @@ export interface AfgoerelseVersioner {
   id: Generated<string>;
   nr: number;
   sha256: string;
+}
+
+export interface Anonymiseringer {
+  afgoerelse_id: string;
+  anonymiseret_tekst: string;
+  automatisk_godkendt: Generated<boolean>;
+  godkendt: Timestamp | null;
+  godkendt_af: string | null;
+  id: Generated<string>;
+  laveste_sikkerhed: number | null;
+  opdateret: Generated<Timestamp>;
+  oprettet: Generated<Timestamp>;
+  original_tekst: string;
+  revision: Generated<number>;
+  spans: Json;
+  status: Generated<string>;
+  version_nr: number;
 }
 
 export interface ApiTokens {
@@ -174,6 +193,8 @@ export interface LoginForsoeg {
 export interface Naevn {
   adresse: Generated<string>;
   aktiv: Generated<boolean>;
+  anonymisering_politik: Generated<Json>;
+  auto_godkend_taerskel: number | null;
   by: Generated<string>;
   digital_post_afsender: string | null;
   email: Generated<string>;
@@ -387,6 +408,7 @@ export interface Users {
 export interface DB {
   afgoerelse_versioner: AfgoerelseVersioner;
   afgoerelser: Afgoerelser;
+  anonymiseringer: Anonymiseringer;
   api_tokens: ApiTokens;
   beskeder: Beskeder;
   beskeder_laest: BeskederLaest;

@@ -47,6 +47,10 @@ export const jobDefinitions = {
       { additionalProperties: false },
     ),
   },
+  'anonymiser-afgoerelse': {
+    queue: 'anonymisering',
+    payload: Type.Object({ afgoerelseId: Type.String({ format: 'uuid' }), nr: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }),
+  },
 } as const satisfies Record<string, { queue: string; payload: TSchema }>
 
 /**
@@ -72,6 +76,7 @@ export const jobLabels: Record<JobName | ScheduledJobName, string> = {
   'lever-udsendelse': 'Brev leveres (Digital Post eller print)',
   'send-partsnotifikation': 'E-mail til part',
   'paamind-frister': 'Påmindelser om frister',
+  'anonymiser-afgoerelse': 'Afgørelse anonymiseres',
 }
 
 /** The queues' names in Danish. */
@@ -79,6 +84,7 @@ export const queueLabels: Record<QueueName, string> = {
   notifikation: 'Notifikationer og breve',
   dokumenter: 'Dokumenter',
   frister: 'Frister',
+  anonymisering: 'Anonymisering',
 }
 
 export const jobNames = Object.keys(jobDefinitions) as JobName[]

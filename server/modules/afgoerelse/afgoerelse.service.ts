@@ -1,7 +1,7 @@
 // Registering a decision and making it final. The draft is built from the case; a final
 // version is a stored PDF with its SHA-256 that never changes (a correction is a new
-// version with a reason); finalising closes the case and sends the decision to every
-// party through the outbox.
+// version with a reason); finalising closes the case, queues its anonymization for
+// publication and sends the decision to every party through the outbox.
 import { createHash } from 'node:crypto'
 import { sql } from 'kysely'
 import type { Config } from '../../config.js'
@@ -123,6 +123,14 @@ export async function endeliggoer(ctx: AfgoerelseCtx, p: Principal, sagId: strin
     const parter = await trx.selectFrom('parter').select('id').where('sag_id', '=', sag.id).where('rolle', '!=', 'repraesentant').execute()
     await opretUdsendelser(trx, { sagId: sag.id, dokumentId, partIds: parter.map((x) => x.id) })
     for (const x of parter) await addToOutbox(trx, 'send-partsnotifikation', { sagId: sag.id, partId: x.id, haendelse: 'afgoerelse' })
+    // Every final version is anonymized for publication, unless publication was withheld.
+    await trx
+      .updateTable('afgoerelser')
+      .set({ publicering: 'afventer_anonymisering' })
+      .where('id', '=', afgoerelse.id)
+      .where((eb) => eb.or([eb('publicering', 'is', null), eb('publicering', '!=', 'fravalgt')]))
+      .execute()
+    await addToOutbox(trx, 'anonymiser-afgoerelse', { afgoerelseId: afgoerelse.id, nr })
   })
   return { version: nr }
 }

@@ -63,6 +63,9 @@ const journalTekst: Record<string, string> = {
   brev_skrevet: 'Brev skrevet',
   besked_fra_sekretariat: 'Besked sendt til part',
   part_tilknyttet: 'Part har fået adgang til sagen',
+  anonymisering_klar: 'Afgørelsen er anonymiseret og klar til gennemsyn',
+  anonymisering_rettet: 'Anonymiseringen er rettet',
+  anonymisering_godkendt: 'Anonymiseringen er godkendt',
 }
 
 export const sagsbehandlingRoutes: FastifyPluginAsyncTypebox = async (app) => {
