@@ -14,7 +14,7 @@ const STAERK =
 const SVAG = 'park|have|høj|vang|dal|holm|lund|bjerg|mark|eng|bro|strand|toft|ager|skov|skoven|hegn|løkke|bakke|vænge'
 const SEPARAT =
   'Vej|Vejen|Gade|Allé|Alle|Stræde|Plads|Boulevard|Torv|Vænge|Vænget|Park|Parken|Have|Haven|Bakke|Bakken|Sti|Stien|Kaj|Brygge|Landevej|Tværvej|Tværgade|Vang|Vangen|Passage|Gyde|Hegn|Toft|Toften|Strandvej|Kongevej|Kanal|Stræde|Kvarter'
-const TOK = `(?:\\p{Lu}\\.(?:\\s?\\p{Lu}\\.)*|\\p{Lu}[${L}'’]*(?:-\\p{Lu}?[${L}]+)*\\.?|\\d{1,2}\\.)`
+const TOK = `(?:\\p{Lu}\\.(?:\\s?\\p{Lu}\\.)*|\\p{Lu}[${L}'’]*(?:-\\p{Lu}?[${L}]+)*\\.?)`
 const VEJ_RE = new RegExp(
   `(?<![${L}\\p{N}])(?:(?:${TOK}\\s){0,2}\\p{Lu}[${L}'’-]*?(?:(${STAERK})|(${SVAG}))|(?:${TOK}\\s){1,3}(?:${SEPARAT}))(?![${L}\\p{N}])`,
   'gu',
@@ -28,8 +28,10 @@ const IKKE_VEJ = new Set(
 
 const HUSNR_RE = new RegExp(`\\s(?:nr\\.\\s?)?\\d{1,3}(?:[A-Za-z]|\\s[A-Z])?(?![${L}\\p{N}])(?:\\s?[-–]\\s?\\d{1,3}[A-Za-z]?(?![${L}\\p{N}]))?(?![.,]\\d)`, 'uy')
 const ETAGE_RE = [
-  new RegExp(`(?:,\\s?|\\s)(?:st\\.?|stuen|kld\\.?|kælder(?:en)?|parterre)(?:,?\\s?(?:tv|th|mf)\\.?)?(?![${L}\\p{N}])`, 'uy'),
-  new RegExp(`(?:,\\s?|\\s)\\d{1,2}\\.?\\s?(?:sal|tv|th|mf)\\.?(?:,?\\s?(?:tv|th|mf)\\.?)?(?![${L}\\p{N}])`, 'uy'),
+  new RegExp(`(?:,\\s?|\\s)(?:st\\.?|stuen|kld\\.?|kælder(?:en)?|parterre)(?:,?\\s?(?:tv|th|mf)\\.?)?(?![${L}\\p{N}])`, 'iuy'),
+  new RegExp(`(?:,\\s?|\\s)\\d{1,2}\\.?\\s?(?:sal|tv|th|mf)\\.?(?:,?\\s?(?:tv|th|mf)\\.?)?(?![${L}\\p{N}])`, 'iuy'),
+  // A bare floor right before the postal code: "Vestergade 31, 1., 8600 Silkeborg".
+  new RegExp(`,\\s?\\d{1,2}\\.(?=,?\\s\\d{4}\\s\\p{Lu})`, 'uy'),
 ]
 const DOER_RE = new RegExp(`(?:,\\s?|\\s)(?:dør|lejl\\.|lejlighed|lejl)\\s?(?:nr\\.\\s?)?\\d{1,4}[A-Za-z]?(?![\\p{N}])`, 'uy')
 const POSTBY_RE = new RegExp(`(,?\\s?)(?:DK-)?(\\d{4})\\s(\\p{Lu}[${L}.-]*)`, 'uy')

@@ -98,7 +98,7 @@ const sagsnummer: Regel = {
 const SELSKABSFORM = '(?:A/S|ApS|I/S|K/S|P/S|IVS|A\\.m\\.b\\.a\\.|AMBA|a\\.m\\.b\\.a\\.|SMBA|F\\.m\\.b\\.a\\.|FMBA)'
 const NAVNEORD = `(?:\\p{Lu}[${L}'’.-]*|&|og|\\d+)`
 const FORENINGER =
-  '(?:Boligselskabet|Boligforeningen|Andelsboligforeningen|Andelsforeningen|Ejerforeningen|Ejendomsselskabet|Administrationsselskabet|Advokatfirmaet|Advokatfirma|Boligorganisationen|Andelsselskabet|Selskabet|Interessentskabet|Fonden|Stiftelsen|Tømrerfirmaet|Malerfirmaet|Murerfirmaet|VVS-firmaet|Kollegiet|A/B|E/F|AB)'
+  '(?:Boligselskabet|Boligforeningen|Andelsboligforeningen|Andelsforeningen|Ejerforeningen|Ejendomsselskabet|Administrationsselskabet|Advokatfirmaet|Advokatfirma|Boligorganisationen|Andelsselskabet|Selskabet|Interessentskabet|Fonden|Stiftelsen|Tømrerfirmaet|Malerfirmaet|Murerfirmaet|VVS-firmaet|Kollegiet|A/B|E/F)'
 const BRANCHER =
   '(?:Ejendomme|Ejendomsadministration|Administration|Boligadministration|Ejendomsservice|Holding|Invest|Byg|VVS|Entreprise|Gruppen|Bolig|Boliger|Udlejning|Ejendomsinvest|Properties|Real Estate|Advokater|Advokatpartnerselskab|Rengøring|Malerfirma|Tømrerfirma)'
 /** Names of legal persons: "Ejendomsselskabet Nørrebro ApS", "Boligselskabet Sjælland", "Hansen Ejendomme". */
@@ -111,7 +111,8 @@ export function erVirksomhedsnavn(navn: string): boolean {
   VIRKSOMHED_RE.lastIndex = 0
   const m = VIRKSOMHED_RE.exec(navn.trim())
   VIRKSOMHED_RE.lastIndex = 0
-  return m !== null || /\b(?:boligselskab|boligforening|andelsboligforening|ejendomsselskab|ejerforening|kommune|fond)\w*/i.test(navn)
+  // Also "KAB-afdeling Ellemarken", "Herning Boligforening", "Boligforeningen 3B".
+  return m !== null || /(?:boligselskab|boligforening|andelsbolig|ejendomsselskab|ejerforening|kommune|fond|afdeling|administration|ejendomme|udlejning|bolig(?:er)?(?![\p{L}]))/iu.test(navn)
 }
 
 /** Ordinary "and"/"&" may end a company match by accident ("… ApS og"): trim them. */

@@ -57,7 +57,7 @@ export const P = {
   telefon: 50,
   kendtInitialer: 48,
   cvr: 46,
-  nummerplade: 45,
+  nummerplade: 62,
   udbredt: 45,
   virksomhedMaske: 44,
   ukendtEn: 40,

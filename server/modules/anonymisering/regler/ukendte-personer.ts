@@ -48,11 +48,8 @@ const ALMINDELIGE = new Set(
   titler(`hans per bo just from have lang mark frank rose storm holm lund bro dam dal skov bak berg vang sand due bay le li tang green wind
   vind slot stage falk hammer smed greve kirk gade vester bjerg brink hvid grøn høj borg lykke sonne mørk steen sten kvist munk toft dahl
   lind bang sommer hald lange beck bonde gram hein vad yde hertz ernst klein blom holt krag vedel hjort birk degn kaas rytter bager
-  junker kim dan max mai maj ask nor van my sia ann nova thi vita fie ea lau loke eik tor saga thor atlas balder luna alba mynte lilje
-  vega iris flora stella liv ib tom jan jim bent line lis kate ina lina leo kai ali tim jon nick jack ken else eva ida inge lea mie
-  ella ruth vera mona rita lisa asta sam kris tove ulf ulla alle ole carl karl lone pia tina line bente mette anne kirsten hanne helle
-  lene sofie laura marie birgit heidi inger signe trine ellen stine lise grethe linda nina frede lasse troels ebbe kaj knud leif finn
-  steen svend kurt erik niels mads poul claus`),
+  junker kim max mai maj ask van thi saga atlas mynte lilje iris flora liv tom jan alle line kaj frede fisker boye skytte terp staal
+  ravn krog bruun bech friis lassen hviid fogh kloster`),
 )
 
 const TITEL_FOER = new RegExp(
