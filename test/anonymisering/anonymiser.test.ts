@@ -1,0 +1,208 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { anonymiser, anvendSpans, standardPolitik, type Politik, type SagsViden, type Span } from '../../server/modules/anonymisering/anonymiser.js'
+import { indlaesLeksikon, type Leksikon } from '../../server/modules/anonymisering/leksikon.js'
+import { testEnvDefaults } from '../helpers/urls.js'
+
+let leksikon: Leksikon
+beforeAll(async () => {
+  leksikon = await indlaesLeksikon(testEnvDefaults().referenceDataDir)
+})
+
+const viden: SagsViden = {
+  parties: [
+    { role: 'lejer', name: 'Jens Peter Hansen', address: 'Nørrebrogade 12, 3. tv., 2200 København N', cpr: '0101901234', email: 'jph@example.dk', phone: '20 30 40 50' },
+    { role: 'udlejer', name: 'Karen Margrethe Holst', address: 'Vestergade 3, 5000 Odense C' },
+  ],
+  lejemaalAdresse: 'Nørrebrogade 12, 3. tv., 2200 København N',
+}
+
+function kør(tekst: string, v: SagsViden = viden, politik: Partial<Politik> = {}) {
+  return anonymiser(tekst, v, leksikon, politik)
+}
+/** The original text under each span. */
+const maskeret = (tekst: string, spans: readonly Span[]) => spans.map((s) => tekst.slice(s.start, s.end))
+
+describe('known parties', () => {
+  it('when the full name, a part, the genitive or initials occur, then all are masked with the same label', () => {
+    const tekst = 'Jens Peter Hansen klagede. Hansen mødte op. Hansens lejlighed er lys. J.P.H. underskrev. JPH har ret. Jens sagde nej. J.P. Hansen svarede.'
+    const r = kør(tekst)
+    expect(maskeret(tekst, r.spans)).toEqual(['Jens Peter Hansen', 'Hansen', 'Hansens', 'J.P.H.', 'JPH', 'Jens', 'J.P. Hansen'])
+    expect(r.tekst).toBe('Lejer klagede. Lejer mødte op. Lejers lejlighed er lys. Lejer underskrev. Lejer har ret. Lejer sagde nej. Lejer svarede.')
+    expect(new Set(r.spans.map((s) => s.entitet))).toEqual(new Set(['part:0']))
+  })
+
+  it('when a name is written in capitals or with aa/ø variants, then it is still found', () => {
+    const v: SagsViden = { parties: [{ role: 'lejer', name: 'Åse Sørensen' }] }
+    const tekst = 'LEJER: ÅSE SØRENSEN. Aase Soerensen har klaget, og Sørensens datter bekræftede.'
+    const r = kør(tekst, v)
+    expect(maskeret(tekst, r.spans)).toEqual(['ÅSE SØRENSEN', 'Aase Soerensen', 'Sørensens'])
+  })
+
+  it('when a surname is double or has a particle, then each written form is masked', () => {
+    const v: SagsViden = { parties: [{ role: 'lejer', name: 'Signe Hansen-Berg' }, { role: 'udlejer', name: 'Carl von Holstein' }] }
+    const tekst = 'Signe Hansen Berg og fru Hansen-Berg skrev til von Holstein og Holstein.'
+    const r = kør(tekst, v)
+    expect(maskeret(tekst, r.spans)).toEqual(['Signe Hansen Berg', 'Hansen-Berg', 'von Holstein', 'Holstein'])
+  })
+
+  it('when a single name is also an ordinary word in lower case, then the word is kept', () => {
+    const v: SagsViden = { parties: [{ role: 'lejer', name: 'Bo Lund' }] }
+    const tekst = 'Bo Lund ønsker at bo i lejligheden. Bo har boet der i en lund af træer.'
+    expect(kør(tekst, v).tekst).toBe('Lejer ønsker at bo i lejligheden. Lejer har boet der i en lund af træer.')
+  })
+
+  it('when the role word precedes the name, then it is not doubled', () => {
+    const tekst = 'Sagen er indbragt af lejeren Jens Peter Hansen mod udlejer Karen Margrethe Holst.'
+    expect(kør(tekst).tekst).toBe('Sagen er indbragt af lejeren mod udlejer.')
+  })
+})
+
+describe('the traps', () => {
+  it('when a town is in the board name and in an address, then the board name stays and the address goes', () => {
+    const tekst = 'Huslejenævnet i Odense har besigtiget Vestergade 3, 5000 Odense C.'
+    expect(kør(tekst).tekst).toBe('Huslejenævnet i Odense har besigtiget [adresse], 5000 Odense C.')
+    expect(kør(tekst, viden, { bevarPostnummerOgBy: false }).tekst).toBe('Huslejenævnet i Odense har besigtiget [adresse].')
+  })
+
+  it('when the tenant is Hansen, then "H.C. Andersens Boulevard" and "Hansensvej" are not the tenant', () => {
+    const v: SagsViden = { parties: [{ role: 'lejer', name: 'Ole Andersen' }, { role: 'udlejer', name: 'Mads Hansen' }] }
+    const tekst = 'Andersen bor ved H.C. Andersens Boulevard, og Hansen ejer en grund på Hansensvej. Andersens nabo klagede.'
+    expect(kør(tekst, v).tekst).toBe('Lejer bor ved H.C. Andersens Boulevard, og udlejer ejer en grund på Hansensvej. Lejers nabo klagede.')
+  })
+
+  it('when a CPR-like number is a case number, then it is kept; a real CPR is masked', () => {
+    const tekst = 'Jf. sagsnr. 010190-1234 og j.nr. 2024-0101-1234. Lejers cpr-nr. er 020391-4321 og 0203914321.'
+    const r = kør(tekst, { parties: [] })
+    expect(r.tekst).toBe('Jf. sagsnr. 010190-1234 og j.nr. 2024-0101-1234. Lejers cpr-nr. er [cpr-nr.] og [cpr-nr.].')
+  })
+
+  it('when a number is an impossible date, then it is no CPR', () => {
+    expect(kør('Nummeret 320190-1234 og 011390-1234.', { parties: [] }).spans.filter((s) => s.type === 'cpr')).toEqual([])
+  })
+
+  it('when dates, amounts, areas and law references look like numbers, then they stay', () => {
+    const tekst = 'Den 01.01.2024 betalte lejer 12 345 678 kr. og 12.345.678 kr. for 87 m², jf. § 5, stk. 2, og §§ 106-107, jf. lejelovens § 19, stk. 3, nr. 2.'
+    const r = kør(tekst, { parties: [] })
+    expect(r.spans).toEqual([])
+    expect(r.tekst).toBe(tekst)
+  })
+
+  it('when a phone number is written in pairs, with +45 or as eight digits, then it is masked', () => {
+    const tekst = 'Ring på 12 34 56 78, +45 87654321, tlf. 33121212 eller 2233 4455.'
+    expect(kør(tekst, { parties: [] }).tekst).toBe('Ring på [telefon], [telefon], tlf. [telefon] eller [telefon].')
+  })
+
+  it('when a period of years looks like a phone number, then it is kept', () => {
+    expect(kør('I perioden 2019-2020 og 2021 2022 steg lejen.', { parties: [] }).spans).toEqual([])
+  })
+})
+
+describe('patterns', () => {
+  it('when CVR, e-mail, IBAN, account and licence plate occur, then each gets its placeholder', () => {
+    const tekst = 'CVR-nr. 12345678, e-mail a.b@firma.dk, IBAN DK50 0040 0440 1162 43, reg.nr. 1234 kontonr. 0001234567, bil AB 12 345.'
+    expect(kør(tekst, { parties: [] }).tekst).toBe('CVR-nr. [cvr-nr.], e-mail [e-mail], IBAN [iban], reg.nr. [kontonr.] kontonr. [kontonr.], bil [nummerplade].')
+  })
+
+  it('when the case knows a CPR, phone or e-mail, then it is masked in any written form', () => {
+    const tekst = 'Kontakt: 0101901234, 2030 4050, JPH@EXAMPLE.DK.'
+    expect(kør(tekst).tekst).toBe('Kontakt: [cpr-nr.], [telefon], [e-mail].')
+  })
+
+  it('when the policy names other authorities case numbers, then those are masked and the board’s own kept', () => {
+    const tekst = 'Politiets j.nr. 0300-80152-00421-23 og nævnets sagsnr. 101-10005.'
+    const r = kør(tekst, { parties: [] }, { andreSagsnumre: ['(?<=Politiets j\\.nr\\. )[\\d-]+'] })
+    expect(r.tekst).toBe('Politiets j.nr. [sagsnr.] og nævnets sagsnr. 101-10005.')
+  })
+
+  it('when the policy holds an invalid regular expression, then the error says so in Danish', () => {
+    expect(() => kør('x', { parties: [] }, { andreSagsnumre: ['(('] })).toThrow(/ikke et gyldigt regulært udtryk/)
+  })
+})
+
+describe('addresses', () => {
+  it('when a known address is written in different forms, then each is masked', () => {
+    const tekst = 'Lejemålet Nørrebrogade 12, 3. tv., 2200 København N. Også Nørrebrogade 12 3.tv, Nørrebrogade nr. 12, ejendommen Nørrebrogade 12-14 og selve Nørrebrogade.'
+    const r = kør(tekst)
+    expect(maskeret(tekst, r.spans)).toEqual(['Nørrebrogade 12, 3. tv.', 'Nørrebrogade 12 3.tv', 'Nørrebrogade nr. 12', 'Nørrebrogade 12-14', 'Nørrebrogade'])
+  })
+
+  it('when an unknown address has a street suffix, a number and a postal code, then it is masked', () => {
+    const tekst = 'Naboen bor på Skovvangsvej 201, st. th., 8200 Aarhus N og arbejder på Peter Bangs Vej 5.'
+    expect(kør(tekst, { parties: [] }).tekst).toBe('Naboen bor på [adresse], 8200 Aarhus N og arbejder på [adresse].')
+  })
+})
+
+describe('unknown persons', () => {
+  it('when persons not in the case appear with a title or a common name, then each gets its own letter', () => {
+    const tekst = 'Viceværten, Kaj Brøndum, oplyste sagen. Naboen fru Else Thygesen bekræftede. Brøndums nøgle var væk, og Karen Mikkelsen var til stede.'
+    const r = kør(tekst, { parties: [] })
+    expect(r.tekst).toBe('Viceværten, C, oplyste sagen. Naboen fru D bekræftede. C\'s nøgle var væk, og E var til stede.')
+  })
+
+  it('when a board name, a court or a company name has capitalised words, then no person is found there', () => {
+    const tekst = 'Beboerklagenævnet i Frederiksberg Kommune, Boligretten i Aarhus, Ankestyrelsen og Jensen Ejendomme ApS har udtalt sig.'
+    expect(kør(tekst, { parties: [] }).spans).toEqual([])
+  })
+})
+
+describe('replacements and policy', () => {
+  const tekst = 'Jens Peter Hansen og Karen Margrethe Holst mødte med vidnet Peter Mogensen. Hansens brev og Holsts svar.'
+
+  it('when the policy chooses letters, then the tenant is A, the landlord B and others C', () => {
+    expect(kør(tekst, viden, { erstatning: 'bogstaver' }).tekst).toBe("A og B mødte med vidnet C. A's brev og B's svar.")
+  })
+
+  it('when the policy chooses roles, then parties are named by role and others by letter', () => {
+    expect(kør(tekst).tekst).toBe('Lejer og udlejer mødte med vidnet C. Lejers brev og udlejers svar.')
+  })
+
+  it('when a role occurs twice, then the parties are numbered', () => {
+    const v: SagsViden = { parties: [{ role: 'lejer', name: 'Pia Jensen' }, { role: 'lejer', name: 'Ole Nielsen' }] }
+    expect(kur('Pia Jensen og Ole Nielsen.', v)).toBe('Lejer 1 og lejer 2.')
+  })
+
+  it('when the landlord is a company, then the policy decides whether its name stays', () => {
+    const v: SagsViden = { parties: [{ role: 'udlejer', name: 'Ejendomsselskabet Fyn ApS' }] }
+    const t = 'Udlejer er Ejendomsselskabet Fyn ApS. Maleren var Farvehuset ApS.'
+    expect(kør(t, v).tekst).toBe(t)
+    expect(kør(t, v, { bevarVirksomhedsnavne: false }).tekst).toBe('Udlejer er udlejer. Maleren var [virksomhed].')
+  })
+
+  it('when no policy is given, then the default keeps postal code, town and companies and uses roles', () => {
+    expect(standardPolitik).toEqual({ erstatning: 'roller', bevarPostnummerOgBy: true, bevarVirksomhedsnavne: true, andreSagsnumre: [] })
+  })
+})
+
+function kur(tekst: string, v: SagsViden) {
+  return kør(tekst, v).tekst
+}
+
+describe('spans and anvendSpans', () => {
+  const tekst = 'Lejer Jens Peter Hansen (cpr 010190-1234, jph@example.dk) bor på Nørrebrogade 12, 3. tv., 2200 København N. Vidnet Peter Mogensen.'
+
+  it('when the anonymizer’s own spans are applied to the original, then its own text comes out', () => {
+    const r = kør(tekst)
+    expect(anvendSpans(tekst, r.spans)).toBe(r.tekst)
+    // sorted, non-overlapping, inside the text, with a confidence
+    r.spans.forEach((s, i) => {
+      expect(s.end).toBeGreaterThan(s.start)
+      expect(s.sikkerhed).toBeGreaterThan(0)
+      expect(s.sikkerhed).toBeLessThanOrEqual(1)
+      if (i > 0) expect(s.start).toBeGreaterThanOrEqual(r.spans[i - 1]!.end)
+    })
+  })
+
+  it('when a caseworker removes a span and edits a replacement, then the edited list is applied in any order', () => {
+    const r = kør(tekst)
+    const redigeret = r.spans.filter((s) => s.type !== 'adresse').map((s) => (s.type === 'cpr' ? { ...s, erstatning: '[fjernet]' } : s))
+    const ud = anvendSpans(tekst, [...redigeret].reverse())
+    expect(ud).toContain('Nørrebrogade 12, 3. tv.')
+    expect(ud).toContain('[fjernet]')
+    expect(ud).not.toContain('Hansen')
+  })
+
+  it('when spans overlap or leave the text, then anvendSpans refuses', () => {
+    expect(() => anvendSpans('abcdef', [{ start: 0, end: 3, erstatning: 'x' }, { start: 2, end: 4, erstatning: 'y' }])).toThrow(RangeError)
+    expect(() => anvendSpans('abc', [{ start: 1, end: 9, erstatning: 'x' }])).toThrow(RangeError)
+  })
+})
