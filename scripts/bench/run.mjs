@@ -14,6 +14,7 @@ const root = join(here, '..', '..')
 const benches = {
   http: './http.mjs',
   dokument: './dokument.mjs',
+  anonymisering: './anonymisering.mjs',
 }
 
 // Whatever happens, a bench run must stop by itself.
