@@ -27,6 +27,7 @@ import sagsbehandling from './modules/sagsbehandling/index.js'
 import afgoerelse from './modules/afgoerelse/index.js'
 import notifikation from './modules/notifikation/index.js'
 import koeer from './modules/koeer/index.js'
+import naevnsmoede from './modules/naevnsmoede/index.js'
 import anonymisering from './modules/anonymisering/index.js'
 
 export interface BuildOptions {
@@ -66,6 +67,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(afgoerelse)
   await app.register(notifikation)
   await app.register(koeer)
+  await app.register(naevnsmoede)
   await app.register(anonymisering)
 
   return app

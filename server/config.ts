@@ -63,6 +63,8 @@ export interface Config {
   /** How long a job's lock lives unrenewed: a dead worker's jobs are taken over after this. */
   readonly workerLockMs: number
   readonly referenceDataDir: string
+  /** Days after a meeting's start that board members still reach its agenda and material. */
+  readonly moedeAdgangDageEfter: number
   readonly authority: {
     readonly name: string
     readonly address: string
@@ -136,6 +138,7 @@ export function loadConfig(env: Env = withEnvFile(process.env, path.join(project
     workerConcurrency: read.int('WORKER_CONCURRENCY', 5, 1, 100),
     workerLockMs: read.int('WORKER_LOCK_MS', 30_000, 1000, 600_000),
     referenceDataDir: read.directory('REFERENCE_DATA_DIR', path.resolve(projectRoot, '..', 'shared', 'data')),
+    moedeAdgangDageEfter: read.int('MOEDE_ADGANG_DAGE_EFTER', 14, 0, 365),
     authority: {
       name: read.string('AUTHORITY_NAME', 'Nævnenes fælles sekretariat (demo)'),
       address: read.string('AUTHORITY_ADDRESS', 'Rådhuspladsen 1, 1550 København V'),

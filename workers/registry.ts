@@ -15,6 +15,7 @@ import { genererKvittering } from './processors/generer-kvittering.js'
 import { sendSagsnotifikation } from './processors/send-sagsnotifikation.js'
 import { genererHoeringsbrev } from './processors/generer-hoeringsbrev.js'
 import { genererBrev } from './processors/generer-brev.js'
+import { genererBesigtigelsesbrev } from './processors/generer-besigtigelsesbrev.js'
 import { leverUdsendelse } from './processors/lever-udsendelse.js'
 import { sendPartsnotifikation } from './processors/send-partsnotifikation.js'
 import { paamindFrister } from './processors/paamind-frister.js'
@@ -40,6 +41,7 @@ export const processors: ProcessorRegistry = {
   'send-sagsnotifikation': sendSagsnotifikation,
   'generer-hoeringsbrev': genererHoeringsbrev,
   'generer-brev': genererBrev,
+  'generer-besigtigelsesbrev': genererBesigtigelsesbrev,
   'lever-udsendelse': leverUdsendelse,
   'send-partsnotifikation': sendPartsnotifikation,
   'paamind-frister': paamindFrister,

@@ -93,6 +93,19 @@ export interface ApiTokens {
   user_id: string;
 }
 
+export interface Besigtigelser {
+  adresse: string;
+  brev_dokument_id: string | null;
+  id: Generated<string>;
+  moede_id: string;
+  oprettet: Generated<Timestamp>;
+  oprettet_af: string;
+  resultat: string | null;
+  resultat_note: string | null;
+  sag_id: string;
+  tidspunkt: Timestamp;
+}
+
 export interface Beskeder {
   afsender_id: string;
   dokument_id: string | null;
@@ -119,6 +132,19 @@ export interface Breve {
   oprettet_af: string;
   sag_id: string;
   tekst: string;
+}
+
+export interface Dagsordenpunkter {
+  id: Generated<string>;
+  moede_id: string;
+  oprettet: Generated<Timestamp>;
+  oprettet_af: string;
+  position: number;
+  sag_id: string;
+  udfald: string | null;
+  udfald_af: string | null;
+  udfald_note: string | null;
+  udfald_registreret: Timestamp | null;
 }
 
 export interface DocumentBlobs {
@@ -162,6 +188,13 @@ export interface Gebyrsatser {
   opdateret_af: string | null;
 }
 
+export interface Inhabiliteter {
+  begrundelse: string | null;
+  erklaeret: Generated<Timestamp>;
+  sag_id: string;
+  user_id: string;
+}
+
 export interface Journal {
   aktoer_id: string | null;
   begrundelse: string | null;
@@ -188,6 +221,27 @@ export interface LoginForsoeg {
   ip: string | null;
   lykkedes: boolean;
   tidspunkt: Generated<Timestamp>;
+}
+
+export interface Medlemsnoter {
+  opdateret: Generated<Timestamp>;
+  sag_id: string;
+  tekst: string;
+  user_id: string;
+}
+
+export interface Moeder {
+  aflyst_begrundelse: string | null;
+  id: Generated<string>;
+  naevn_id: string;
+  offentliggjort: Timestamp | null;
+  opdateret: Generated<Timestamp>;
+  oprettet: Generated<Timestamp>;
+  oprettet_af: string;
+  starttid: Timestamp;
+  status: Generated<string>;
+  sted: string;
+  version: Generated<number>;
 }
 
 export interface Naevn {
@@ -410,16 +464,21 @@ export interface DB {
   afgoerelser: Afgoerelser;
   anonymiseringer: Anonymiseringer;
   api_tokens: ApiTokens;
+  besigtigelser: Besigtigelser;
   beskeder: Beskeder;
   beskeder_laest: BeskederLaest;
   breve: Breve;
+  dagsordenpunkter: Dagsordenpunkter;
   document_blobs: DocumentBlobs;
   dokumenter: Dokumenter;
   fritagelser: Fritagelser;
   gebyrsatser: Gebyrsatser;
+  inhabiliteter: Inhabiliteter;
   journal: Journal;
   kommuner: Kommuner;
   login_forsoeg: LoginForsoeg;
+  medlemsnoter: Medlemsnoter;
+  moeder: Moeder;
   naevn: Naevn;
   naevn_kommuner: NaevnKommuner;
   naevn_medlemskaber: NaevnMedlemskaber;

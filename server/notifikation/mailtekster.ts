@@ -18,6 +18,22 @@ export const partsnotifikationTekster = {
 
 export type PartsnotifikationHaendelse = keyof typeof partsnotifikationTekster
 
+/**
+ * Notices to a party from the board's meetings (the nævnsmøde module). Kept apart from
+ * partsnotifikationTekster only because the administrators' preview (/admin/skabeloner)
+ * describes each of those events and does not know these yet; when it does, merge them.
+ */
+export const moedenotifikationTekster = {
+  besigtigelse: { emne: 'Nævnet kommer på besigtigelse', tekst: 'Nævnet har sendt dig et brev om besigtigelse af lejemålet med tidspunkt og sted. Du kan læse det på sagens side under dokumenter.' },
+} as const
+
+export type MoedenotifikationHaendelse = keyof typeof moedenotifikationTekster
+
+/** Subject and text of a notice to one party, whichever module's event it is. */
+export function partsnotifikationTekst(haendelse: PartsnotifikationHaendelse | MoedenotifikationHaendelse): { emne: string; tekst: string } {
+  return haendelse === 'besigtigelse' ? moedenotifikationTekster[haendelse] : partsnotifikationTekster[haendelse]
+}
+
 /** "There is news in the case", to the filer or to the board's secretariat (tilSekretariat). */
 export const sagsnotifikationTekster = {
   indbragt: { emne: 'Vi har modtaget din sag', tekst: 'Nævnet har modtaget din sag. Kvitteringen ligger på sagens side under dokumenter.', tilSekretariat: false },
@@ -30,8 +46,8 @@ export type SagsnotifikationHaendelse = keyof typeof sagsnotifikationTekster
 
 export const VELKOMST_EMNE = 'Velkommen til Nævn'
 
-export function partsnotifikationEmne(haendelse: PartsnotifikationHaendelse, sagsnummer: string | null): string {
-  return `${partsnotifikationTekster[haendelse].emne} (${sagsnummer})`
+export function partsnotifikationEmne(haendelse: PartsnotifikationHaendelse | MoedenotifikationHaendelse, sagsnummer: string | null): string {
+  return `${partsnotifikationTekst(haendelse).emne} (${sagsnummer})`
 }
 
 export function sagsnotifikationEmne(haendelse: SagsnotifikationHaendelse, sagsnummer: string | null): string {

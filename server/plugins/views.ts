@@ -32,14 +32,19 @@ export function layoutContext(principal: Principal | null, url: string) {
   const entries = [
     { href: '/mine-sager', tekst: 'Mine sager', vis: true, under: ['/indbringelse', '/sager', '/konto'] },
     { href: '/sagsbehandling', tekst: 'Sagsbehandling', vis: staffNaevnIds(principal).length > 0, under: [] },
+    { href: '/sagsbehandling/moeder', tekst: 'Nævnsmøder', vis: staffNaevnIds(principal).length > 0, under: [] },
     { href: '/naevnsportal', tekst: 'Nævnsportal', vis: boardMemberNaevnIds(principal).length > 0, under: [] },
     { href: '/admin', tekst: 'Administration', vis: isAdmin(principal), under: [] },
   ]
   const path = url.split('?')[0] ?? ''
   const within = (prefix: string) => path === prefix || path.startsWith(`${prefix}/`)
+  // The longest matching entry is the current one: /sagsbehandling/moeder is not also "Sagsbehandling".
+  const match = (e: (typeof entries)[number]) => Math.max(-1, ...[e.href, ...e.under].filter(within).map((x) => x.length))
+  const shown = entries.filter((e) => e.vis)
+  const best = Math.max(-1, ...shown.map(match))
   return {
     bruger: { navn: principal.navn, email: principal.email },
-    menu: entries.filter((e) => e.vis).map((e) => ({ href: e.href, tekst: e.tekst, aktiv: [e.href, ...e.under].some(within) })),
+    menu: shown.map((e) => ({ href: e.href, tekst: e.tekst, aktiv: best >= 0 && match(e) === best })),
   }
 }
 

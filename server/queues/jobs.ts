@@ -32,6 +32,10 @@ export const jobDefinitions = {
     queue: 'dokumenter',
     payload: Type.Object({ brevId: Type.String({ format: 'uuid' }) }, { additionalProperties: false }),
   },
+  'generer-besigtigelsesbrev': {
+    queue: 'dokumenter',
+    payload: Type.Object({ besigtigelseId: Type.String({ format: 'uuid' }) }, { additionalProperties: false }),
+  },
   'lever-udsendelse': {
     queue: 'notifikation',
     payload: Type.Object({ udsendelseId: Type.String({ format: 'uuid' }) }, { additionalProperties: false }),
@@ -42,7 +46,7 @@ export const jobDefinitions = {
       {
         sagId: Type.String({ format: 'uuid' }),
         partId: Type.String({ format: 'uuid' }),
-        haendelse: Type.Union([Type.Literal('partshoering'), Type.Literal('paamindelse'), Type.Literal('frist_forlaenget'), Type.Literal('brev'), Type.Literal('afgoerelse')]),
+        haendelse: Type.Union([Type.Literal('partshoering'), Type.Literal('paamindelse'), Type.Literal('frist_forlaenget'), Type.Literal('brev'), Type.Literal('afgoerelse'), Type.Literal('besigtigelse')]),
       },
       { additionalProperties: false },
     ),
@@ -73,6 +77,7 @@ export const jobLabels: Record<JobName | ScheduledJobName, string> = {
   'send-sagsnotifikation': 'E-mail: nyt i sagen',
   'generer-hoeringsbrev': 'Høringsbrev dannes',
   'generer-brev': 'Brev dannes',
+  'generer-besigtigelsesbrev': 'Indkaldelse til besigtigelse dannes',
   'lever-udsendelse': 'Brev leveres (Digital Post eller print)',
   'send-partsnotifikation': 'E-mail til part',
   'paamind-frister': 'Påmindelser om frister',

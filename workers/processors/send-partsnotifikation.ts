@@ -7,7 +7,7 @@ import type { JobPayload } from '../../server/queues/jobs.js'
 import { adresseTekst, adresseKolonner } from '../../server/sag/visning.js'
 import { formatDansk } from '../../server/sag/frister.js'
 import { gemInvitation, invitationToken } from '../../server/sag/partshoering.js'
-import { partsnotifikationEmne, partsnotifikationTekster, renderMail } from '../../server/notifikation/mailtekster.js'
+import { partsnotifikationEmne, partsnotifikationTekst, renderMail } from '../../server/notifikation/mailtekster.js'
 
 export async function sendPartsnotifikation(ctx: ProcessorContext, payload: JobPayload<'send-partsnotifikation'>, outboxId: number): Promise<string> {
   const { db, mailer, config } = ctx
@@ -36,7 +36,7 @@ export async function sendPartsnotifikation(ctx: ProcessorContext, payload: JobP
     invitation = `${config.publicUrl}/invitation/${token}`
   }
   const hoering = await db.selectFrom('partshoeringer').select('frist').where('sag_id', '=', part.sag_id).where('afsluttet', 'is', null).orderBy('oprettet', 'desc').executeTakeFirst()
-  const t = partsnotifikationTekster[payload.haendelse]
+  const t = partsnotifikationTekst(payload.haendelse)
   const { messageId } = await mailer.send({
     to: modtager,
     subject: partsnotifikationEmne(payload.haendelse, part.sagsnummer),
@@ -45,7 +45,7 @@ export async function sendPartsnotifikation(ctx: ProcessorContext, payload: JobP
       tekst: t.tekst,
       sagsnummer: part.sagsnummer,
       adresse: adresseTekst(part),
-      frist: hoering ? formatDansk(hoering.frist) : null,
+      frist: hoering && payload.haendelse !== 'besigtigelse' ? formatDansk(hoering.frist) : null,
       invitation,
       link: `${config.publicUrl}/sager/${part.sag_id}`,
       afsender: part.naevn_navn ?? config.authority.name,

@@ -17,7 +17,7 @@ export async function udsendBrev(
     filnavn: string
     pdf: Buffer
     modtagere: string[]
-    haendelse: 'partshoering' | 'brev'
+    haendelse: 'partshoering' | 'brev' | 'besigtigelse'
     /** Returns the stored letter's document id if it was made already; records it otherwise. */
     findes: (trx: Transaction<DB>) => Promise<string | null>
     gem: (trx: Transaction<DB>, dokumentId: string) => Promise<void>

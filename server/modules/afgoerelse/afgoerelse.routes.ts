@@ -12,6 +12,7 @@ import { formatDatoTid } from '../../sag/visning.js'
 import { afslutningsaarsager, besigtigelseKoder, huslejeangivelser, huslejekategorier, huslejemetoder, medholdKoder, naevnTypeFor, type LejemaalType } from '../../sag/koder.js'
 import { loadLovgrundlag, formatBestemmelse } from '../../sag/lovgrundlag.js'
 import { sagsomraaderFor } from '../../sag/sagsomraader.js'
+import { besigtigelseForSag } from '../../sag/besigtigelse.js'
 import { aabnForRettelse, endeliggoer, gemAfgoerelse, hentUdkast, listVersioner, type AfgoerelseCtx } from './afgoerelse.service.js'
 import { forhaandsvisning } from './afgoerelse.dokument.js'
 
@@ -56,7 +57,8 @@ export const afgoerelseRoutes: FastifyPluginAsyncTypebox = async (app) => {
       aarsager: valg(afslutningsaarsager, v('afslutningsaarsag', a.afslutningsaarsag)),
       medhold: valg(medholdKoder, v('medhold', a.medhold)),
       gebyr: valg({ ja: 'Ja, udlejer pålægges gebyr', nej: 'Nej' }, jaNej('gebyrpaalaeggelse', a.gebyrpaalaeggelse)),
-      besigtigelse: valg(besigtigelseKoder, v('besigtigelse', a.besigtigelse)),
+      // Not registered yet: start from the inspections' results on the meetings (server/sag/besigtigelse.ts).
+      besigtigelse: valg(besigtigelseKoder, v('besigtigelse', a.besigtigelse ?? (await besigtigelseForSag(app.db, sag.id)))),
       interesse: valg({ ja: 'Ja', nej: 'Nej' }, jaNej('offentlig_interesse', a.offentlig_interesse)),
       metoder: Object.entries(huslejemetoder).map(([value, label]) => ({ value, label })),
       kategorier: Object.entries(huslejekategorier).map(([value, label]) => ({ value, label })),

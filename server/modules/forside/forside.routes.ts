@@ -1,9 +1,8 @@
 // The front page and each role's start page. The start pages show what each role has
-// today; the case modules (indbringelse, sagsbehandling, nævnsmøde) fill them out.
+// today; the case modules fill them out (the board members' /naevnsportal lives in
+// modules/naevnsmoede).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { guard } from '../../access/guards.js'
-import { assertBoardMember, boardMemberNaevnIds, startPageFor } from '../../access/policies.js'
-import { mineNaevnView } from '../../naevn/visning.js'
+import { startPageFor } from '../../access/policies.js'
 
 export const forsideRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/', async (req, reply) => {
@@ -19,12 +18,4 @@ export const forsideRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/cookies', async (_req, reply) =>
     reply.page('pages/cookies', { titel: 'Cookies', sessionTimer: app.config.sessionAbsoluteHours }),
   )
-
-  app.get('/naevnsportal', { preHandler: guard(assertBoardMember) }, async (req, reply) => {
-    const principal = req.principal!
-    return reply.page('pages/start/naevnsportal', {
-      titel: 'Nævnsportal',
-      naevn: await mineNaevnView(app.db, principal, boardMemberNaevnIds(principal)),
-    })
-  })
 }
