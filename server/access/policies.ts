@@ -67,3 +67,8 @@ export function assertSekretariatsleder(p: Principal | null): asserts p is Princ
 export function assertMayViewNaevn(p: Principal | null, naevnId: string): void {
   if (!mayViewNaevn(p, naevnId)) throw new NotFoundError('NaevnIkkeFundet', 'Nævnet findes ikke.')
 }
+
+/** A board's own settings (e.g. its anonymization policy): the head of its secretariat or an admin. */
+export function assertMayConfigureNaevn(p: Principal | null, naevnId: string): asserts p is Principal {
+  if (!isAdmin(p) && !isLeaderOf(p, naevnId)) throw new NotFoundError('NaevnIkkeFundet', 'Nævnet findes ikke.')
+}

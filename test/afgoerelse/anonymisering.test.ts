@@ -164,3 +164,60 @@ describe('anonymization of decisions', () => {
     expect(workers.runtime).toBeDefined()
   })
 })
+
+describe('a board’s anonymization policy', () => {
+  const w = useWorld()
+  useWorkers(w)
+
+  it('when the head of the secretariat chooses letters and a threshold, then others cannot see the page, a bad pattern is refused with the input kept, and the next anonymization follows the policy', async () => {
+    const naevn = await naevnFor(w.db, 101)
+    const leder = await createUser(w.db, { medlemskaber: [{ naevnId: naevn.id, rolle: 'sekretariatsleder' }] })
+    const sbUser = await createUser(w.db, { medlemskaber: [{ naevnId: naevn.id, rolle: 'sagsbehandler' }] })
+    const andet = await naevnFor(w.db, 851)
+    const fremmedLeder = await createUser(w.db, { medlemskaber: [{ naevnId: andet.id, rolle: 'sekretariatsleder' }] })
+    const la = new Agent(w.app)
+    await la.login(leder.email, leder.password)
+    const sti = `/naevn/${naevn.id}/anonymisering`
+    expect((await la.get(`/naevn/${naevn.id}`)).body).toContain(sti)
+    expect((await la.get(sti)).statusCode).toBe(200)
+    for (const u of [sbUser, fremmedLeder]) {
+      const a = new Agent(w.app)
+      await a.login(u.email, u.password)
+      expect((await a.get(sti)).statusCode).toBe(404)
+      await a.get('/sagsbehandling')
+      expect((await a.post(sti, { erstatning: 'bogstaver' })).statusCode).toBe(404)
+    }
+
+    const forkert = await la.post(sti, { erstatning: 'bogstaver', bevarPostnummerOgBy: 'ja', andreSagsnumre: 'SKAT-(\\d{6}', taerskel: '120' })
+    expect(forkert.statusCode).toBe(400)
+    expect(forkert.body).toContain('er ikke et gyldigt mønster')
+    expect(forkert.body).toContain('Skriv en procent mellem 50 og 100')
+    expect(forkert.body).toContain('SKAT-(\\d{6}')
+    expect((await la.post(sti, { erstatning: 'bogstaver', bevarPostnummerOgBy: 'ja', andreSagsnumre: 'SKAT-\\d{6}', taerskel: '' })).statusCode).toBe(303)
+    const gemt = await w.db.selectFrom('naevn').select(['anonymisering_politik', 'auto_godkend_taerskel']).where('id', '=', naevn.id).executeTakeFirstOrThrow()
+    expect(gemt).toEqual({ anonymisering_politik: { erstatning: 'bogstaver', bevarPostnummerOgBy: true, bevarVirksomhedsnavne: false, andreSagsnumre: ['SKAT-\\d{6}'] }, auto_godkend_taerskel: null })
+    const log = await w.db.selectFrom('revisionslog').select('handling').where('objekt_id', '=', naevn.id).where('handling', '=', 'anonymiseringspolitik_opdateret').execute()
+    expect(log).toHaveLength(1)
+
+    // The next decision: the tenant becomes A, the other authority's number is masked.
+    const sb = new Agent(w.app)
+    await sb.login(sbUser.email, sbUser.password)
+    const filer = await createUser(w.db)
+    const fa = new Agent(w.app)
+    await fa.login(filer.email, filer.password)
+    const sagId = await indbringSag(fa)
+    await sb.get(`/sagsbehandling/sager/${sagId}`)
+    expect((await sb.post(`/sagsbehandling/sager/${sagId}/afgoerelse`, { ...afgoerelse, begrundelse: `${afgoerelse.begrundelse} Skattestyrelsen har sagen under SKAT-123456.` })).statusCode).toBe(303)
+    await w.db.transaction().execute(async (trx) => {
+      for (const s of ['under_behandling', 'klar_til_moede', 'paa_dagsorden'] as const) await skiftStatus(trx, sagId, s, { aktoerId: null })
+    })
+    expect((await sb.post(`/sagsbehandling/sager/${sagId}/afgoerelse/endelig`)).statusCode).toBe(303)
+    const a = await waitFor('the anonymization', () =>
+      w.db.selectFrom('anonymiseringer').innerJoin('afgoerelser', 'afgoerelser.id', 'anonymiseringer.afgoerelse_id').select('anonymiseret_tekst').where('afgoerelser.sag_id', '=', sagId).executeTakeFirst(),
+    )
+    expect(a.anonymiseret_tekst).toMatch(/\bA\b/)
+    expect(a.anonymiseret_tekst).not.toContain('Lise Lejer')
+    expect(a.anonymiseret_tekst).not.toContain('SKAT-123456')
+    expect(a.anonymiseret_tekst).toContain('1165 København K')
+  })
+})
