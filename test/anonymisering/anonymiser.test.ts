@@ -139,6 +139,11 @@ describe('unknown persons', () => {
     expect(r.tekst).toBe('Viceværten, C, oplyste sagen. Naboen fru D bekræftede. C\'s nøgle var væk, og E var til stede.')
   })
 
+  it('when a title (also numbered) precedes a name outside the lexicon, even a street-like one, then it is a person', () => {
+    const tekst = 'Vidne 1, Wenche Solbakken, og vidnet Yusuf Demir forklarede. Solbakken bor på Kollegievej 4, værelse 217.'
+    expect(kør(tekst, { parties: [] }).tekst).toBe('Vidne 1, C, og vidnet D forklarede. C bor på [adresse].')
+  })
+
   it('when a board name, a court or a company name has capitalised words, then no person is found there', () => {
     const tekst = 'Beboerklagenævnet i Frederiksberg Kommune, Boligretten i Aarhus, Ankestyrelsen og Jensen Ejendomme ApS har udtalt sig.'
     expect(kør(tekst, { parties: [] }).spans).toEqual([])

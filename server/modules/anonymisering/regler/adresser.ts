@@ -33,7 +33,7 @@ const ETAGE_RE = [
   // A bare floor right before the postal code: "Vestergade 31, 1., 8600 Silkeborg".
   new RegExp(`,\\s?\\d{1,2}\\.(?=,?\\s\\d{4}\\s\\p{Lu})`, 'uy'),
 ]
-const DOER_RE = new RegExp(`(?:,\\s?|\\s)(?:dør|lejl\\.|lejlighed|lejl)\\s?(?:nr\\.\\s?)?\\d{1,4}[A-Za-z]?(?![\\p{N}])`, 'uy')
+const DOER_RE = new RegExp(`(?:,\\s?|\\s)(?:dør|lejl\\.|lejlighed|lejl|værelse|vær\\.|rum)\\s?(?:nr\\.\\s?)?\\d{1,4}[A-Za-z]?(?![\\p{N}])`, 'uy')
 const POSTBY_RE = new RegExp(`(,?\\s?)(?:DK-)?(\\d{4})\\s(\\p{Lu}[${L}.-]*)`, 'uy')
 const BYDEL_RE = new RegExp(`\\s(?:C|K|N|NV|NØ|S|SV|SØ|V|Ø)(?![${L}])`, 'uy')
 const STORT_ORD_RE = new RegExp(`(?<![${L}\\p{N}])\\p{Lu}[${L}'’.-]*`, 'gu')

@@ -51,6 +51,7 @@ export const P = {
   egetSagsnummer: 65, // the board's own case numbers: not CPR, not phone
   cpr: 60,
   virksomhed: 60,
+  ukendtTitel: 57, // "vidnet Wenche Solbakken": a title beats a street-like surname
   vejnavn: 55,
   ukendtFlere: 52,
   kendtDel: 50,

@@ -3,6 +3,7 @@
 // words is a person when it holds a common first name (Danmarks Statistik's lists), a
 // common surname next to another name, or follows a title ("viceværten", "tømrer", "hr.").
 // A person found once is found again by the parts of the name ("Brøndum", "Brøndums").
+// "Vidne 1, Wenche Solbakken": a numbered title counts too.
 import type { Leksikon } from '../leksikon.js'
 import type { Partsmatcher } from './kendte-parter.js'
 import { erSaetningsstart, fold, P, variantMoenster, type Entitet, type Kandidat } from './faelles.js'
@@ -53,7 +54,7 @@ const ALMINDELIGE = new Set(
 )
 
 const TITEL_FOER = new RegExp(
-  `(?:^|[^${L}])(?:${[...TITLER].filter((t) => !['v/', 'att', 'c/o', 'mrk'].includes(t)).sort((a, b) => b.length - a.length).map(variantMoenster).join('|')}|v/|att\\.|c/o|mrk\\.)(?:\\s*,)?\\s+(?:(?:hr|fru|frk)\\.?\\s+)?$`,
+  `(?:^|[^${L}])(?:${[...TITLER].filter((t) => !['v/', 'att', 'c/o', 'mrk'].includes(t)).sort((a, b) => b.length - a.length).map(variantMoenster).join('|')}|v/|att\\.|c/o|mrk\\.)(?:\\s+(?:nr\\.\\s*)?\\d{1,2})?(?:\\s*[,:])?\\s+(?:(?:hr|fru|frk)\\.?\\s+)?$`,
   'iu',
 )
 
@@ -96,6 +97,8 @@ export function findUkendtePersoner(tekst: string, leksikon: Leksikon, matcher: 
   /** Folded single name → the unknown person it was first seen in. */
   const dele = new Map<string, Entitet>()
   const enkelte: { tok: Token; titel: boolean }[] = []
+  /** Persons introduced by a title: their names beat street-like words elsewhere too. */
+  const medTitel = new Set<Entitet>()
 
   const entitetFor = (noegle: string) => {
     let e = entiteter.get(noegle)
@@ -178,13 +181,14 @@ export function findUkendtePersoner(tekst: string, leksikon: Leksikon, matcher: 
     if (navne.length === 1) e = dele.get(kerne[0]!)
     e ??= entitetFor(kerne.join(' '))
     for (const k of kerne) if (!dele.has(k) && k.length >= 3 && !ALMINDELIGE.has(k)) dele.set(k, e)
+    if (titel) medTitel.add(e)
     kandidater.push({
       start: first.start,
       end: last.end,
       type: 'person',
       regel: titel ? 'titel-kontekst' : 'navneleksikon',
       sikkerhed,
-      prioritet: seg.length >= 2 || titel ? P.ukendtFlere : P.ukendtEn,
+      prioritet: titel ? P.ukendtTitel : seg.length >= 2 ? P.ukendtFlere : P.ukendtEn,
       entitet: e,
       genitiv: last.genitiv,
     })
@@ -217,7 +221,8 @@ export function findUkendtePersoner(tekst: string, leksikon: Leksikon, matcher: 
       const genitiv = m[1] !== undefined
       const e = dele.get(fold(genitiv ? m[0].slice(0, -m[1]!.length) : m[0]))
       if (!e) continue
-      kandidater.push({ start: m.index, end: m.index + m[0].length, type: 'person', regel: 'udbredt-navn', sikkerhed: 0.75, prioritet: P.udbredt, entitet: e, genitiv })
+      const prioritet = medTitel.has(e) ? P.ukendtTitel - 1 : P.udbredt
+      kandidater.push({ start: m.index, end: m.index + m[0].length, type: 'person', regel: 'udbredt-navn', sikkerhed: 0.75, prioritet, entitet: e, genitiv })
     }
   }
   return { kandidater }
