@@ -82,7 +82,7 @@ function indeksSpec(input: SagsmappeInput, indhold: SagsmappeIndhold[]): Documen
       },
       { type: 'heading', level: 2, text: 'Indhold' },
       raekker.length > 0
-        ? { type: 'table', columns: ['Nr.', 'Dokument', 'Art og dato', 'Side'], rows: raekker }
+        ? { type: 'table', columns: ['Nr.', 'Dokument', 'Art og dato', 'Begynder på'], rows: raekker }
         : { type: 'paragraph', text: 'Sagen har ingen dokumenter, som nævnet kan se.' },
     ],
     ...(input.creationDate ? { creationDate: input.creationDate } : {}),
