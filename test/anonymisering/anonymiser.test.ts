@@ -144,6 +144,11 @@ describe('unknown persons', () => {
     expect(kør(tekst, { parties: [] }).tekst).toBe('Vidne 1, C, og vidnet D forklarede. C bor på [adresse].')
   })
 
+  it('when a person is named in full and later by title and surname, then the full name is masked whole', () => {
+    const tekst = 'Hun vil fremleje til Jonas Friis Kjærgaard. Fremlejetageren, Kjærgaard, er studerende. Udlejer: Roskilde Boligudlejning ApS, 4000 Roskilde.'
+    expect(kør(tekst, { parties: [] }).tekst).toBe('Hun vil fremleje til C. Fremlejetageren, C, er studerende. Udlejer: Roskilde Boligudlejning ApS, 4000 Roskilde.')
+  })
+
   it('when a board name, a court or a company name has capitalised words, then no person is found there', () => {
     const tekst = 'Beboerklagenævnet i Frederiksberg Kommune, Boligretten i Aarhus, Ankestyrelsen og Jensen Ejendomme ApS har udtalt sig.'
     expect(kør(tekst, { parties: [] }).spans).toEqual([])

@@ -78,8 +78,19 @@ function loes(kandidater: Kandidat[], zoner: Zone[], tekst: string): Kandidat[] 
       break
     }
     if (!ok || k.end <= k.start) continue
-    if (valgte.some((v) => overlapper(v, k))) continue
-    valgte.push(k)
+    const over = valgte.filter((v) => overlapper(v, k))
+    if (over.length === 0) valgte.push(k)
+    else if (k.entitet && over.every((v) => v.entitet?.noegle === k.entitet!.noegle)) {
+      // The same person found twice ("Jonas Friis Kjærgaard" and "Kjærgaard"): one span
+      // over both, so no part of the name is left behind.
+      const alle = [...over, k]
+      const sidste = alle.reduce((a, b) => (b.end > a.end ? b : a))
+      const foerste = over[0]!
+      foerste.start = Math.min(...alle.map((v) => v.start))
+      foerste.end = sidste.end
+      foerste.genitiv = sidste.genitiv
+      for (const v of over.slice(1)) valgte.splice(valgte.indexOf(v), 1)
+    }
   }
   return valgte.sort((a, b) => a.start - b.start)
 }

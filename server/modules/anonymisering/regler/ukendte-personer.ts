@@ -50,13 +50,15 @@ const ALMINDELIGE = new Set(
   vind slot stage falk hammer smed greve kirk gade vester bjerg brink hvid grøn høj borg lykke sonne mørk steen sten kvist munk toft dahl
   lind bang sommer hald lange beck bonde gram hein vad yde hertz ernst klein blom holt krag vedel hjort birk degn kaas rytter bager
   junker kim max mai maj ask van thi saga atlas mynte lilje iris flora liv tom jan alle line kaj frede fisker boye skytte terp staal
-  ravn krog bruun bech friis lassen hviid fogh kloster`),
+  ravn krog kloster`),
 )
 
 const TITEL_FOER = new RegExp(
   `(?:^|[^${L}])(?:${[...TITLER].filter((t) => !['v/', 'att', 'c/o', 'mrk'].includes(t)).sort((a, b) => b.length - a.length).map(variantMoenster).join('|')}|v/|att\\.|c/o|mrk\\.)(?:\\s+(?:nr\\.\\s*)?\\d{1,2})?(?:\\s*[,:])?\\s+(?:(?:hr|fru|frk)\\.?\\s+)?$`,
   'iu',
 )
+
+const SELSKABSFORM_EFTER = /^\s(?:A\/S|ApS|I\/S|K\/S|P\/S|IVS|AMBA|SMBA)(?![\p{L}])/u
 
 type Klasse = 'F' | 'E' | 'A' | 'I' | 'C' | 'S' | 'T'
 interface Token {
@@ -162,6 +164,8 @@ export function findUkendtePersoner(tekst: string, leksikon: Leksikon, matcher: 
     }
     const first = seg[0]!
     const last = seg[seg.length - 1]!
+    // "Udlejer: Roskilde Boligudlejning ApS" is a company, not a person after a title.
+    if (SELSKABSFORM_EFTER.test(tekst.slice(last.end, last.end + 8))) return
     const parter = new Set(navne.map((t) => t.part))
     if (parter.size === 1 && first.part !== undefined) {
       kandidater.push({
@@ -180,7 +184,9 @@ export function findUkendtePersoner(tekst: string, leksikon: Leksikon, matcher: 
     let e: Entitet | undefined
     if (navne.length === 1) e = dele.get(kerne[0]!)
     e ??= entitetFor(kerne.join(' '))
-    for (const k of kerne) if (!dele.has(k) && k.length >= 3 && !ALMINDELIGE.has(k)) dele.set(k, e)
+    // Parts that are also towns ("Roskilde") are not searched for elsewhere.
+    const erBy = (k: string) => leksikon.bynavne.has(k) && !leksikon.fornavne.has(k) && !leksikon.efternavne.has(k)
+    for (const k of kerne) if (!dele.has(k) && k.length >= 3 && !ALMINDELIGE.has(k) && !erBy(k)) dele.set(k, e)
     if (titel) medTitel.add(e)
     kandidater.push({
       start: first.start,
