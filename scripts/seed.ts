@@ -16,6 +16,7 @@ try {
   const result = await seed(db, { referenceDataDir: config.referenceDataDir, demo: !args.includes('--ingen-demo'), sammenlaegninger, config })
   console.log(result.nyeNaevn > 0 ? `Oprettede ${result.nyeNaevn} nævn.` : 'Nævnene fandtes allerede.')
   if (result.demoSager > 0) console.log(`Oprettede ${result.demoSager} demo-sager (kvitteringerne dannes, når workerne kører).`)
+  if (result.demoMoeder > 0) console.log(`Oprettede ${result.demoMoeder} demo-nævnsmøder med dagsordener og besigtigelser.`)
   if (result.logins.length > 0) {
     console.log(`\nDemo-logins (adgangskode for alle: ${demoPassword}):`)
     for (const l of result.logins) console.log(`  ${l.rolle.padEnd(18)} ${l.email.padEnd(38)} ${l.navn}${l.naevn ? ` – ${l.naevn}` : ''}`)

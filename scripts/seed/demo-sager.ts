@@ -16,7 +16,7 @@ import { loadLovgrundlag } from '../../server/sag/lovgrundlag.js'
 import { fraDate } from '../../server/sag/frister.js'
 import type { Principal } from '../../server/access/principal.js'
 
-type Handling =
+export type Handling =
   | { tag: true }
   | { notat: string }
   | { vurdering: string }
@@ -37,7 +37,7 @@ interface DemoAfgoerelse {
   husleje?: { dato: string; metode: string; kategori: string; angivelse: string; beloeb: string; areal: string }
 }
 
-interface DemoSag {
+export interface DemoSag {
   email: string
   rolle: 'lejer' | 'udlejer'
   lejemaal: FormValues
@@ -48,7 +48,7 @@ interface DemoSag {
   behandling?: Handling[]
 }
 
-const staff = { '101': 'sagsbehandler1.kbh@demo.naevn.dk', '751': 'sagsbehandler1.aarhus@demo.naevn.dk' } as const
+export const staff = { '101': 'sagsbehandler1.kbh@demo.naevn.dk', '751': 'sagsbehandler1.aarhus@demo.naevn.dk' } as const
 
 const kbh = (vej: string, nr: string, postnr = '2200') => ({ vejnavn: vej, husnummer: nr, etage: '3', doer: 'tv', postnr, lejemaal_type: 'privat', kommunekode: '101' })
 const aarhus = (vej: string, nr: string) => ({ vejnavn: vej, husnummer: nr, etage: '1', doer: 'th', postnr: '8000', lejemaal_type: 'almen', kommunekode: '751' })
@@ -211,32 +211,37 @@ export async function seedDemoSager(db: Database, config: Pick<Config, 'referenc
   // Idempotent: the demo citizens' cases are made once.
   const existing = await db.selectFrom('sager').select('id').where('oprettet_af', 'in', users.map((u) => u.id)).executeTakeFirst()
   if (existing) return 0
-  const ctx: IndbringelseCtx = { db, config, postnumre: await loadPostnumre(config.referenceDataDir), cpr: createCprCipher(config.cprEncryptionKey) }
   let count = 0
   for (const s of sager) {
-    const user = users.find((u) => u.email === s.email)
-    const p = user && (await loadPrincipal(db, user.id, 'seed'))
-    if (!p) continue
-    const id = await startKladde(ctx, p)
-    const steps = [
-      () => gemHvem(ctx, p, id, { indbringer_rolle: s.rolle, for_hvem: 'selv' }),
-      () => gemLejemaal(ctx, p, id, s.lejemaal),
-      () => gemParter(ctx, p, id, s.parter),
-      () => gemSagen(ctx, p, id, s.sagen),
-    ]
-    for (const step of steps) {
-      const r = await step()
-      if (!r.ok) throw new Error(`Demo-sagen på ${String(s.lejemaal.vejnavn)} kunne ikke udfyldes: ${JSON.stringify(r.errors.toView().fejl)}`)
-    }
-    if (s.indsend) {
-      await bekraeftGebyr(ctx, p, id)
-      const r = await indsend(ctx, p, id)
-      if (!r.ok) throw new Error(`Demo-sag kunne ikke indsendes: ${r.mangler.map((m) => m.besked).join(' ')}`)
-      if (s.behandling) await behandl(db, config, id, String(s.lejemaal.kommunekode), s.behandling)
-    }
-    count++
+    if (await indbringDemoSag(db, config, s)) count++
   }
   return count
+}
+
+/** Files one demo case as its citizen and lets the board's caseworker handle it; returns its id. */
+export async function indbringDemoSag(db: Database, config: Config, s: DemoSag): Promise<string | null> {
+  const ctx: IndbringelseCtx = { db, config, postnumre: await loadPostnumre(config.referenceDataDir), cpr: createCprCipher(config.cprEncryptionKey) }
+  const user = await db.selectFrom('users').select('id').where('email', '=', s.email).executeTakeFirst()
+  const p = user && (await loadPrincipal(db, user.id, 'seed'))
+  if (!p) return null
+  const id = await startKladde(ctx, p)
+  const steps = [
+    () => gemHvem(ctx, p, id, { indbringer_rolle: s.rolle, for_hvem: 'selv' }),
+    () => gemLejemaal(ctx, p, id, s.lejemaal),
+    () => gemParter(ctx, p, id, s.parter),
+    () => gemSagen(ctx, p, id, s.sagen),
+  ]
+  for (const step of steps) {
+    const r = await step()
+    if (!r.ok) throw new Error(`Demo-sagen på ${String(s.lejemaal.vejnavn)} kunne ikke udfyldes: ${JSON.stringify(r.errors.toView().fejl)}`)
+  }
+  if (s.indsend) {
+    await bekraeftGebyr(ctx, p, id)
+    const r = await indsend(ctx, p, id)
+    if (!r.ok) throw new Error(`Demo-sag kunne ikke indsendes: ${r.mangler.map((m) => m.besked).join(' ')}`)
+    if (s.behandling) await behandl(db, config, id, String(s.lejemaal.kommunekode), s.behandling)
+  }
+  return id
 }
 
 async function afgoer(db: Database, config: Config, p: Principal, sagId: string, a: DemoAfgoerelse): Promise<void> {

@@ -8,6 +8,7 @@ import { findNaevnForKommune, naevnTyper, sammenlaegNaevn, type NaevnType } from
 import { readKommuner } from '../../server/referencedata/kommuner.js'
 import type { Config } from '../../server/config.js'
 import { seedDemoSager } from './demo-sager.js'
+import { seedDemoMoeder } from './demo-moeder.js'
 
 export const demoPassword = 'demo-adgangskode'
 
@@ -44,7 +45,7 @@ export function parseSammenlaegning(spec: string): Sammenlaegning {
 
 const naevnPrefix: Record<NaevnType, string> = { huslejenaevn: 'Huslejenævnet i', beboerklagenaevn: 'Beboerklagenævnet i' }
 
-export async function seed(db: Database, options: SeedOptions): Promise<{ nyeNaevn: number; logins: DemoLogin[]; demoSager: number }> {
+export async function seed(db: Database, options: SeedOptions): Promise<{ nyeNaevn: number; logins: DemoLogin[]; demoSager: number; demoMoeder: number }> {
   const kommuner = await readKommuner(options.referenceDataDir)
   await db
     .insertInto('kommuner')
@@ -86,7 +87,9 @@ export async function seed(db: Database, options: SeedOptions): Promise<{ nyeNae
 
   const logins = options.demo ? await seedDemoUsers(db) : []
   const demoSager = options.demo && options.config ? await seedDemoSager(db, options.config) : 0
-  return { nyeNaevn, logins, demoSager }
+  // After the demo cases, and on its own key (a board without meetings), so a database seeded before meetings existed gets them too.
+  const demoMoeder = options.demo && options.config ? await seedDemoMoeder(db, options.config) : 0
+  return { nyeNaevn, logins, demoSager, demoMoeder }
 }
 
 interface DemoUser {

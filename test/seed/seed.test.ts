@@ -21,6 +21,16 @@ describe('seed', () => {
     const udfald = await w.db.selectFrom('afgoerelser').innerJoin('afgoerelse_versioner', 'afgoerelse_versioner.afgoerelse_id', 'afgoerelser.id').select('afgoerelser.afslutningsaarsag').distinct().execute()
     expect(udfald.map((u) => u.afslutningsaarsag).sort()).toEqual(['DISMISSED', 'IN_FAVOUR', 'IN_PARTIAL_FAVOUR', 'REJECTED', 'SETTLEMENT'])
     expect(second.demoSager).toBe(0)
+    // Demo meetings: per demo board a held one with an outcome on every item and a coming
+    // one with a published agenda and an inspection; a second run adds none.
+    expect(first.demoMoeder).toBe(4)
+    expect(second.demoMoeder).toBe(0)
+    const moeder = await w.db.selectFrom('moeder').select(['id', 'status', 'offentliggjort']).execute()
+    expect(moeder.map((m) => m.status).sort()).toEqual(['afholdt', 'afholdt', 'planlagt', 'planlagt'])
+    expect(moeder.every((m) => m.offentliggjort !== null)).toBe(true)
+    const punktUdfald = await w.db.selectFrom('dagsordenpunkter').innerJoin('moeder', 'moeder.id', 'dagsordenpunkter.moede_id').select('dagsordenpunkter.udfald').where('moeder.status', '=', 'afholdt').execute()
+    expect(punktUdfald.map((u) => u.udfald).sort()).toEqual(['afgjort', 'afgjort', 'mere_information', 'mere_information', 'udsat', 'udsat'])
+    expect(await w.db.selectFrom('besigtigelser').select('id').execute()).toHaveLength(2)
     const perNaevn = await sql<{ navn: string; status: string; n: number }>`
       SELECT n.navn, s.status, count(*)::int AS n FROM sager s JOIN naevn n ON n.id = s.naevn_id GROUP BY 1, 2 ORDER BY 1, 2`.execute(w.db)
     expect(perNaevn.rows).toEqual(
