@@ -20,6 +20,7 @@ import { leverUdsendelse } from './processors/lever-udsendelse.js'
 import { sendPartsnotifikation } from './processors/send-partsnotifikation.js'
 import { paamindFrister } from './processors/paamind-frister.js'
 import { anonymiserAfgoerelse } from './processors/anonymiser-afgoerelse.js'
+import { publicerAfgoerelse } from './processors/publicer-afgoerelse.js'
 
 export interface ProcessorContext {
   db: Database
@@ -46,6 +47,7 @@ export const processors: ProcessorRegistry = {
   'send-partsnotifikation': sendPartsnotifikation,
   'paamind-frister': paamindFrister,
   'anonymiser-afgoerelse': anonymiserAfgoerelse,
+  'publicer-afgoerelse': publicerAfgoerelse,
 }
 
 export function assertRegistryComplete(registry: Partial<Record<string, unknown>>): void {

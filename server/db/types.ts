@@ -365,6 +365,59 @@ export interface PartshoeringSvarDokumenter {
   svar_id: string;
 }
 
+export interface RegisterAfgoerelser {
+  afgoerelse_id: string | null;
+  date_of_decision: string;
+  date_of_filing: string | null;
+  general_public_interest: string | null;
+  id: Generated<number>;
+  imposition_of_fee: string | null;
+  in_favour: Generated<string>;
+  kommunekode: number;
+  kommunenavn: string;
+  locally_inspected: string | null;
+  naevn_id: string | null;
+  naevn_navn: string;
+  naevn_type: string;
+  opdateret: Generated<Timestamp>;
+  pdf: Buffer | null;
+  publiceret: Generated<Timestamp>;
+  reason_for_closing: Generated<string>;
+  soegevektor: Generated<string | null>;
+  status: Generated<string>;
+  status_begrundelse: string | null;
+  statute_keys: Generated<string[]>;
+  statutories: Generated<Json>;
+  subject_labels: Generated<string[]>;
+  subjects: Generated<string[]>;
+  submitter: string | null;
+  tekst: string;
+  titel: string;
+  version: Generated<number>;
+}
+
+export interface RegisterHuslejer {
+  adresse_tekst: Generated<string>;
+  amount: string;
+  category: string | null;
+  date_of_determination: string | null;
+  declaration: string | null;
+  doer: string | null;
+  etage: string | null;
+  gross_area: string | null;
+  husnummer: string | null;
+  id: Generated<number>;
+  kommunekode: number;
+  kommunenavn: string;
+  kr_per_m2_aar: string | null;
+  method: string | null;
+  postnavn: string | null;
+  postnr: string | null;
+  register_afgoerelse_id: number | null;
+  status: Generated<string>;
+  vejnavn: string | null;
+}
+
 export interface Revisionslog {
   aktoer_id: string | null;
   detaljer: Generated<Json>;
@@ -492,6 +545,8 @@ export interface DB {
   partshoering_svar: PartshoeringSvar;
   partshoering_svar_dokumenter: PartshoeringSvarDokumenter;
   partshoeringer: Partshoeringer;
+  register_afgoerelser: RegisterAfgoerelser;
+  register_huslejer: RegisterHuslejer;
   revisionslog: Revisionslog;
   sager: Sager;
   sendte_mails: SendteMails;

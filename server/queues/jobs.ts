@@ -55,6 +55,10 @@ export const jobDefinitions = {
     queue: 'anonymisering',
     payload: Type.Object({ afgoerelseId: Type.String({ format: 'uuid' }), nr: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }),
   },
+  'publicer-afgoerelse': {
+    queue: 'publicering',
+    payload: Type.Object({ afgoerelseId: Type.String({ format: 'uuid' }) }, { additionalProperties: false }),
+  },
 } as const satisfies Record<string, { queue: string; payload: TSchema }>
 
 /**
@@ -82,6 +86,7 @@ export const jobLabels: Record<JobName | ScheduledJobName, string> = {
   'send-partsnotifikation': 'E-mail til part',
   'paamind-frister': 'Påmindelser om frister',
   'anonymiser-afgoerelse': 'Afgørelse anonymiseres',
+  'publicer-afgoerelse': 'Afgørelse offentliggøres i registret',
 }
 
 /** The queues' names in Danish. */
@@ -90,6 +95,7 @@ export const queueLabels: Record<QueueName, string> = {
   dokumenter: 'Dokumenter',
   frister: 'Frister',
   anonymisering: 'Anonymisering',
+  publicering: 'Offentliggørelse',
 }
 
 export const jobNames = Object.keys(jobDefinitions) as JobName[]

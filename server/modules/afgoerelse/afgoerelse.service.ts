@@ -123,12 +123,13 @@ export async function endeliggoer(ctx: AfgoerelseCtx, p: Principal, sagId: strin
     const parter = await trx.selectFrom('parter').select('id').where('sag_id', '=', sag.id).where('rolle', '!=', 'repraesentant').execute()
     await opretUdsendelser(trx, { sagId: sag.id, dokumentId, partIds: parter.map((x) => x.id) })
     for (const x of parter) await addToOutbox(trx, 'send-partsnotifikation', { sagId: sag.id, partId: x.id, haendelse: 'afgoerelse' })
-    // Every final version is anonymized for publication, unless publication was withheld.
+    // Every final version is anonymized for publication, unless publication was withheld
+    // or withdrawn (the caseworker resumes it explicitly).
     await trx
       .updateTable('afgoerelser')
       .set({ publicering: 'afventer_anonymisering' })
       .where('id', '=', afgoerelse.id)
-      .where((eb) => eb.or([eb('publicering', 'is', null), eb('publicering', '!=', 'fravalgt')]))
+      .where((eb) => eb.or([eb('publicering', 'is', null), eb('publicering', 'not in', ['fravalgt', 'trukket_tilbage'])]))
       .execute()
     await addToOutbox(trx, 'anonymiser-afgoerelse', { afgoerelseId: afgoerelse.id, nr })
   })

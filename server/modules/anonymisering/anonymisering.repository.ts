@@ -87,3 +87,8 @@ export function senesteAnonymisering(db: Db, sagId: string) {
 export function spansAf(json: unknown): Span[] {
   return Array.isArray(json) ? (json as Span[]) : []
 }
+
+/** The decision's public copy, if published: its register id and state. */
+export function registerKopi(db: Db, afgoerelseId: string) {
+  return db.selectFrom('register_afgoerelser').select(['id', 'status']).where('afgoerelse_id', '=', afgoerelseId).executeTakeFirst()
+}

@@ -11,7 +11,8 @@ import type { Principal } from '../../access/principal.js'
 import { FormBody, FormErrors, list, text } from '../../forms/form.js'
 import { formatDatoTid } from '../../sag/visning.js'
 import { ConflictError, ValidationError } from '../../errors.js'
-import { spansAf } from './anonymisering.repository.js'
+import { fravaelg, genoptag, trukTilbage } from '../../sag/offentliggoerelse.js'
+import { registerKopi, spansAf } from './anonymisering.repository.js'
 import { godkend, hentTilGennemsyn, retMarkeringer, spanTyper, tilfoejMarkering } from './anonymisering.service.js'
 import type { Span } from './typer.js'
 
@@ -58,6 +59,8 @@ export const anonymiseringRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (errors.any && reply.statusCode < 400) reply.status(400)
     const spans = a ? spansAf(a.spans) : []
     const { fejl, fejlListe } = errors.toView()
+    const kopi = a ? await registerKopi(db, a.afgoerelse_id) : undefined
+    const tilstand = a?.publicering ?? null
     return reply.page('pages/anonymisering/gennemsyn', {
       titel: `Anonymisering i sag ${sag.sagsnummer}`,
       sag: { id: sag.id, sagsnummer: sag.sagsnummer },
@@ -77,6 +80,16 @@ export const anonymiseringRoutes: FastifyPluginAsyncTypebox = async (app) => {
             markeringer: spans
               .map((s, nr) => ({ nr, tekst: a.original_tekst.slice(s.start, s.end), typeLabel: spanTyper[s.type] ?? s.type, regel: s.regel, sikkerhed: Math.round(s.sikkerhed * 100), klasse: sikkerhedsklasse(s.sikkerhed), erstatning: o.v?.[`erstatning_${nr}`] ?? s.erstatning, fejl: fejl[`erstatning_${nr}`] }))
               .sort((x, y) => x.sikkerhed - y.sikkerhed || x.nr - y.nr),
+          }
+        : null,
+      offentliggoerelse: a
+        ? {
+            publiceret: tilstand === 'publiceret',
+            fravalgt: tilstand === 'fravalgt' || tilstand === 'trukket_tilbage',
+            trukketTilbage: tilstand === 'trukket_tilbage',
+            begrundelse: a.publicering_begrundelse,
+            kanFravaelges: tilstand !== 'fravalgt' && tilstand !== 'trukket_tilbage',
+            url: kopi ? `/afgoerelser/${kopi.id}` : null,
           }
         : null,
       typeValg: Object.entries(spanTyper).map(([value, label]) => ({ value, label })),
@@ -139,6 +152,29 @@ export const anonymiseringRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return medFejl(reply, p, req.params.id, err, v)
     }
     return reply.redirect(`/sagsbehandling/sager/${req.params.id}/anonymisering#tekst`, 303)
+  })
+
+  // Withholding, withdrawing and resuming publication (server/sag/offentliggoerelse.ts).
+  app.post(`${route}/fravaelg`, postOpts, async (req, reply) => {
+    const p = requirePrincipal(req)
+    const begrundelse = text(req.body, 'begrundelse', 1000)
+    try {
+      if (text(req.body, 'handling', 20) === 'tilbagetraek') await trukTilbage(db, p, req.params.id, begrundelse)
+      else await fravaelg(db, p, req.params.id, begrundelse)
+    } catch (err) {
+      return medFejl(reply, p, req.params.id, err, { begrundelse })
+    }
+    return reply.redirect(`/sagsbehandling/sager/${req.params.id}/anonymisering#offentliggoerelse`, 303)
+  })
+
+  app.post(`${route}/genoptag`, postOpts, async (req, reply) => {
+    const p = requirePrincipal(req)
+    try {
+      await genoptag(db, p, req.params.id)
+    } catch (err) {
+      return medFejl(reply, p, req.params.id, err, {})
+    }
+    return reply.redirect(`/sagsbehandling/sager/${req.params.id}/anonymisering#offentliggoerelse`, 303)
   })
 
   app.post(`${route}/godkend`, postOpts, async (req, reply) => {

@@ -12,6 +12,7 @@ import type { CprCipher } from '../../identitet/cpr-crypto.js'
 import type { Principal } from '../../access/principal.js'
 import { sagForPersonale } from '../../access/sager.js'
 import { skrivJournal } from '../../sag/journal.js'
+import { addToOutbox } from '../../outbox/outbox.js'
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js'
 import { anonymiser, anvendSpans } from './anonymiser.js'
 import { indlaesLeksikon } from './leksikon.js'
@@ -75,13 +76,15 @@ export async function anonymiserVersion(ctx: AnonymiseringCtx, afgoerelseId: str
       .returning('id')
       .executeTakeFirst()
     if (!indsat) return 'allerede anonymiseret' as const
-    // A decision the caseworker chose not to publish stays so.
-    await trx
+    // A decision the caseworker chose not to publish, or withdrew, stays so.
+    const rykket = await trx
       .updateTable('afgoerelser')
       .set({ publicering: automatisk ? 'godkendt' : 'til_gennemsyn' })
       .where('id', '=', afgoerelseId)
-      .where((eb) => eb.or([eb('publicering', 'is', null), eb('publicering', 'in', ['afventer_anonymisering', 'til_gennemsyn', 'godkendt'])]))
-      .execute()
+      .where((eb) => eb.or([eb('publicering', 'is', null), eb('publicering', 'not in', ['fravalgt', 'trukket_tilbage'])]))
+      .returning('id')
+      .executeTakeFirst()
+    if (automatisk && rykket) await addToOutbox(trx, 'publicer-afgoerelse', { afgoerelseId })
     await skrivJournal(trx, {
       sagId: version.sag_id,
       aktoerId: null,
@@ -234,7 +237,9 @@ export async function godkend(db: Kysely<DB>, p: Principal, sagId: string, revis
       .returning('id')
       .executeTakeFirst()
     if (!ok) throw new ConflictError('AnonymiseringAendret', 'En anden har ændret anonymiseringen, siden du åbnede den.')
-    await trx.updateTable('afgoerelser').set({ publicering: 'godkendt' }).where('id', '=', a.afgoerelse_id).where('publicering', '=', 'til_gennemsyn').execute()
+    const rykket = await trx.updateTable('afgoerelser').set({ publicering: 'godkendt' }).where('id', '=', a.afgoerelse_id).where('publicering', '=', 'til_gennemsyn').returning('id').executeTakeFirst()
+    // Publication follows approval, unless it was withheld meanwhile.
+    if (rykket) await addToOutbox(trx, 'publicer-afgoerelse', { afgoerelseId: a.afgoerelse_id })
     await skrivJournal(trx, { sagId: sag.id, aktoerId: p.userId, handling: 'anonymisering_godkendt', detaljer: { version: a.version_nr, markeringer: spansAf(a.spans).length }, synligForParter: false })
   })
 }

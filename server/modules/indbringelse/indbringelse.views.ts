@@ -190,6 +190,14 @@ export function journalView(journal: { tidspunkt: Date; handling: string; til_st
     hoeringssvar: 'Høringssvar modtaget',
     brev_dannet: 'Nævnet har sendt et brev',
     part_tilknyttet: 'En part har fået adgang til sagen',
+    afgoerelse_endelig: 'Nævnet har truffet afgørelse',
+    afgoerelse_ny_version: 'Afgørelsen er rettet (ny version)',
+    udsendelse_sendt: 'Brev sendt med Digital Post',
+    brev_sendt_med_post: 'Brev sendt med posten',
+    besigtigelse_planlagt: 'Besigtigelse planlagt',
+    afgoerelse_publiceret: 'Afgørelsen er offentliggjort i anonymiseret form',
+    afgoerelse_genpubliceret: 'Den offentliggjorte afgørelse er opdateret',
+    publicering_trukket_tilbage: 'Afgørelsen er trukket tilbage fra afgørelsesregistret',
   }
   return journal.map((j) => ({
     tidspunkt: formatDatoTid(j.tidspunkt),

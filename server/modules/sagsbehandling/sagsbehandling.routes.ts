@@ -66,6 +66,17 @@ const journalTekst: Record<string, string> = {
   anonymisering_klar: 'Afgørelsen er anonymiseret og klar til gennemsyn',
   anonymisering_rettet: 'Anonymiseringen er rettet',
   anonymisering_godkendt: 'Anonymiseringen er godkendt',
+  afgoerelse_endelig: 'Afgørelsen er gjort endelig',
+  afgoerelse_ny_version: 'Ny version af afgørelsen',
+  afgoerelse_aabnet: 'Afgørelsen er åbnet for rettelse',
+  udsendelse_rutet: 'Brev sendt til udskrivning',
+  udsendelse_sendt: 'Brev sendt med Digital Post',
+  brev_sendt_med_post: 'Brev sendt med posten',
+  afgoerelse_publiceret: 'Afgørelsen er offentliggjort',
+  afgoerelse_genpubliceret: 'Den offentliggjorte afgørelse er opdateret',
+  publicering_fravalgt: 'Afgørelsen offentliggøres ikke',
+  publicering_trukket_tilbage: 'Afgørelsen er trukket tilbage fra registret',
+  publicering_genoptaget: 'Offentliggørelsen er genoptaget',
 }
 
 export const sagsbehandlingRoutes: FastifyPluginAsyncTypebox = async (app) => {

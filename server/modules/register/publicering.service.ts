@@ -1,0 +1,213 @@
+// Publication: the public copy of a decision in the afgørelsesregister, and its decided
+// rent in the huslejeregister. Only the publicer-afgoerelse worker writes here, from the
+// approved anonymization of the decision's newest final version: the anonymized text, a
+// PDF rendered from it on the board's letterhead, and the metadata the national API
+// knows (DOMAIN.md). Idempotent: publishing again replaces the copy in place (same
+// public id), so a correction never duplicates. Withholding and withdrawing are the
+// caseworker's (server/sag/offentliggoerelse.ts).
+import { sql, type Kysely } from 'kysely'
+import type { DB } from '../../db/types.js'
+import { brevhoved } from '../../documents/brevhoved.js'
+import { offentligAfgoerelseDocument } from '../../documents/offentlig-afgoerelse.js'
+import { renderPdf } from '../../documents/pdf.js'
+import type { NaevnType } from '../../documents/afgoerelse.js'
+import { readKommuner } from '../../referencedata/kommuner.js'
+import { cachedPerDir } from '../../referencedata/cache.js'
+import { loadPostnumre } from '../../referencedata/postnumre.js'
+import { formatBestemmelse, loadLovgrundlag, tilStatutory } from '../../sag/lovgrundlag.js'
+import { afslutningsaarsager, medholdKoder } from '../../sag/koder.js'
+import { formatDansk } from '../../sag/frister.js'
+import { sagsomraadeLabels } from '../../sag/visning.js'
+import { skrivJournal } from '../../sag/journal.js'
+import { ValidationError } from '../../errors.js'
+
+export interface PubliceringCtx {
+  db: Kysely<DB>
+  referenceDataDir: string
+  publicUrl: string
+}
+
+const kommuneNavne = cachedPerDir(async (dir) => new Map((await readKommuner(dir)).map((k) => [k.kommunekode, k.navn])))
+
+export const naevnTypeKode: Record<NaevnType, 'RENT_BOARD' | 'RESIDENT_COMPLAINTS_BOARD'> = { huslejenaevn: 'RENT_BOARD', beboerklagenaevn: 'RESIDENT_COMPLAINTS_BOARD' }
+
+/** How much of a decided rent's address the huslejeregister shows (a board's policy). */
+export type HuslejeAdresse = 'fuld' | 'vej' | 'postnr'
+
+const jaNej = (b: boolean | null | undefined) => (b === true ? 'YES' : b === false ? 'NO' : null)
+
+/** kr. per m² per year, whichever way the rent was stated; null without an area. */
+export function krPrM2Aar(amount: number, category: string | null, area: number | null): number | null {
+  if (category === 'ANNUAL_RENT_PER_SQUARE_METERS') return amount
+  if (!area || area <= 0) return null
+  return Math.round(((amount * 12) / area) * 100) / 100
+}
+
+export function citerbarUrl(publicUrl: string, id: string | number): string {
+  return `${publicUrl.replace(/\/$/, '')}/afgoerelser/${id}`
+}
+
+type Udfald = 'publiceret' | 'opdateret' | 'ikke godkendt' | 'fravalgt' | 'trukket tilbage'
+
+/** Writes (or replaces) the public copy of a decision. */
+export async function publicerAfgoerelse(ctx: PubliceringCtx, afgoerelseId: string): Promise<Udfald> {
+  const { db } = ctx
+  const a = await db
+    .selectFrom('afgoerelser')
+    .innerJoin('sager', 'sager.id', 'afgoerelser.sag_id')
+    .innerJoin('naevn', 'naevn.id', 'sager.naevn_id')
+    .select([
+      'afgoerelser.id',
+      'afgoerelser.publicering',
+      'sager.id as sag_id',
+      'sager.kommunekode',
+      'sager.indbragt',
+      'sager.indbringer_rolle',
+      'sager.vejnavn',
+      'sager.husnummer',
+      'sager.etage',
+      'sager.doer',
+      'sager.postnr',
+      'sager.by',
+      'naevn.id as naevn_id',
+      'naevn.navn as naevn_navn',
+      'naevn.type as naevn_type',
+      'naevn.adresse as naevn_adresse',
+      'naevn.postnr as naevn_postnr',
+      'naevn.by as naevn_by',
+      'naevn.email as naevn_email',
+      'naevn.telefon as naevn_telefon',
+      'naevn.logo',
+      'naevn.logo_mime',
+      'naevn.anonymisering_politik',
+    ])
+    .where('afgoerelser.id', '=', afgoerelseId)
+    .executeTakeFirst()
+  if (!a) throw new ValidationError('AfgoerelseIkkeFundet', `Afgørelse ${afgoerelseId} findes ikke.`)
+  if (a.publicering === 'fravalgt') return 'fravalgt'
+  if (a.publicering === 'trukket_tilbage') return 'trukket tilbage'
+
+  // The newest final version, and its approved anonymization.
+  const v = await db
+    .selectFrom('afgoerelse_versioner')
+    .innerJoin('anonymiseringer', (j) => j.onRef('anonymiseringer.afgoerelse_id', '=', 'afgoerelse_versioner.afgoerelse_id').onRef('anonymiseringer.version_nr', '=', 'afgoerelse_versioner.nr'))
+    .select(['afgoerelse_versioner.nr', 'afgoerelse_versioner.felter', 'anonymiseringer.status', 'anonymiseringer.anonymiseret_tekst'])
+    .where('afgoerelse_versioner.afgoerelse_id', '=', afgoerelseId)
+    .orderBy('afgoerelse_versioner.nr', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  const nyeste = await db.selectFrom('afgoerelse_versioner').select((eb) => eb.fn.max('nr').as('nr')).where('afgoerelse_id', '=', afgoerelseId).executeTakeFirst()
+  // Never anything that has not been approved, nor an older version than the newest.
+  if (!v || v.status !== 'godkendt' || Number(nyeste?.nr) !== v.nr) return 'ikke godkendt'
+
+  const f = v.felter as Record<string, unknown>
+  const type = a.naevn_type as NaevnType
+  const [love, kommuner, postnumre] = await Promise.all([loadLovgrundlag(ctx.referenceDataDir), kommuneNavne(ctx.referenceDataDir), loadPostnumre(ctx.referenceDataDir)])
+  const kommunekode = a.kommunekode ?? 0
+  const kommunenavn = kommuner.get(kommunekode) ?? ''
+  const bestemmelser = ((f.lovgrundlag as string[] | undefined) ?? []).map((id) => love.hent(id)).filter((b) => b !== undefined)
+  const omraader = (f.sagsomraader as string[] | undefined) ?? []
+  const omraadeLabels = sagsomraadeLabels(type, omraader)
+  const afgoerelsesdato = String(f.afgoerelsesdato)
+  const aarsag = (f.afslutningsaarsag as string | null) ?? 'NOT_SET'
+  const medhold = (f.medhold as string | null) ?? 'NOT_SET'
+  const titel = `${omraadeLabels.join(', ') || 'Afgørelse'} – ${a.naevn_navn}, ${formatDansk(afgoerelsesdato)}`
+
+  const raekke = {
+    naevn_id: a.naevn_id,
+    naevn_navn: a.naevn_navn,
+    naevn_type: naevnTypeKode[type],
+    kommunekode,
+    kommunenavn,
+    date_of_filing: a.indbragt ? a.indbragt.toISOString().slice(0, 10) : null,
+    date_of_decision: afgoerelsesdato,
+    reason_for_closing: aarsag,
+    in_favour: medhold,
+    submitter: a.indbringer_rolle === 'udlejer' ? 'LANDLORD' : a.indbringer_rolle === 'lejer' ? 'TENANT' : null,
+    subjects: omraader,
+    subject_labels: omraadeLabels,
+    statutories: JSON.stringify(bestemmelser.map(tilStatutory)),
+    statute_keys: bestemmelser.map((b) => b.id),
+    locally_inspected: (f.besigtigelse as string | null) ?? null,
+    general_public_interest: jaNej(f.offentlig_interesse as boolean | null),
+    imposition_of_fee: jaNej(f.gebyrpaalaeggelse as boolean | null),
+    titel,
+    tekst: v.anonymiseret_tekst,
+    status: 'publiceret',
+    status_begrundelse: null,
+    version: v.nr,
+  }
+
+  return db.transaction().execute(async (trx) => {
+    // Locks the decision row: two runs of the job for one decision write one after the other.
+    await trx.selectFrom('afgoerelser').select('id').where('id', '=', afgoerelseId).forUpdate().execute()
+    const findes = await trx.selectFrom('register_afgoerelser').select('id').where('afgoerelse_id', '=', afgoerelseId).executeTakeFirst()
+    const id = findes
+      ? (await trx.updateTable('register_afgoerelser').set({ ...raekke, opdateret: sql`now()` }).where('id', '=', findes.id).returning('id').executeTakeFirstOrThrow()).id
+      : (await trx.insertInto('register_afgoerelser').values({ ...raekke, afgoerelse_id: afgoerelseId }).returning('id').executeTakeFirstOrThrow()).id
+
+    const url = citerbarUrl(ctx.publicUrl, id)
+    const pdf = await renderPdf(
+      offentligAfgoerelseDocument(
+        {
+          naevn: { navn: a.naevn_navn, ...brevhovedLinjer(a) },
+          id: String(id),
+          url,
+          afgoerelsesdato: formatDansk(afgoerelsesdato),
+          kommune: kommunenavn,
+          sagsomraader: omraadeLabels,
+          udfald: afslutningsaarsager[aarsag as keyof typeof afslutningsaarsager] ?? 'Ikke angivet',
+          medhold: medholdKoder[medhold as keyof typeof medholdKoder] ?? null,
+          lovgrundlag: bestemmelser.map(formatBestemmelse),
+          tekst: v.anonymiseret_tekst,
+        },
+        {
+          creationDate: new Date(),
+          ...(a.logo && (a.logo_mime === 'image/png' || a.logo_mime === 'image/jpeg') ? { logo: { data: a.logo, mime: a.logo_mime } } : {}),
+        },
+      ),
+    )
+    await trx.updateTable('register_afgoerelser').set({ pdf }).where('id', '=', id).execute()
+
+    await trx.deleteFrom('register_huslejer').where('register_afgoerelse_id', '=', id).execute()
+    const husleje = f.husleje === null || f.husleje === undefined ? null : Number(f.husleje)
+    if (husleje !== null && Number.isFinite(husleje)) {
+      const areal = f.areal === null || f.areal === undefined ? null : Number(f.areal)
+      const politik = (a.anonymisering_politik ?? {}) as { huslejeAdresse?: HuslejeAdresse }
+      const visning: HuslejeAdresse = politik.huslejeAdresse ?? 'vej'
+      const adr = {
+        vejnavn: visning === 'postnr' ? null : a.vejnavn,
+        husnummer: visning === 'postnr' ? null : a.husnummer,
+        etage: visning === 'fuld' ? a.etage : null,
+        doer: visning === 'fuld' ? a.doer : null,
+        postnr: a.postnr,
+        postnavn: (a.postnr ? postnumre.lookup(a.postnr)?.navn : undefined) ?? a.by,
+      }
+      await trx
+        .insertInto('register_huslejer')
+        .values({
+          register_afgoerelse_id: id,
+          ...adr,
+          kommunekode,
+          kommunenavn,
+          method: (f.huslejefastsaettelse_metode as string | null) ?? null,
+          declaration: (f.huslejeangivelse as string | null) ?? null,
+          category: (f.huslejekategori as string | null) ?? null,
+          amount: String(husleje),
+          gross_area: areal === null ? null : String(areal),
+          date_of_determination: (f.huslejefastsaettelse_dato as string | null) ?? null,
+          kr_per_m2_aar: ((k) => (k === null ? null : String(k)))(krPrM2Aar(husleje, (f.huslejekategori as string | null) ?? null, areal)),
+          adresse_tekst: [[adr.vejnavn, adr.husnummer].filter(Boolean).join(' '), [adr.etage && `${adr.etage}.`, adr.doer].filter(Boolean).join(' '), [adr.postnr, adr.postnavn].filter(Boolean).join(' ')].filter(Boolean).join(', '),
+        })
+        .execute()
+    }
+    await trx.updateTable('afgoerelser').set({ publicering: 'publiceret', publicering_begrundelse: null }).where('id', '=', afgoerelseId).execute()
+    await skrivJournal(trx, { sagId: a.sag_id, aktoerId: null, handling: findes ? 'afgoerelse_genpubliceret' : 'afgoerelse_publiceret', detaljer: { registerId: String(id), version: v.nr, url }, synligForParter: true })
+    return findes ? ('opdateret' as const) : ('publiceret' as const)
+  })
+}
+
+function brevhovedLinjer(a: { naevn_navn: string; naevn_adresse: string; naevn_postnr: string; naevn_by: string; naevn_email: string; naevn_telefon: string }) {
+  const h = brevhoved({ navn: a.naevn_navn, adresse: a.naevn_adresse, postnr: a.naevn_postnr, by: a.naevn_by, email: a.naevn_email, telefon: a.naevn_telefon })
+  return { adresseLinjer: h.adresseLinjer, kontaktLinjer: h.kontaktLinjer }
+}

@@ -1,0 +1,190 @@
+// Publication, end to end: approving the anonymization queues publicer-afgoerelse; the
+// worker writes the public copy (anonymized text, PDF, the national API's metadata) and
+// the decided rent; publishing again replaces in place; a correction republishes under
+// the same id; a withdrawal needs a reason and is journaled; a withheld decision is
+// never published; staff of another board cannot touch any of it.
+import { describe, expect, it } from 'vitest'
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
+import { useWorld } from '../helpers/world.js'
+import { Agent } from '../helpers/agent.js'
+import { createUser, naevnFor } from '../helpers/factories.js'
+import { indbringSag } from '../helpers/indbringelse.js'
+import { waitFor } from '../helpers/wait.js'
+import { useWorkers } from '../helpers/workers.js'
+import { skiftStatus } from '../../server/sag/livscyklus.js'
+import { publicerAfgoerelse } from '../../server/modules/register/publicering.service.js'
+
+async function pdfText(data: Uint8Array): Promise<string> {
+  const doc = await getDocument({ data: new Uint8Array(data), useSystemFonts: false, disableFontFace: true }).promise
+  let out = ''
+  for (let i = 1; i <= doc.numPages; i++) out += (await (await doc.getPage(i)).getTextContent()).items.map((x) => ('str' in x ? x.str : '')).join(' ') + '\n'
+  return out
+}
+
+const afgoerelse = {
+  afgoerelsesdato: '2026-11-20',
+  afslutningsaarsag: 'IN_PARTIAL_FAVOUR',
+  medhold: 'TENANT',
+  gebyrpaalaeggelse: 'ja',
+  besigtigelse: 'HELD',
+  offentlig_interesse: 'nej',
+  sagsomraader: 'vedligeholdelse',
+  lovgrundlag: 'lejeloven:§106',
+  fastsaetter_husleje: 'ja',
+  huslejefastsaettelse_dato: '2026-10-01',
+  huslejefastsaettelse_metode: 'BASED_ON_COMPARABLE_RENTS',
+  huslejekategori: 'MONTHLY_RENT',
+  huslejeangivelse: 'TENANCY_SPECIFIC_RENT',
+  husleje: '7.500',
+  areal: '72',
+  afgoerelse_tekst: 'Nævnet giver Lise Lejer delvist medhold. Huslejen nedsættes til 7.500 kr. om måneden.',
+  sagsfremstilling: 'Lise Lejer (cpr-nr. 010190-1234) bor på Nørregade 12, 2. th., 1165 København K.',
+  begrundelse: 'Efter lejelovens § 106, stk. 1, skal udlejer vedligeholde det lejede.',
+}
+
+describe('publication to the registers', () => {
+  const w = useWorld()
+  useWorkers(w)
+  const ctx = () => ({ db: w.db, referenceDataDir: w.config.referenceDataDir, publicUrl: w.config.publicUrl })
+
+  async function endeligSag(sb: Agent, fa: Agent, felter: Record<string, string> = {}) {
+    const sagId = await indbringSag(fa)
+    await sb.get(`/sagsbehandling/sager/${sagId}`)
+    expect((await sb.post(`/sagsbehandling/sager/${sagId}/afgoerelse`, { ...afgoerelse, ...felter })).statusCode).toBe(303)
+    await w.db.transaction().execute(async (trx) => {
+      for (const s of ['under_behandling', 'klar_til_moede', 'paa_dagsorden'] as const) await skiftStatus(trx, sagId, s, { aktoerId: null })
+    })
+    expect((await sb.post(`/sagsbehandling/sager/${sagId}/afgoerelse/endelig`)).statusCode).toBe(303)
+    return sagId
+  }
+
+  async function godkend(sb: Agent, sagId: string, version = 1) {
+    const a = await waitFor('the anonymization', () =>
+      w.db.selectFrom('anonymiseringer').innerJoin('afgoerelser', 'afgoerelser.id', 'anonymiseringer.afgoerelse_id').select(['anonymiseringer.revision']).where('afgoerelser.sag_id', '=', sagId).where('anonymiseringer.version_nr', '=', version).executeTakeFirst(),
+    )
+    expect((await sb.post(`/sagsbehandling/sager/${sagId}/anonymisering/godkend`, { revision: String(a.revision) })).statusCode).toBe(303)
+  }
+
+  const kopi = (sagId: string) =>
+    w.db
+      .selectFrom('register_afgoerelser')
+      .innerJoin('afgoerelser', 'afgoerelser.id', 'register_afgoerelser.afgoerelse_id')
+      .selectAll('register_afgoerelser')
+      .where('afgoerelser.sag_id', '=', sagId)
+      .executeTakeFirst()
+
+  async function opsaet() {
+    const naevn = await naevnFor(w.db, 101)
+    const u = await createUser(w.db, { medlemskaber: [{ naevnId: naevn.id, rolle: 'sagsbehandler' }] })
+    const sb = new Agent(w.app)
+    await sb.login(u.email, u.password)
+    const filer = await createUser(w.db)
+    const fa = new Agent(w.app)
+    await fa.login(filer.email, filer.password)
+    return { sb, fa }
+  }
+
+  it('when the anonymization is approved, then the public copy carries the anonymized text, a PDF and the metadata, the rent is registered, and publishing again replaces it in place', async () => {
+    const { sb, fa } = await opsaet()
+    const sagId = await endeligSag(sb, fa)
+    // Nothing reaches the register before approval.
+    await new Promise((r) => setTimeout(r, 500))
+    expect(await kopi(sagId)).toBeUndefined()
+    await godkend(sb, sagId)
+    const r = await waitFor('the public copy', () => kopi(sagId))
+    expect(r).toMatchObject({
+      naevn_type: 'RENT_BOARD',
+      kommunekode: 101,
+      kommunenavn: 'København',
+      date_of_decision: '2026-11-20',
+      reason_for_closing: 'IN_PARTIAL_FAVOUR',
+      in_favour: 'TENANT',
+      submitter: 'TENANT',
+      subjects: ['vedligeholdelse'],
+      statute_keys: ['lejeloven:§106'],
+      locally_inspected: 'HELD',
+      general_public_interest: 'NO',
+      imposition_of_fee: 'YES',
+      status: 'publiceret',
+      version: 1,
+    })
+    expect(r.statutories).toEqual([expect.objectContaining({ lawId: 'lejeloven', sectionId: '106' })])
+    for (const hemmeligt of ['Lise Lejer', '010190-1234', 'Nørregade 12']) expect(r.tekst).not.toContain(hemmeligt)
+    expect(r.tekst).toContain('7.500 kr.')
+    const pdf = await pdfText(r.pdf!)
+    expect(pdf).toContain('Afgørelse (anonymiseret)')
+    expect(pdf).toContain(`/afgoerelser/${r.id}`)
+    expect(pdf).not.toContain('Lise Lejer')
+
+    const leje = await w.db.selectFrom('register_huslejer').selectAll().where('register_afgoerelse_id', '=', r.id).execute()
+    expect(leje).toHaveLength(1)
+    // The default policy shows street and number, not floor and door.
+    expect(leje[0]).toMatchObject({ vejnavn: 'Nørregade', husnummer: '12', etage: null, doer: null, postnr: '1165', method: 'BASED_ON_COMPARABLE_RENTS', category: 'MONTHLY_RENT', amount: '7500.00', gross_area: '72.00', kr_per_m2_aar: '1250.00', date_of_determination: '2026-10-01' })
+
+    const afg = await w.db.selectFrom('afgoerelser').select(['id', 'publicering']).where('sag_id', '=', sagId).executeTakeFirstOrThrow()
+    expect(afg.publicering).toBe('publiceret')
+    expect(await publicerAfgoerelse(ctx(), afg.id)).toBe('opdateret')
+    const alle = await w.db.selectFrom('register_afgoerelser').select('id').where('afgoerelse_id', '=', afg.id).execute()
+    expect(alle).toEqual([{ id: r.id }])
+    expect(await w.db.selectFrom('register_huslejer').select('id').where('register_afgoerelse_id', '=', r.id).execute()).toHaveLength(1)
+  })
+
+  it('when a published decision is corrected, withdrawn and resumed, then it keeps its public id, the withdrawal needs a reason and is journaled, and only staff of the board can do it', async () => {
+    const { sb, fa } = await opsaet()
+    const sagId = await endeligSag(sb, fa)
+    await godkend(sb, sagId)
+    const foer = await waitFor('the public copy', () => kopi(sagId))
+
+    // A correction: a new version, anonymized and approved again, replaces the copy.
+    expect((await sb.post(`/sagsbehandling/sager/${sagId}/afgoerelse/ret`)).statusCode).toBe(303)
+    await sb.post(`/sagsbehandling/sager/${sagId}/afgoerelse`, { ...afgoerelse, afgoerelse_tekst: 'Nævnet giver lejer delvist medhold. Huslejen nedsættes til 7.400 kr. om måneden.', husleje: '7.400' })
+    expect((await sb.post(`/sagsbehandling/sager/${sagId}/afgoerelse/endelig`, { aarsag: 'Regnefejl i huslejen rettet' })).statusCode).toBe(303)
+    await godkend(sb, sagId, 2)
+    const efter = await waitFor('the republished copy', async () => {
+      const k = await kopi(sagId)
+      return k?.version === 2 ? k : undefined
+    })
+    expect(efter.id).toBe(foer.id)
+    expect(efter.tekst).toContain('7.400 kr.')
+
+    // Staff of another board: not found.
+    const andet = await naevnFor(w.db, 851)
+    const fremmed = await createUser(w.db, { medlemskaber: [{ naevnId: andet.id, rolle: 'sagsbehandler' }] })
+    const fx = new Agent(w.app)
+    await fx.login(fremmed.email, fremmed.password)
+    await fx.get('/sagsbehandling')
+    expect((await fx.post(`/sagsbehandling/sager/${sagId}/anonymisering/fravaelg`, { handling: 'tilbagetraek', begrundelse: 'Ingen grund overhovedet' })).statusCode).toBe(404)
+
+    const kort = await sb.post(`/sagsbehandling/sager/${sagId}/anonymisering/fravaelg`, { handling: 'tilbagetraek', begrundelse: 'Fejl' })
+    expect(kort.statusCode).toBe(400)
+    expect(kort.body).toContain('Skriv, hvorfor afgørelsen ikke offentliggøres.')
+    expect(kort.body).toContain('>Fejl</textarea>')
+    expect((await sb.post(`/sagsbehandling/sager/${sagId}/anonymisering/fravaelg`, { handling: 'tilbagetraek', begrundelse: 'Parten kan genkendes af naboerne trods anonymiseringen.' })).statusCode).toBe(303)
+    const trukket = (await kopi(sagId))!
+    expect(trukket).toMatchObject({ id: foer.id, status: 'trukket_tilbage', status_begrundelse: 'Parten kan genkendes af naboerne trods anonymiseringen.' })
+    expect(await w.db.selectFrom('register_huslejer').select('status').where('register_afgoerelse_id', '=', foer.id).execute()).toEqual([{ status: 'trukket_tilbage' }])
+    const afg = await w.db.selectFrom('afgoerelser').select('id').where('sag_id', '=', sagId).executeTakeFirstOrThrow()
+    // The worker does not republish a withdrawn decision on its own.
+    expect(await publicerAfgoerelse(ctx(), afg.id)).toBe('trukket tilbage')
+    expect((await fa.get(`/sager/${sagId}`)).body).toContain('Afgørelsen er trukket tilbage fra afgørelsesregistret')
+
+    expect((await sb.post(`/sagsbehandling/sager/${sagId}/anonymisering/genoptag`)).statusCode).toBe(303)
+    await waitFor('the copy published again', async () => (await kopi(sagId))?.status === 'publiceret')
+    const journal = await w.db.selectFrom('journal').select('handling').where('sag_id', '=', sagId).where('handling', 'in', ['afgoerelse_publiceret', 'afgoerelse_genpubliceret', 'publicering_trukket_tilbage', 'publicering_genoptaget']).orderBy('tidspunkt').execute()
+    expect(journal.map((j) => j.handling)).toEqual(['afgoerelse_publiceret', 'afgoerelse_genpubliceret', 'publicering_trukket_tilbage', 'publicering_genoptaget', 'afgoerelse_genpubliceret'])
+  })
+
+  it('when publication is withheld with a reason before approval, then approving never publishes it', async () => {
+    const { sb, fa } = await opsaet()
+    const sagId = await endeligSag(sb, fa)
+    await waitFor('the anonymization', () => w.db.selectFrom('anonymiseringer').innerJoin('afgoerelser', 'afgoerelser.id', 'anonymiseringer.afgoerelse_id').select('anonymiseringer.id').where('afgoerelser.sag_id', '=', sagId).executeTakeFirst())
+    expect((await sb.post(`/sagsbehandling/sager/${sagId}/anonymisering/fravaelg`, { handling: 'fravaelg', begrundelse: 'Sagen drejer sig om et enkeltværelse, hvor lejeren let kan genkendes.' })).statusCode).toBe(303)
+    const afg = await w.db.selectFrom('afgoerelser').select(['id', 'publicering', 'publicering_begrundelse']).where('sag_id', '=', sagId).executeTakeFirstOrThrow()
+    expect(afg.publicering).toBe('fravalgt')
+    expect(await publicerAfgoerelse(ctx(), afg.id)).toBe('fravalgt')
+    expect(await kopi(sagId)).toBeUndefined()
+    const side = await sb.get(`/sagsbehandling/sager/${sagId}/anonymisering`)
+    expect(side.body).toContain('Afgørelsen offentliggøres ikke')
+    expect(side.body).toContain('enkeltværelse')
+  })
+})
