@@ -29,6 +29,7 @@ import notifikation from './modules/notifikation/index.js'
 import koeer from './modules/koeer/index.js'
 import naevnsmoede from './modules/naevnsmoede/index.js'
 import anonymisering from './modules/anonymisering/index.js'
+import register from './modules/register/index.js'
 
 export interface BuildOptions {
   /** Overrides the logger (tests pass false). */
@@ -69,6 +70,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(koeer)
   await app.register(naevnsmoede)
   await app.register(anonymisering)
+  await app.register(register)
 
   return app
 }
