@@ -32,18 +32,18 @@ describe('inspection of the tenancy', () => {
 
     const ok = await sb.agent.post(`/sagsbehandling/moeder/${moedeId}/punkter/${punkt}/besigtigelser`, { dato: iDag(6), tid: '10:30', adresse: 'Nørregade 12, 2. th., 1165 København K' })
     expect(ok.statusCode, ok.body.slice(0, 2000)).toBe(303)
-    const b = await waitFor('the notice letter', () => w.db.selectFrom('besigtigelser').select(['id', 'brev_dokument_id']).where('sag_id', '=', sagId).where('brev_dokument_id', 'is not', null).executeTakeFirst())
+    const b = await waitFor('the notice letter', () => w.db.selectFrom('besigtigelser').select(['id', 'brev_dokument_id']).where('sag_id', '=', sagId).where('brev_dokument_id', 'is not', null).executeTakeFirst(), 30_000)
     const udsendelser = await waitFor('the sendings routed', async () => {
       const rows = await w.db.selectFrom('udsendelser').select(['part_id', 'kanal', 'status']).where('dokument_id', '=', b.brev_dokument_id!).execute()
       return rows.length === 2 && rows.every((r) => r.kanal !== null) ? rows : undefined
-    })
+    }, 30_000)
     expect(udsendelser.map((u) => u.part_id).sort()).toEqual(parter.filter((x) => x.rolle !== 'repraesentant').map((x) => x.id).sort())
     // The filer has a CPR number: Digital Post; the landlord has none: the print queue.
     expect(udsendelser.map((u) => u.kanal).sort()).toEqual(['brev', 'digital_post'])
     const mails = await waitFor('two e-mail notices', async () => {
       const rows = await w.db.selectFrom('sendte_mails').select(['modtager', 'emne', 'skabelon']).where('skabelon', '=', 'partsnotifikation:besigtigelse').execute()
       return rows.length === 2 ? rows : undefined
-    })
+    }, 30_000)
     expect(mails.map((m) => m.modtager).sort()).toEqual([filer.user.email, 'modpart@test.invalid'].sort())
     expect(mails[0]!.emne).toBe('Nævnet kommer på besigtigelse')
     // The letter says when and where.
@@ -60,7 +60,7 @@ describe('inspection of the tenancy', () => {
     const form = await sb.agent.get(`/sagsbehandling/sager/${sagId}/afgoerelse`)
     expect(form.statusCode).toBe(200)
     expect(form.body).toMatch(/id="besigtigelse-HELD" name="besigtigelse" value="HELD" checked/)
-  })
+  }, 90_000)
 
   it('when an inspection is not held, then the decision form starts from "ikke afholdt", and a registered value wins', async () => {
     const { naevnId, sb, filer } = await naevnMedFolk(w)
