@@ -5,6 +5,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { randomUUID } from 'node:crypto'
 import type { Config } from './config.js'
 import { loggerOptions } from './logger.js'
+import { runWithRequestContext } from './http/request-context.js'
 import configPlugin from './plugins/config.js'
 import dbPlugin from './plugins/db.js'
 import redisPlugin from './plugins/redis.js'
@@ -40,10 +41,18 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const app = Fastify({
     logger: options.logger === false ? false : loggerOptions(config.logLevel),
     trustProxy: config.trustProxy,
-    genReqId: (req) => (typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'].slice(0, 64) : randomUUID()),
+    // A proxy's request id is kept when it is a plain token; anything else (log injection,
+    // oversized) is replaced.
+    genReqId: (req) => {
+      const given = req.headers['x-request-id']
+      return typeof given === 'string' && /^[A-Za-z0-9._:-]{1,64}$/.test(given) ? given : randomUUID()
+    },
     requestIdHeader: false,
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>()
+
+  // Everything a request does, including the jobs it writes to the outbox, knows its id.
+  app.addHook('onRequest', (req, _reply, done) => runWithRequestContext({ requestId: req.id }, done))
 
   await app.register(configPlugin, { config })
   await app.register(dbPlugin)

@@ -9,7 +9,7 @@ import type { Database } from '../server/db/database.js'
 import type { Mailer } from '../server/mail/mailer.js'
 import type { CprCipher } from '../server/identitet/cpr-crypto.js'
 import type { DigitalPostTransport } from '../server/notifikation/transport.js'
-import { isJobName, isScheduledJobName, jobDefinitions, jobNames, outboxIdOf, scheduledJobNames, type JobName, type JobPayload, type ScheduledJobName } from '../server/queues/jobs.js'
+import { isJobName, isScheduledJobName, jobDefinitions, jobNames, outboxIdOf, scheduledJobNames, splitJobData, type JobName, type JobPayload, type ScheduledJobName } from '../server/queues/jobs.js'
 import { sendVelkomstmail } from './processors/send-velkomstmail.js'
 import { genererKvittering } from './processors/generer-kvittering.js'
 import { sendSagsnotifikation } from './processors/send-sagsnotifikation.js'
@@ -69,14 +69,16 @@ export function createJobHandler(ctx: ProcessorContext, registry: ProcessorRegis
     }
     if (!isJobName(job.name)) throw new UnrecoverableError(`ukendt job: ${job.name}`)
     const definition = jobDefinitions[job.name]
-    if (!Value.Check(definition.payload, job.data)) {
+    const { payload, requestId } = splitJobData(job.data)
+    if (!Value.Check(definition.payload, payload)) {
       throw new UnrecoverableError(`ugyldige data til ${job.name}`)
     }
     const outboxId = outboxIdOf(job.id)
     if (outboxId === null) throw new UnrecoverableError(`job-id ${job.id} kommer ikke fra outboxen`)
-    const log = ctx.log.child({ job: job.name, jobId: job.id, forsoeg: job.attemptsMade + 1 })
+    // The request that caused the job, so its logs and the request's share an id.
+    const log = ctx.log.child({ job: job.name, jobId: job.id, forsoeg: job.attemptsMade + 1, ...(requestId ? { reqId: requestId } : {}) })
     const processor = registry[job.name] as Processor<typeof job.name>
-    const result = await processor({ ...ctx, log }, job.data as JobPayload<typeof job.name>, outboxId)
+    const result = await processor({ ...ctx, log }, payload as JobPayload<typeof job.name>, outboxId)
     log.info({ result }, 'job færdigt')
     return result
   }

@@ -7,7 +7,7 @@ import type { Logger } from 'pino'
 import { sql } from 'kysely'
 import type { Database } from '../server/db/database.js'
 import { outboxChannel } from '../server/outbox/outbox.js'
-import { jobDefinitions, jobNames, outboxJobId, type JobName, type QueueName } from '../server/queues/jobs.js'
+import { jobDefinitions, jobMetaKey, jobNames, outboxJobId, type JobName, type QueueName } from '../server/queues/jobs.js'
 
 export interface RelayOptions {
   db: Database
@@ -74,7 +74,7 @@ export class OutboxRelay {
       // SKIP LOCKED lets several relays run side by side without handing out a row twice.
       const rows = await trx
         .selectFrom('outbox')
-        .select(['id', 'job_name', 'payload'])
+        .select(['id', 'job_name', 'payload', 'request_id'])
         .where('afsendt', 'is', null)
         .where('job_name', 'in', jobNames)
         .orderBy('id')
@@ -89,7 +89,9 @@ export class OutboxRelay {
         const queue = queues.get(jobDefinitions[name].queue)
         try {
           if (!queue) throw new Error(`ingen kø ${jobDefinitions[name].queue}`)
-          await withTimeout(queue.add(name, row.payload, { jobId: outboxJobId(row.id) }), this.options.enqueueTimeoutMs ?? 3000)
+          // The causing request's id travels beside the payload (see createJobHandler).
+          const data = row.request_id ? { ...(row.payload as object), [jobMetaKey]: { requestId: row.request_id } } : row.payload
+          await withTimeout(queue.add(name, data, { jobId: outboxJobId(row.id) }), this.options.enqueueTimeoutMs ?? 3000)
           done.push(row.id)
         } catch (err) {
           failed = true

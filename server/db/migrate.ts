@@ -26,7 +26,10 @@ export function migrationsFolder(): string {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator is schema-agnostic
 export async function migrateToLatest(db: Kysely<any>, folder = migrationsFolder()): Promise<MigrationResultSet> {
-  const migrator = new Migrator({ db, provider: new FolderMigrationProvider(folder) })
+  // Work lands in parallel: a migration may arrive whose name sorts before one a database
+  // already ran. Each migration stands alone (it depends only on the ones named before
+  // it), so the late one simply runs; it is never skipped.
+  const migrator = new Migrator({ db, provider: new FolderMigrationProvider(folder), allowUnorderedMigrations: true })
   const result = await migrator.migrateToLatest()
   if (result.error) throw result.error
   return result

@@ -293,6 +293,7 @@ export interface Outbox {
   job_name: string;
   oprettet: Generated<Timestamp>;
   payload: Json;
+  request_id: string | null;
   sidste_fejl: string | null;
 }
 

@@ -3,6 +3,7 @@
 import { sql, type Transaction } from 'kysely'
 import type { DB } from '../db/types.js'
 import type { JobName, JobPayload } from '../queues/jobs.js'
+import { currentRequestId } from '../http/request-context.js'
 
 export const outboxChannel = 'naevn_outbox'
 
@@ -13,7 +14,7 @@ export async function addToOutbox<N extends JobName>(
 ): Promise<number> {
   const row = await trx
     .insertInto('outbox')
-    .values({ job_name: jobName, payload: JSON.stringify(payload) })
+    .values({ job_name: jobName, payload: JSON.stringify(payload), request_id: currentRequestId() ?? null })
     .returning('id')
     .executeTakeFirstOrThrow()
   // Delivered at commit, never for a rolled-back transaction: the relay wakes at once.

@@ -110,6 +110,17 @@ export function isJobName(name: string): name is JobName {
   return Object.hasOwn(jobDefinitions, name)
 }
 
+/** Where the relay puts what is not payload (the causing request's id) in a job's data. */
+export const jobMetaKey = '_meta'
+
+/** Splits a job's data into its payload and its meta (see jobMetaKey). */
+export function splitJobData(data: unknown): { payload: unknown; requestId: string | undefined } {
+  if (typeof data !== 'object' || data === null || !(jobMetaKey in data)) return { payload: data, requestId: undefined }
+  const { [jobMetaKey]: meta, ...payload } = data as Record<string, unknown>
+  const requestId = typeof meta === 'object' && meta !== null && typeof (meta as { requestId?: unknown }).requestId === 'string' ? (meta as { requestId: string }).requestId : undefined
+  return { payload, requestId }
+}
+
 /** BullMQ refuses integer-like custom ids, so the outbox id gets a prefix. */
 export function outboxJobId(outboxId: number): string {
   return `outbox-${outboxId}`

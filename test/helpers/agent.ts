@@ -36,7 +36,7 @@ export class Agent {
   }
 
   /** Posts a form as the browser would, with the CSRF token of a rendered page. */
-  async post(url: string, form: Record<string, string | string[]> = {}, o: { csrf?: boolean } = {}): Promise<LightMyRequestResponse> {
+  async post(url: string, form: Record<string, string | string[]> = {}, o: { csrf?: boolean; headers?: Record<string, string> } = {}): Promise<LightMyRequestResponse> {
     if (o.csrf !== false && !this.csrf) await this.get('/login')
     const body = new URLSearchParams()
     for (const [k, v] of Object.entries(form)) for (const item of Array.isArray(v) ? v : [v]) body.append(k, item)
@@ -45,7 +45,7 @@ export class Agent {
       await this.app.inject({
         method: 'POST',
         url,
-        headers: { cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },
+        headers: { cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded', ...o.headers },
         payload: body.toString(),
       }),
     )
