@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseEnv } from 'node:util'
+import { keyringSpec } from './identitet/cpr-crypto.js'
 
 /** The repository root, whether this runs from server/ (sources) or dist/server/ (built). */
 export const projectRoot = findRoot(path.dirname(fileURLToPath(import.meta.url)))
@@ -31,8 +32,14 @@ export interface Config {
   readonly redisUrl: string
   readonly queuePrefix: string
   readonly sessionSecret: string
-  /** base64 of 32 bytes: encrypts CPR numbers at rest and keys their look-up hash. */
+  /**
+   * The CPR keyring (server/identitet/cpr-crypto.ts keyringSpec): CPR_ENCRYPTION_KEY, then
+   * any CPR_ENCRYPTION_KEY_OLD and CPR_LOOKUP_KEY. With only CPR_ENCRYPTION_KEY set it is
+   * that key alone, base64 of 32 bytes, as it always was.
+   */
   readonly cprEncryptionKey: string
+  /** Years a closed case is kept before it is proposed for deletion, unless its board says otherwise. */
+  readonly retentionYears: number
   readonly upload: {
     readonly maxFileBytes: number
     readonly maxFilesPerRequest: number
@@ -44,6 +51,12 @@ export interface Config {
   readonly sessionAbsoluteHours: number
   readonly loginRateLimitPerMinute: number
   readonly publicApiRateLimitPerMinute: number
+  /** Anonymous requests per IP per minute to the GraphQL endpoint /graphql. */
+  readonly graphqlRateLimitPerMinute: number
+  /** Requests per minute with a valid X-API-KEY, per key, to the open register API (REST and GraphQL). */
+  readonly apiKeyRateLimitPerMinute: number
+  /** Serve the GraphiQL IDE at /graphiql (development and test installations only). */
+  readonly graphiql: boolean
   readonly loginLockoutAttempts: number
   readonly loginLockoutMinutes: number
   readonly mailSmtpUrl: string | null
@@ -110,7 +123,8 @@ export function loadConfig(env: Env = withEnvFile(process.env, path.join(project
     redisUrl: read.url('REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
     queuePrefix: read.pattern('QUEUE_PREFIX', 'naevn', /^[a-zA-Z0-9_-]{1,64}$/, 'letters, digits, - and _'),
     sessionSecret: read.secret('SESSION_SECRET', 32),
-    cprEncryptionKey: read.base64Key('CPR_ENCRYPTION_KEY', 32),
+    cprEncryptionKey: cprKeyring(read, env, problems),
+    retentionYears: read.int('RETENTION_YEARS', 5, 1, 100),
     upload: {
       maxFileBytes: read.int('UPLOAD_MAX_FILE_MB', 20, 1, 200) * 1024 * 1024,
       maxFilesPerRequest: read.int('UPLOAD_MAX_FILES_PER_REQUEST', 10, 1, 100),
@@ -122,6 +136,9 @@ export function loadConfig(env: Env = withEnvFile(process.env, path.join(project
     sessionAbsoluteHours: read.int('SESSION_ABSOLUTE_HOURS', 8, 1, 24 * 7),
     loginRateLimitPerMinute: read.int('LOGIN_RATE_LIMIT_PER_MINUTE', 10, 1, 10_000),
     publicApiRateLimitPerMinute: read.int('PUBLIC_API_RATE_LIMIT_PER_MINUTE', 120, 1, 1_000_000),
+    graphqlRateLimitPerMinute: read.int('GRAPHQL_RATE_LIMIT_PER_MINUTE', 60, 1, 1_000_000),
+    apiKeyRateLimitPerMinute: read.int('API_KEY_RATE_LIMIT_PER_MINUTE', 1200, 1, 1_000_000),
+    graphiql: read.bool('GRAPHIQL', false),
     loginLockoutAttempts: read.int('LOGIN_LOCKOUT_ATTEMPTS', 5, 1, 1000),
     loginLockoutMinutes: read.int('LOGIN_LOCKOUT_MINUTES', 15, 1, 24 * 60),
     mailSmtpUrl: read.optionalUrl('MAIL_SMTP_URL', ['smtp:', 'smtps:']),
@@ -251,6 +268,23 @@ class Reader {
     if (!existsSync(value)) this.problems.push(`${name}: directory ${value} does not exist`)
     return value
   }
+}
+
+/**
+ * CPR_ENCRYPTION_KEY encrypts; CPR_ENCRYPTION_KEY_OLD (one or more, comma-separated) still
+ * decrypt during a key rotation; CPR_LOOKUP_KEY pins the look-up hash's key, which must not
+ * change with a rotation (README "Nøglerotation"), so it is required beside an old key.
+ */
+function cprKeyring(read: Reader, env: Env, problems: string[]): string {
+  const current = read.base64Key('CPR_ENCRYPTION_KEY', 32)
+  const old = (env.CPR_ENCRYPTION_KEY_OLD ?? '').split(',').map((k) => k.trim()).filter(Boolean)
+  for (const k of old) {
+    if (Buffer.from(k, 'base64').length !== 32 || !/^[A-Za-z0-9+/]+={0,2}$/.test(k)) problems.push('CPR_ENCRYPTION_KEY_OLD: each key must be 32 bytes encoded as base64 (comma-separated)')
+  }
+  const lookup = env.CPR_LOOKUP_KEY?.trim() || null
+  if (lookup && (Buffer.from(lookup, 'base64').length !== 32 || !/^[A-Za-z0-9+/]+={0,2}$/.test(lookup))) problems.push('CPR_LOOKUP_KEY: must be 32 bytes encoded as base64')
+  if (old.length > 0 && !lookup) problems.push('CPR_LOOKUP_KEY: required while CPR_ENCRYPTION_KEY_OLD is set (npm run rotate-cpr-key -- --opslagsnoegle prints it from the old key)')
+  return keyringSpec({ current, old, lookupKey: lookup })
 }
 
 function deepFreeze<T extends object>(value: T): T {
