@@ -188,6 +188,20 @@ export interface Gebyrsatser {
   opdateret_af: string | null;
 }
 
+export interface Indsigtsanmodninger {
+  hentet: Timestamp | null;
+  hentet_af: string | null;
+  id: Generated<string>;
+  naevn_id: string;
+  oprettet: Generated<Timestamp>;
+  oprettet_af: string | null;
+  part_ids: Generated<string[]>;
+  sag_ids: Generated<string[]>;
+  soegenoegle: string;
+  soegetype: string;
+  user_ids: Generated<string[]>;
+}
+
 export interface Inhabiliteter {
   begrundelse: string | null;
   erklaeret: Generated<Timestamp>;
@@ -257,6 +271,7 @@ export interface Naevn {
   logo: Buffer | null;
   logo_mime: string | null;
   navn: string;
+  opbevaring_aar: number | null;
   oprettet: Generated<Timestamp>;
   postnr: Generated<string>;
   sammenlagt_i: string | null;
@@ -463,6 +478,28 @@ export interface Sager {
   vurdering: string | null;
 }
 
+export interface Sagsstatistik {
+  afgjort: string | null;
+  afslutningsaarsag: string | null;
+  besigtigelse: string | null;
+  formaal: string | null;
+  gebyr_kr: number | null;
+  gebyrpaalaeggelse: boolean | null;
+  indbragt: string | null;
+  indbringer_rolle: string | null;
+  kommunekode: number | null;
+  lejemaal_type: string | null;
+  lovgrundlag: Generated<string[]>;
+  lukket: string | null;
+  medhold: string | null;
+  naevn_id: string | null;
+  naevn_type: string | null;
+  sag_id: string;
+  sagsomraader: Generated<string[]>;
+  slettet: Generated<Timestamp>;
+  status: string;
+}
+
 export interface SendteMails {
   emne: string;
   id: Generated<number>;
@@ -483,6 +520,41 @@ export interface Sessions {
   udloeber: Timestamp;
   user_agent: string | null;
   user_id: string;
+}
+
+export interface Sletningsforslag {
+  koersel_id: string;
+  lukket: string;
+  sag_id: string;
+  sagsnummer: string | null;
+  slettet: Timestamp | null;
+  sprunget_over: string | null;
+  status: string;
+}
+
+export interface Sletningskoersler {
+  begrundelse: string | null;
+  besluttet: Timestamp | null;
+  besluttet_af: string | null;
+  id: Generated<string>;
+  lukket_foer: string;
+  naevn_id: string;
+  opbevaring_aar: number;
+  oprettet: Generated<Timestamp>;
+  status: Generated<string>;
+  udfoert: Timestamp | null;
+}
+
+export interface Sletningslog {
+  antal: Json;
+  godkendt: Timestamp | null;
+  godkendt_af: string | null;
+  id: Generated<number>;
+  koersel_id: string | null;
+  naevn_id: string;
+  sag_id: string;
+  sagsnummer: string | null;
+  slettet: Generated<Timestamp>;
 }
 
 export interface Udsendelser {
@@ -527,6 +599,7 @@ export interface DB {
   dokumenter: Dokumenter;
   fritagelser: Fritagelser;
   gebyrsatser: Gebyrsatser;
+  indsigtsanmodninger: Indsigtsanmodninger;
   inhabiliteter: Inhabiliteter;
   journal: Journal;
   kommuner: Kommuner;
@@ -550,8 +623,12 @@ export interface DB {
   register_huslejer: RegisterHuslejer;
   revisionslog: Revisionslog;
   sager: Sager;
+  sagsstatistik: Sagsstatistik;
   sendte_mails: SendteMails;
   sessions: Sessions;
+  sletningsforslag: Sletningsforslag;
+  sletningskoersler: Sletningskoersler;
+  sletningslog: Sletningslog;
   udsendelser: Udsendelser;
   users: Users;
 }
