@@ -18,6 +18,7 @@ import multipartPlugin from './plugins/multipart.js'
 import referencedataPlugin from './plugins/referencedata.js'
 import cprPlugin from './plugins/cpr.js'
 import koeerPlugin from './plugins/koeer.js'
+import metricsPlugin from './plugins/metrics.js'
 import drift from './modules/drift/index.js'
 import konto from './modules/konto/index.js'
 import forside from './modules/forside/index.js'
@@ -66,6 +67,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(referencedataPlugin)
   await app.register(cprPlugin)
   await app.register(koeerPlugin)
+  await app.register(metricsPlugin)
 
   await app.register(drift)
   await app.register(konto)

@@ -75,6 +75,10 @@ export interface Config {
   readonly workerConcurrency: number
   /** How long a job's lock lives unrenewed: a dead worker's jobs are taken over after this. */
   readonly workerLockMs: number
+  /** Bearer token for /metrics (and the worker's metrics port); null: metrics are off. */
+  readonly metricsToken: string | null
+  /** Port of the worker process's own /metrics (job durations and failures); 0: off. */
+  readonly workerMetricsPort: number
   readonly referenceDataDir: string
   /** Days after a meeting's start that board members still reach its agenda and material. */
   readonly moedeAdgangDageEfter: number
@@ -154,6 +158,8 @@ export function loadConfig(env: Env = withEnvFile(process.env, path.join(project
     outboxPollMs: read.int('OUTBOX_POLL_MS', 2000, 50, 600_000),
     workerConcurrency: read.int('WORKER_CONCURRENCY', 5, 1, 100),
     workerLockMs: read.int('WORKER_LOCK_MS', 30_000, 1000, 600_000),
+    metricsToken: env.METRICS_TOKEN?.trim() || null,
+    workerMetricsPort: read.int('WORKER_METRICS_PORT', 0, 0, 65535),
     referenceDataDir: read.directory('REFERENCE_DATA_DIR', path.resolve(projectRoot, '..', 'shared', 'data')),
     moedeAdgangDageEfter: read.int('MOEDE_ADGANG_DAGE_EFTER', 14, 0, 365),
     authority: {
@@ -164,6 +170,8 @@ export function loadConfig(env: Env = withEnvFile(process.env, path.join(project
     },
   }
   if (config.digitalPost.transport === 'http' && !config.digitalPost.url) problems.push('DIGITAL_POST_URL: required when DIGITAL_POST_TRANSPORT=http')
+  if (config.metricsToken !== null && config.metricsToken.length < 16) problems.push('METRICS_TOKEN: must be at least 16 characters')
+  if (config.workerMetricsPort > 0 && config.metricsToken === null) problems.push('WORKER_METRICS_PORT: needs METRICS_TOKEN')
   if (problems.length > 0) throw new ConfigError(problems)
   return deepFreeze(config)
 }

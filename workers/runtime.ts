@@ -12,6 +12,7 @@ import { defaultJobOptions, queueNames, scheduledJobs, scheduledJobNames, type Q
 import { createRedisClient, createWorkerRedisClient } from '../server/queues/redis.js'
 import { assertRegistryComplete, createJobHandler, processors, type ProcessorContext, type ProcessorRegistry } from './registry.js'
 import { OutboxRelay } from './relay.js'
+import { startWorkerMetrics } from './metrics.js'
 
 export interface WorkerRuntime {
   db: Database
@@ -74,6 +75,8 @@ export async function startWorkerRuntime(
   }
   scheduledJobNames.forEach(planlaeg)
 
+  const metrics = config.workerMetricsPort > 0 && config.metricsToken ? await startWorkerMetrics({ port: config.workerMetricsPort, token: config.metricsToken, workers, log }) : null
+
   const relay = new OutboxRelay({ db, databaseUrl: config.databaseUrl, queues, log, pollMs: config.outboxPollMs })
   await relay.start()
   log.info({ queues: queueNames }, 'workers kører')
@@ -86,6 +89,7 @@ export async function startWorkerRuntime(
     log,
     async close() {
       stopped = true
+      await metrics?.close()
       await relay.stop()
       // Worker.close waits for active jobs to finish: nothing is cut off midway.
       await Promise.all(workers.map((w) => w.close()))

@@ -31,6 +31,11 @@ export class KoeAdgang {
     for (const navn of queueNames) this.queues.set(navn, new Queue(navn, { connection, prefix, defaultJobOptions }))
   }
 
+  /** The queues themselves, for a dashboard that reads them directly (bull-board). */
+  koeListe(): Queue[] {
+    return [...this.queues.values()]
+  }
+
   erKoe(navn: string): navn is QueueName {
     return this.queues.has(navn as QueueName)
   }

@@ -95,3 +95,39 @@ describe('failed jobs', () => {
     expect((await adminAgent.get('/admin/koeer')).body).not.toContain(`outbox-${id}`)
   })
 })
+
+describe('the bull-board dashboard', () => {
+  const w = useWorld()
+  useWorkers(w)
+
+  it('when an admin opens /admin/jobkoeer, then the dashboard and its API answer and a failed job can be retried there; anyone else gets 404', async () => {
+    const admin = await createUser(w.db, { admin: true })
+    const adminAgent = new Agent(w.app)
+    await adminAgent.login(admin.email, admin.password)
+    const side = await adminAgent.get('/admin/jobkoeer')
+    expect(side.statusCode).toBe(200)
+    expect(side.body).toContain('__UI_CONFIG__')
+    const api = await adminAgent.get('/admin/jobkoeer/api/queues')
+    expect(api.statusCode).toBe(200)
+    const navne = (JSON.parse(api.body) as { queues: { name: string }[] }).queues.map((q) => q.name).sort()
+    expect(navne).toEqual(expect.arrayContaining(['anonymisering', 'dokumenter', 'notifikation', 'publicering']))
+
+    const { id } = await w.db.insertInto('outbox').values({ job_name: 'lever-udsendelse', payload: JSON.stringify({ udsendelseId: 'ikke-en-uuid' }) }).returning('id').executeTakeFirstOrThrow()
+    await waitFor('the failed job', async () => (await w.app.koeer.fejlede()).find((j) => j.id === `outbox-${id}`))
+    const sb = await createUser(w.db, { medlemskaber: [{ naevnId: (await naevnFor(w.db, 101)).id, rolle: 'sagsbehandler' }] })
+    const sbAgent = new Agent(w.app)
+    await sbAgent.login(sb.email, sb.password)
+    expect((await sbAgent.get('/admin/jobkoeer')).statusCode).toBe(404)
+    expect((await sbAgent.get('/admin/jobkoeer/api/queues')).statusCode).toBe(404)
+    const fremmed = await w.app.inject({ method: 'PUT', url: `/admin/jobkoeer/api/queues/notifikation/outbox-${id}/retry`, headers: { cookie: sbAgent.cookieHeader() } })
+    expect(fremmed.statusCode).toBe(404)
+
+    const retry = await w.app.inject({ method: 'PUT', url: `/admin/jobkoeer/api/queues/notifikation/outbox-${id}/retry`, headers: { cookie: adminAgent.cookieHeader() } })
+    expect(retry.statusCode).toBe(204)
+    // It fails again (the payload is still bad), but it was tried again: two attempts.
+    await waitFor('the retried job', async () => {
+      const job = await w.app.koeer.koeListe().find((q) => q.name === 'notifikation')!.getJob(`outbox-${id}`)
+      return job && (await job.isFailed()) && job.attemptsStarted >= 2
+    })
+  })
+})
