@@ -20,8 +20,8 @@ try {
   const services = await ensureServices({ env: readEnv(root), log })
   const { ensureChromium } = await import('./lib/chromium.mjs')
   const chromium = ensureChromium({ log })
-  const { ensurePdfTools } = await import('./lib/pdf-tools.mjs')
-  ensurePdfTools({ log })
+  const { ensureTestTools } = await import('./lib/test-tools.mjs')
+  ensureTestTools({ log })
   env = { ...process.env, TEST_DATABASE_URL: services.databaseUrl, TEST_REDIS_URL: services.redisUrl, CHROMIUM_PATH: chromium }
   log('Lint (eslint)…')
   run('Linteren', process.execPath, [bin('eslint', 'bin/eslint.js'), '.'], { cwd: root, env })
