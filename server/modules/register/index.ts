@@ -1,8 +1,12 @@
 // The public registers: afgørelsesregister and huslejeregister (pages, search, open
 // data), and the open API (REST and GraphQL). No login; only published, anonymized data.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { siderRoutes } from './sider.routes.js'
+import { huslejeregisterRoutes } from './huslejeregister.routes.js'
 
-const register: FastifyPluginAsyncTypebox = async () => {
+const register: FastifyPluginAsyncTypebox = async (app) => {
   // Each part registers its routes here.
+  await app.register(siderRoutes)
+  await app.register(huslejeregisterRoutes)
 }
 export default register
