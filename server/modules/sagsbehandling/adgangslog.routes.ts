@@ -1,0 +1,65 @@
+// The staff access log for the head of a secretariat (GDPR): which cases and documents one
+// staff member opened, when, across the boards the head leads. Each case page shows its
+// own access log; this is the same record searched by person. Anyone else gets 404; a
+// staff member outside the head's boards does not exist here.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
+import { sql } from 'kysely'
+import { guard, requirePrincipal } from '../../access/guards.js'
+import { assertSekretariatsleder, ledteNaevnIds } from '../../access/policies.js'
+import { FormErrors } from '../../forms/form.js'
+import { erDato } from '../../sag/frister.js'
+import { formatDatoTid } from '../../sag/visning.js'
+import { personaleForNaevn } from './sagsbehandling.repository.js'
+
+const Query = Type.Object({
+  medarbejder: Type.Optional(Type.String({ maxLength: 64 })),
+  fra: Type.Optional(Type.String({ maxLength: 10 })),
+  til: Type.Optional(Type.String({ maxLength: 10 })),
+})
+
+const maksRaekker = 500
+
+export const adgangslogRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const db = app.db
+
+  app.get('/sagsbehandling/adgangslog', { schema: { querystring: Query }, preHandler: guard(assertSekretariatsleder) }, async (req, reply) => {
+    const p = requirePrincipal(req)
+    const ledte = ledteNaevnIds(p)
+    const personale = (await personaleForNaevn(db, ledte)).filter((x, i, alle) => alle.findIndex((y) => y.id === x.id) === i)
+    const v = { medarbejder: req.query.medarbejder ?? '', fra: req.query.fra ?? '', til: req.query.til ?? '' }
+    const errors = new FormErrors()
+    if (v.medarbejder && !personale.some((x) => x.id === v.medarbejder)) errors.add('medarbejder', 'Vælg en medarbejder i de nævn, du leder.')
+    if (v.fra && !erDato(v.fra)) errors.add('fra', 'Skriv datoen som åååå-mm-dd.')
+    if (v.til && !erDato(v.til)) errors.add('til', 'Skriv datoen som åååå-mm-dd.')
+    const common = { titel: 'Adgangslog', v, medarbejderValg: personale.map((x) => ({ value: x.id, label: x.navn })) }
+    if (errors.any) return reply.status(400).page('pages/sagsbehandling/adgangslog', { ...common, ...errors.toView() })
+    if (!v.medarbejder) return reply.page('pages/sagsbehandling/adgangslog', { ...common, fejl: {} })
+
+    let q = db
+      .selectFrom('journal')
+      .innerJoin('sager', 'sager.id', 'journal.sag_id')
+      .leftJoin('dokumenter', (j) => j.on(sql<boolean>`dokumenter.id::text = journal.detaljer->>'dokumentId'`))
+      .select(['journal.tidspunkt', 'journal.handling', 'sager.id as sag_id', 'sager.sagsnummer', 'dokumenter.filnavn'])
+      .where('journal.aktoer_id', '=', v.medarbejder)
+      .where('journal.handling', 'in', ['sag_laest', 'dokument_laest'])
+      // Only the cases of the boards this head leads.
+      .where('sager.naevn_id', 'in', ledte)
+    if (v.fra) q = q.where('journal.tidspunkt', '>=', sql<Date>`${v.fra}::date`)
+    if (v.til) q = q.where('journal.tidspunkt', '<', sql<Date>`${v.til}::date + 1`)
+    const rows = await q.orderBy('journal.tidspunkt', 'desc').limit(maksRaekker + 1).execute()
+    return reply.page('pages/sagsbehandling/adgangslog', {
+      ...common,
+      fejl: {},
+      soegt: true,
+      flere: rows.length > maksRaekker,
+      maks: maksRaekker,
+      poster: rows.slice(0, maksRaekker).map((r) => ({
+        tidspunkt: formatDatoTid(r.tidspunkt),
+        sagsnummer: r.sagsnummer,
+        href: `/sagsbehandling/sager/${r.sag_id}`,
+        hvad: r.handling === 'dokument_laest' ? `Dokument: ${r.filnavn ?? 'slettet dokument'}` : 'Sagen',
+      })),
+    })
+  })
+}
