@@ -55,6 +55,8 @@ export async function offentligSide(req: FastifyRequest, reply: FastifyReply, te
     // The header's logout form is the only form on a public page, and only when logged in.
     csrfToken: req.principal ? reply.generateCsrf() : '',
     sidetitel: data.titel,
+    // The header marks the register the page belongs to (afgoerelser, huslejeregister, …).
+    sektion: req.url.split(/[/?.]/)[1] ?? '',
     ...data,
   }
   const html = await reply.viewAsync(template, context)
