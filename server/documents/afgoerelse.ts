@@ -93,7 +93,7 @@ interface Klageregler {
   juliUdenfor: boolean
 }
 
-const KLAGEREGLER: Record<NaevnType, Klageregler> = {
+export const KLAGEREGLER: Readonly<Record<NaevnType, Klageregler>> = {
   // The deadline is in lov om boligforhold (LOV nr. 342 af 22/03/2022); its paragraph is
   // not in our law data (../shared/data), so the letter names the law without a § until
   // someone has checked it against retsinformation.dk.

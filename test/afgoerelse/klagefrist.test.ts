@@ -1,7 +1,10 @@
 // The last day to bring a decision before the boligret, per party, from the day the
 // final decision was delivered to that party: by Digital Post when it was sent, by post
 // when the printed letter was marked sent. Each party sees only their own.
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { pageTexts } from '../documents/pdfjs.js'
 import { useWorld } from '../helpers/world.js'
 import { Agent } from '../helpers/agent.js'
 import { createUser, naevnFor } from '../helpers/factories.js'
@@ -60,6 +63,16 @@ describe('klagefrist from the delivery date', () => {
     const idag = fraDate(new Date())
     const sidste = formatDansk(klageFristSidsteDag(idag, 'huslejenaevn'))
     expect(await klagefrister(w.db, sagId)).toEqual([{ partId: lejer.id, navn: lejer.navn, kanal: 'digital_post', meddelt: idag, sidsteDag: klageFristSidsteDag(idag) }])
+
+    // The Digital Post message carries the decision and a notice naming both dates.
+    const dp = await w.db.selectFrom('udsendelser').select('id').where('sag_id', '=', sagId).where('status', '=', 'sendt').executeTakeFirstOrThrow()
+    const xml = await readFile(path.join(w.config.digitalPost.dir, `${dp.id}.xml`), 'utf8')
+    const bilag = /<memo:AdditionalDocument>[\s\S]*?<memo:content>([^<]+)<\/memo:content>/.exec(xml)
+    expect(bilag).not.toBeNull()
+    const notits = (await pageTexts(Buffer.from(bilag![1]!, 'base64'))).join(' ')
+    expect(notits).toContain('Klagefrist for afgørelsen')
+    expect(notits).toContain(sidste)
+    expect(notits).toContain(formatDansk(idag))
 
     const printet = await w.db.selectFrom('udsendelser').select('id').where('sag_id', '=', sagId).where('status', '=', 'til_print').executeTakeFirstOrThrow()
     await sb.get('/sagsbehandling/udskrivning')

@@ -11,6 +11,10 @@ import { byggMemo, MemoFejl, validerMemo } from '../../server/notifikation/memo.
 import { DigitalPostLeveringFejl } from '../../server/notifikation/transport.js'
 import { fraDate, fristUdloeber } from '../../server/sag/frister.js'
 import { skrivJournal } from '../../server/sag/journal.js'
+import { renderPdf } from '../../server/documents/pdf.js'
+import { brevhoved } from '../../server/documents/brevhoved.js'
+import { klagefristDocument } from '../../server/documents/klagefrist.js'
+import type { NaevnType } from '../../server/documents/afgoerelse.js'
 
 export async function leverUdsendelse(ctx: ProcessorContext, payload: JobPayload<'lever-udsendelse'>): Promise<string> {
   const { db, cpr, digitalPost, config } = ctx
@@ -27,6 +31,12 @@ export async function leverUdsendelse(ctx: ProcessorContext, payload: JobPayload
       'udsendelser.sag_id',
       'sager.sagsnummer',
       'naevn.navn as naevn_navn',
+      'naevn.type as naevn_type',
+      'naevn.adresse as naevn_adresse',
+      'naevn.postnr as naevn_postnr',
+      'naevn.by as naevn_by',
+      'naevn.email as naevn_email',
+      'naevn.telefon as naevn_telefon',
       'naevn.digital_post_afsender',
       'dokumenter.id as dokument_id',
       'dokumenter.filnavn',
@@ -53,6 +63,9 @@ export async function leverUdsendelse(ctx: ProcessorContext, payload: JobPayload
   const fejl = async (besked: string) => {
     await db.updateTable('udsendelser').set({ status: 'fejlet', forsoeg: sql`forsoeg + 1`, sidste_fejl: besked.slice(0, 500) }).where('id', '=', u.id).execute()
   }
+  // A decision goes with a notice naming the day it is notified (today, the delivery day)
+  // and the last day to bring it before the boligret.
+  const bilag = u.kategori === 'afgoerelse' ? [await klagefristBilag(ctx, u, valg.modtager.navn)] : []
   let xml: string
   try {
     xml = byggMemo({
@@ -66,6 +79,7 @@ export async function leverUdsendelse(ctx: ProcessorContext, payload: JobPayload
       sagsnummer: u.sagsnummer ?? '',
       oprettet: u.oprettet,
       hovedDokument: { filnavn: u.filnavn, data: u.indhold, sprog: 'da' },
+      bilag,
     })
   } catch (err) {
     // A message that breaks a MeMo rule breaks it on every retry: record it and stop.
@@ -96,4 +110,24 @@ export async function leverUdsendelse(ctx: ProcessorContext, payload: JobPayload
     if (err instanceof DigitalPostLeveringFejl && !err.midlertidig) throw new UnrecoverableError(`Digital Post afviste beskeden: ${err.message}`)
     throw err
   }
+}
+
+async function klagefristBilag(
+  ctx: ProcessorContext,
+  u: { sag_id: string; sagsnummer: string | null; naevn_navn: string; naevn_type: string; naevn_adresse: string; naevn_postnr: string; naevn_by: string; naevn_email: string; naevn_telefon: string },
+  modtager: string,
+) {
+  const a = await ctx.db.selectFrom('afgoerelser').select('afgoerelsesdato').where('sag_id', '=', u.sag_id).executeTakeFirst()
+  const idag = fraDate(new Date())
+  const pdf = await renderPdf(
+    klagefristDocument({
+      letterhead: brevhoved({ navn: u.naevn_navn, adresse: u.naevn_adresse, postnr: u.naevn_postnr, by: u.naevn_by, email: u.naevn_email, telefon: u.naevn_telefon }),
+      sagsnummer: u.sagsnummer ?? '',
+      modtager,
+      afgoerelsesdato: a?.afgoerelsesdato ?? idag,
+      meddelt: idag,
+      naevnType: u.naevn_type as NaevnType,
+    }),
+  )
+  return { filnavn: `klagefrist-${u.sagsnummer ?? 'sag'}.pdf`, data: pdf, sprog: 'da' as const }
 }
