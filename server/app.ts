@@ -32,6 +32,7 @@ import koeer from './modules/koeer/index.js'
 import naevnsmoede from './modules/naevnsmoede/index.js'
 import anonymisering from './modules/anonymisering/index.js'
 import register from './modules/register/index.js'
+import gdpr from './modules/gdpr/index.js'
 
 export interface BuildOptions {
   /** Overrides the logger (tests pass false). */
@@ -82,6 +83,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(naevnsmoede)
   await app.register(anonymisering)
   await app.register(register)
+  await app.register(gdpr)
 
   return app
 }

@@ -21,6 +21,7 @@ import { sendPartsnotifikation } from './processors/send-partsnotifikation.js'
 import { paamindFrister } from './processors/paamind-frister.js'
 import { anonymiserAfgoerelse } from './processors/anonymiser-afgoerelse.js'
 import { publicerAfgoerelse } from './processors/publicer-afgoerelse.js'
+import { foreslaaSletning, sletSager } from './processors/sletning.js'
 
 export interface ProcessorContext {
   db: Database
@@ -48,6 +49,8 @@ export const processors: ProcessorRegistry = {
   'paamind-frister': paamindFrister,
   'anonymiser-afgoerelse': anonymiserAfgoerelse,
   'publicer-afgoerelse': publicerAfgoerelse,
+  'slet-sager': sletSager,
+  'foreslaa-sletning': foreslaaSletning,
 }
 
 export function assertRegistryComplete(registry: Partial<Record<string, unknown>>): void {

@@ -59,6 +59,10 @@ export const jobDefinitions = {
     queue: 'publicering',
     payload: Type.Object({ afgoerelseId: Type.String({ format: 'uuid' }) }, { additionalProperties: false }),
   },
+  'slet-sager': {
+    queue: 'gdpr',
+    payload: Type.Object({ koerselId: Type.String({ format: 'uuid' }) }, { additionalProperties: false }),
+  },
 } as const satisfies Record<string, { queue: string; payload: TSchema }>
 
 /**
@@ -67,6 +71,8 @@ export const jobDefinitions = {
  */
 export const scheduledJobs = {
   'paamind-frister': { queue: 'frister', pattern: '0 7 * * 1-5', tz: 'Europe/Copenhagen' },
+  // Proposes closed cases past their board's retention for deletion (approved by hand).
+  'foreslaa-sletning': { queue: 'gdpr', pattern: '0 6 * * 1', tz: 'Europe/Copenhagen' },
 } as const satisfies Record<string, { queue: string; pattern: string; tz: string }>
 
 export type JobName = keyof typeof jobDefinitions
@@ -87,6 +93,8 @@ export const jobLabels: Record<JobName | ScheduledJobName, string> = {
   'paamind-frister': 'Påmindelser om frister',
   'anonymiser-afgoerelse': 'Afgørelse anonymiseres',
   'publicer-afgoerelse': 'Afgørelse offentliggøres i registret',
+  'slet-sager': 'Godkendte sager slettes (opbevaring udløbet)',
+  'foreslaa-sletning': 'Forslag til sletning af udløbne sager',
 }
 
 /** The queues' names in Danish. */
@@ -96,6 +104,7 @@ export const queueLabels: Record<QueueName, string> = {
   frister: 'Frister',
   anonymisering: 'Anonymisering',
   publicering: 'Offentliggørelse',
+  gdpr: 'Sletning og databeskyttelse',
 }
 
 export const jobNames = Object.keys(jobDefinitions) as JobName[]
