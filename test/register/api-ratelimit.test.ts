@@ -1,5 +1,6 @@
 // Rate limits of the open register API: anonymous use is limited per IP (in Redis), a
-// valid X-API-KEY gets its own, higher limit, an invalid or revoked key is refused.
+// valid X-API-KEY gets its own, higher limit, an invalid or revoked key is refused; and
+// GraphiQL with GRAPHIQL=true.
 import { describe, expect, it } from 'vitest'
 import { useWorld } from '../helpers/world.js'
 import { waitFor } from '../helpers/wait.js'
@@ -71,5 +72,20 @@ describe('REST rate limit and API keys', () => {
     expect(res.statusCode).toBe(401)
     expect(res.headers['content-type']).toContain('application/problem+json')
     expect(res.json()).toMatchObject({ status: 401, code: 'UgyldigApiNoegle' })
+  })
+})
+
+describe('GraphiQL and GET', () => {
+  const w = useWorld({ GRAPHIQL: 'true' })
+
+  it('when GRAPHIQL is on, then /graphiql serves the IDE with a policy that lets it load, and a GET query answers', async () => {
+    const side = await w.app.inject('/graphiql')
+    expect(side.statusCode).toBe(200)
+    expect(side.headers['content-security-policy']).toContain('https://unpkg.com')
+    // Every other page keeps the strict policy.
+    expect((await w.app.inject('/api/v1/register/kommuner')).headers['content-security-policy']).not.toContain('unpkg')
+    const get = await w.app.inject(`/graphql?query=${encodeURIComponent('{ subjects(decisiveBoard: RESIDENT_COMPLAINTS_BOARD) { id } }')}`)
+    expect(get.statusCode).toBe(200)
+    expect(get.json().data.subjects).toContainEqual({ id: 'beboerdemokrati' })
   })
 })

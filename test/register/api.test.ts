@@ -243,6 +243,19 @@ describe('the open register API', () => {
       expect(injektion.body).toEqual({ data: { decisions: [] } })
     })
 
+    it('when a web page on another origin asks, then the preflight allows X-API-KEY and the answer may be read', async () => {
+      const preflight = await w.app.inject({ method: 'OPTIONS', url: '/graphql', headers: { origin: 'https://lejer-app.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type, x-api-key' } })
+      expect(preflight.statusCode).toBe(204)
+      expect(preflight.headers['access-control-allow-origin']).toBe('*')
+      expect(preflight.headers['access-control-allow-headers']).toContain('x-api-key')
+      expect((await gql('{ municipalities { name } }')).status).toBe(200)
+      const svar = await w.app.inject({ method: 'POST', url: '/graphql', payload: { query: '{ subjects { id } }' } })
+      expect(svar.headers['access-control-allow-origin']).toBe('*')
+      expect((await w.app.inject({ method: 'OPTIONS', url: '/api/v1/register/huslejer' })).headers['access-control-allow-methods']).toBe('GET')
+      // Nothing else in the application opens itself to other origins.
+      expect((await w.app.inject('/api/v1/naevn')).headers['access-control-allow-origin']).toBeUndefined()
+    })
+
     it('when GraphiQL is not switched on, then /graphiql does not exist', async () => {
       expect((await w.app.inject('/graphiql')).statusCode).toBe(404)
     })

@@ -59,6 +59,7 @@ export function aabentApiAdgang(app: FastifyInstance, o: AdgangOptions) {
       o.fejl(429, 'ForMangeForsoeg', `For mange forespørgsler: højst ${ctx.max} i minuttet. Prøv igen om ${ctx.after}, eller brug en API-nøgle (X-API-KEY).`),
   })
   return async function (this: FastifyInstance, req: FastifyRequest, reply: FastifyReply) {
+    if (req.method === 'OPTIONS') return
     const header = req.headers['x-api-key']
     if (header !== undefined) {
       const noegle = (Array.isArray(header) ? header[0] : header)?.trim() ?? ''
@@ -67,6 +68,28 @@ export function aabentApiAdgang(app: FastifyInstance, o: AdgangOptions) {
       noegler.set(req, fundet.tokenId)
     }
     await limiter.call(this, req, reply)
+  }
+}
+
+/**
+ * Open data may be read from any web page: every answer carries
+ * Access-Control-Allow-Origin: * (no cookie or session is ever read here, so no
+ * credentials are allowed), and a preflight for the X-API-KEY header or a JSON POST is
+ * answered without counting against the limit.
+ */
+export function aabenForAlleOprindelser(app: FastifyInstance, stier: string[], metoder: string) {
+  app.addHook('onSend', async (_req, reply) => {
+    reply.header('access-control-allow-origin', '*')
+  })
+  for (const url of stier) {
+    app.options(url, { schema: { hide: true } }, async (_req, reply) =>
+      reply
+        .code(204)
+        .header('access-control-allow-methods', metoder)
+        .header('access-control-allow-headers', 'content-type, x-api-key')
+        .header('access-control-max-age', '86400')
+        .send(),
+    )
   }
 }
 
@@ -93,6 +116,8 @@ export const apiRoutes: FastifyPluginAsyncTypebox = async (app) => {
       fejl: (status, kode, besked) => (status === 401 ? new UnauthenticatedError(kode, besked) : new ForMangeForespoergsler(besked)),
     }),
   )
+
+  aabenForAlleOprindelser(app, ['/api/v1/register/*'], 'GET')
 
   const tags = ['register']
   const fejlsvar = { 400: Problem, 401: Problem, 429: Problem }

@@ -6,7 +6,7 @@
 // limited (limits.ts). GraphiQL only where GRAPHIQL=true.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import mercurius from 'mercurius'
-import { aabentApiAdgang } from '../api.routes.js'
+import { aabenForAlleOprindelser, aabentApiAdgang } from '../api.routes.js'
 import { analyser, GraenseFejl, MAKS_LAENGDE } from './limits.js'
 import { lavResolvers } from './resolvers.js'
 import { typeDefs } from './schema.js'
@@ -40,6 +40,8 @@ export const graphqlApi: FastifyPluginAsync = async (app) => {
       fejl: (status, kode, besked) => new ErrorWithProps(besked, { code: graphqlKoder[kode] ?? kode }, status),
     }),
   )
+
+  aabenForAlleOprindelser(app, ['/graphql'], 'GET, POST')
 
   if (config.graphiql) {
     app.addHook('onSend', async (req: FastifyRequest, reply: FastifyReply) => {
