@@ -107,6 +107,7 @@ describe('the open register API', () => {
         b: decisions(where: { municipalityCode: { eq: 153 }, submitter: { neq: TENANT } }, order: [{ dateOfDecision: ASC }]) { submitter }
         c: decisions(where: { municipalityCode: { eq: 153 }, dateOfDecision: { lt: "2023-03-03" } }) { dateOfDecision }
         d: decisions(where: { municipalityCode: { eq: 153 }, or: [{ inFavour: { eq: SHARED } }, { decisiveBoard: { eq: RESIDENT_COMPLAINTS_BOARD } }] }, order: [{ dateOfDecision: DESC }]) { inFavour decisiveBoard }
+        e: decisions(where: { and: [{ municipalityCode: { eq: 153 } }, { dateOfDecision: { in: ["2022-02-02", "2024-04-04"] } }, { submitter: { eq: null } }] }) { dateOfDecision }
       }`)
       expect(svar.body.errors).toBeUndefined()
       expect(svar.body.data).toEqual({
@@ -118,7 +119,11 @@ describe('the open register API', () => {
           { inFavour: 'LANDLORD', decisiveBoard: 'RESIDENT_COMPLAINTS_BOARD' },
           { inFavour: 'SHARED', decisiveBoard: 'RENT_BOARD' },
         ],
+        e: [{ dateOfDecision: '2024-04-04' }],
       })
+      // The same filter as a variable, as clients with typed queries send it.
+      const variabel = await gql('query($w: DecisionFilterInput) { decisions(where: $w) { reasonForClosing } }', { w: { municipalityCode: { eq: 153 }, reasonForClosing: { nin: ['REJECTED', 'SETTLEMENT'] } } })
+      expect(variabel.body).toEqual({ data: { decisions: [{ reasonForClosing: 'IN_FAVOUR' }] } })
     })
 
     it('when take is 51, then the answer is an error, and 50 is allowed', async () => {
@@ -201,6 +206,7 @@ describe('the open register API', () => {
           items { street houseNumber floor door postalCode postalDistrict municipalityCode municipalityName method declaration category amount grossArea dateOfDetermination decisionId }
         }
         alle: addresses(where: { street: { startsWith: "strandvej" } }, order: [{ amount: ASC }]) { amount }
+        beloeb: addresses(where: { amount: { in: [6100, 1] }, municipalityCode: { eq: 157 } }) { houseNumber }
         decision(id: ${id}) { rents { houseNumber } }
       }`)
       expect(svar.body.errors).toBeUndefined()
@@ -228,6 +234,7 @@ describe('the open register API', () => {
           ],
         },
         alle: [{ amount: 6100 }, { amount: 9800 }],
+        beloeb: [{ houseNumber: '102' }],
         decision: { rents: [{ houseNumber: '100' }, { houseNumber: '102' }] },
       })
     })
