@@ -197,7 +197,7 @@ describe('the open register API', () => {
     })
 
     it('when pagedAddresses filters the rent register, then it gives the rent fields and the count', async () => {
-      const { id } = await seedAfgoerelse(w.db, { kommunekode: 157, kommunenavn: 'Gentofte' })
+      const { id, maerke } = await seedAfgoerelse(w.db, { kommunekode: 157, kommunenavn: 'Gentofte' })
       await seedHusleje(w.db, id, { kommunekode: 157, vejnavn: 'Strandvejen', husnummer: '100', postnr: '2900', postnavn: 'Hellerup', amount: '9800' })
       await seedHusleje(w.db, id, { kommunekode: 157, vejnavn: 'Strandvejen', husnummer: '102', postnr: '2900', postnavn: 'Hellerup', method: 'BASED_ON_EXPENSES', amount: '6100' })
       const svar = await gql(`{
@@ -207,7 +207,7 @@ describe('the open register API', () => {
         }
         alle: addresses(where: { street: { startsWith: "strandvej" } }, order: [{ amount: ASC }]) { amount }
         beloeb: addresses(where: { amount: { in: [6100, 1] }, municipalityCode: { eq: 157 } }) { houseNumber }
-        decision(id: ${id}) { rents { houseNumber } }
+        decision(id: ${id}) { rents { houseNumber } text }
       }`)
       expect(svar.body.errors).toBeUndefined()
       expect(svar.body.data).toEqual({
@@ -235,7 +235,7 @@ describe('the open register API', () => {
         },
         alle: [{ amount: 6100 }, { amount: 9800 }],
         beloeb: [{ houseNumber: '102' }],
-        decision: { rents: [{ houseNumber: '100' }, { houseNumber: '102' }] },
+        decision: { rents: [{ houseNumber: '100' }, { houseNumber: '102' }], text: expect.stringContaining(maerke) },
       })
     })
 
