@@ -22,6 +22,7 @@ const titles: Record<number, string> = {
   404: 'Siden findes ikke',
   405: 'Handlingen er ikke tilladt',
   409: 'Konflikt',
+  410: 'Ikke længere tilgængelig',
   413: 'Filen eller formularen er for stor',
   415: 'Formatet understøttes ikke',
   429: 'For mange forsøg',
