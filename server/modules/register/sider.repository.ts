@@ -73,17 +73,11 @@ export function findPdfKilde(db: Kysely<DB>, id: number) {
 
 /**
  * Stores a PDF rendered on first download. Only where none is stored yet and the copy
- * is still the version it was rendered from: a republication in between wrote its own.
+ * is still the version it was rendered from: a republication writes its own PDF in the
+ * same transaction as the new text, so after it the PDF is no longer null.
  */
-export async function gemPdf(db: Kysely<DB>, id: number, version: number, opdateret: Date, pdf: Buffer): Promise<void> {
-  await db
-    .updateTable('register_afgoerelser')
-    .set({ pdf })
-    .where('id', '=', id)
-    .where('pdf', 'is', null)
-    .where('version', '=', version)
-    .where('opdateret', '=', opdateret)
-    .execute()
+export async function gemPdf(db: Kysely<DB>, id: number, version: number, pdf: Buffer): Promise<void> {
+  await db.updateTable('register_afgoerelser').set({ pdf }).where('id', '=', id).where('pdf', 'is', null).where('version', '=', version).execute()
 }
 
 /** How many published decisions cite a provision (the law page links to them). */

@@ -150,7 +150,7 @@ export async function afgoerelsePdf(ctx: SiderCtx, idParam: string): Promise<Pdf
       { creationDate: k.opdateret, ...(logo ? { logo } : {}) },
     ),
   )
-  await gemPdf(ctx.db, k.id, k.version, k.opdateret, pdf)
+  await gemPdf(ctx.db, k.id, k.version, pdf)
   return { pdf, id: k.id }
 }
 
