@@ -13,7 +13,7 @@ import { lavFuldSag, raesterAfSag, type FuldSag } from './fixtures.js'
 
 const seksAar = 6 * 366
 const w = useWorld()
-useWorkers(w)
+const workers = useWorkers(w)
 
 describe('retention: proposal, approval and deletion', () => {
   let naevn1: { id: string }
@@ -188,5 +188,20 @@ describe('retention: proposal, approval and deletion', () => {
     expect((await sb.get(`/naevn/${naevn4.id}/opbevaring`)).statusCode).toBe(404)
     expect((await sb.post(`/naevn/${naevn4.id}/opbevaring`, { aar: '1' })).statusCode).toBe(404)
     expect((await leder.get(`/naevn/${naevn1.id}/opbevaring`)).statusCode).toBe(404)
+  })
+
+  it('when slet-sager gets a bad payload or a run that was never approved, then it fails at once without retries', async () => {
+    const queue = workers.runtime.queues.get('gdpr')!
+    await queue.add('slet-sager', { koerselId: 'ikke-et-id' }, { jobId: 'outbox-999999981' })
+    await waitFor('failed job', async () => (await (await queue.getJob('outbox-999999981'))?.getState()) === 'failed')
+    expect((await queue.getJob('outbox-999999981'))!.failedReason).toContain('ugyldige data')
+
+    const naevn5 = await createNaevn(w.db)
+    const k = await w.db.insertInto('sletningskoersler').values({ naevn_id: naevn5.id, opbevaring_aar: 5, lukket_foer: '2020-01-01' }).returning('id').executeTakeFirstOrThrow()
+    await queue.add('slet-sager', { koerselId: k.id }, { jobId: 'outbox-999999982' })
+    await waitFor('failed job', async () => (await (await queue.getJob('outbox-999999982'))?.getState()) === 'failed')
+    const job = await queue.getJob('outbox-999999982')
+    expect(job!.failedReason).toContain('ikke godkendt')
+    expect(job!.attemptsMade).toBe(1)
   })
 })
