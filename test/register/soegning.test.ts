@@ -117,4 +117,90 @@ describe('soeg: the afgørelsesregister search', () => {
     await expect(s({ naevnId: 'ikke-en-uuid' })).rejects.toThrow(/Nævnet findes ikke/)
     await expect(s({ perSide: 51 })).rejects.toBeInstanceOf(ValidationError)
   })
+
+  it('when using websearch syntax, then quotes, OR and -word work', async () => {
+    expect(new Set(titler(await s({ q: 'vinduer OR varmeregnskabet' })))).toEqual(new Set(['Vedligeholdelse af vinduer', 'Varmeregnskab']))
+    expect(titler(await s({ q: '"hund i strid"' }))).toEqual(['Husorden'])
+    expect(titler(await s({ q: '"strid i hund"' }))).toEqual([])
+    const uden = titler(await s({ q: 'huslejen -depositum' }))
+    expect(uden).toContain('Huslejens størrelse')
+    expect(uden).not.toContain('Depositum')
+  })
+
+  it('when a text has only stop words, then nothing is found', async () => {
+    const r = await soeg(w.db, { q: 'og i', sortering: 'relevans', side: 1, perSide: 10 })
+    expect(r.total).toBe(0)
+    expect(r.hits).toEqual([])
+  })
+
+  it('when filtering, then every filter narrows to exactly its rows', async () => {
+    const alle = await s()
+    expect(alle.total).toBe(raekker.filter((r) => r.status !== 'trukket_tilbage').length)
+    const tael = (fn: (r: Raekke) => boolean) => raekker.filter((r) => r.status !== 'trukket_tilbage' && fn(r)).length
+    expect((await s({ naevnType: 'RESIDENT_COMPLAINTS_BOARD' })).total).toBe(tael((r) => r.naevn === 'b'))
+    expect((await s({ naevnId: naevn.b.id })).total).toBe(tael((r) => r.naevn === 'b'))
+    expect((await s({ kommunekode: 751 })).total).toBe(tael((r) => r.kommunekode === 751))
+    expect((await s({ emne: 'forbedringer' })).total).toBe(tael((r) => (r.emner ?? []).some((e) => e[0] === 'forbedringer')))
+    expect((await s({ udfald: 'REJECTED' })).total).toBe(tael((r) => r.udfald === 'REJECTED'))
+    expect((await s({ medhold: 'SHARED' })).total).toBe(tael((r) => r.medhold === 'SHARED'))
+    expect((await s({ fra: '2021-01-01', til: '2022-12-31' })).total).toBe(tael((r) => r.dato >= '2021-01-01' && r.dato <= '2022-12-31'))
+    expect((await s({ lov: 'lejeloven:§106' })).total).toBe(tael((r) => (r.love ?? []).includes('lejeloven:§106')))
+    expect((await s({ lov: 'almenlejeloven' })).total).toBe(tael((r) => (r.love ?? []).some((l) => l.startsWith('almenlejeloven:'))))
+    expect((await s({ lov: 'lejeloven' })).total).toBe(tael((r) => (r.love ?? []).some((l) => l.startsWith('lejeloven:'))))
+  })
+
+  it('when facets are exact, then single-valued ones sum to the total and each value filters to its count', async () => {
+    const r = await s({ medhold: 'TENANT' })
+    expect(r.totalErEstimat).toBe(false)
+    expect(r.facetterErEstimat).toBe(false)
+    for (const d of ['naevnType', 'naevn', 'kommune', 'udfald', 'aar'] as const) {
+      expect(r.facetter[d].reduce((a, x) => a + x.antal, 0), d).toBe(r.total)
+    }
+    // The medhold facet ignores its own filter: it counts every value.
+    expect(r.facetter.medhold.reduce((a, x) => a + x.antal, 0)).toBe((await s()).total)
+    const felt = { naevnType: 'naevnType', naevn: 'naevnId', kommune: 'kommunekode', emne: 'emne', udfald: 'udfald', lov: 'lov' } as const
+    for (const [d, param] of Object.entries(felt)) {
+      for (const v of r.facetter[d as keyof typeof felt]) {
+        const filter = { [param]: param === 'kommunekode' ? Number(v.vaerdi) : v.vaerdi }
+        expect((await s({ medhold: 'TENANT', ...filter })).total, `${d}=${v.vaerdi}`).toBe(v.antal)
+      }
+    }
+    for (const v of r.facetter.aar) expect((await s({ medhold: 'TENANT', fra: `${v.vaerdi}-01-01`, til: `${v.vaerdi}-12-31` })).total).toBe(v.antal)
+    for (const v of r.facetter.medhold) expect((await s({ medhold: v.vaerdi })).total).toBe(v.antal)
+    expect(r.facetter.udfald.find((f) => f.vaerdi === 'IN_FAVOUR')?.label).toBe('Afsluttet med afgørelse om medhold')
+    expect(r.facetter.lov.find((f) => f.vaerdi === 'lejeloven:§23')?.label).toBe('Lejeloven § 23')
+  })
+
+  it('when sorting by date or relevance, then the order is newest first or best match first', async () => {
+    const d = await s({ sortering: 'dato' })
+    const datoer = d.hits.map((h) => h.dateOfDecision)
+    expect(datoer).toEqual([...datoer].sort().reverse())
+    // The title weighs more than the body: "Husorden" in the title beats "husordenen" in a body only.
+    const r = await s({ q: 'husleje', sortering: 'relevans' })
+    expect(titler(r)[0]).toBe('Huslejens størrelse')
+  })
+
+  it('when paging, then the pages together hold every hit once, in a stable order', async () => {
+    for (const sortering of ['dato', 'relevans'] as const) {
+      const alle = await s({ q: 'lejemålet', sortering })
+      const sider: number[] = []
+      for (let side = 1; side <= Math.ceil(alle.total / 7) + 1; side++) sider.push(...(await s({ q: 'lejemålet', sortering, side, perSide: 7 })).hits.map((h) => h.id))
+      expect(sider).toHaveLength(alle.total)
+      expect(new Set(sider).size).toBe(alle.total)
+      expect(sider).toEqual(alle.hits.map((h) => h.id))
+    }
+  })
+
+  it('when the matches exceed the exact threshold, then the count and facets are estimates and flagged', async () => {
+    const exact = await s()
+    const r = await soeg(w.db, { q: MAERKE, sortering: 'relevans', side: 1, perSide: 5 }, { eksaktGraense: 5, kandidater: 5, stikproeve: 2 })
+    expect(r.totalErEstimat).toBe(true)
+    expect(r.facetterErEstimat).toBe(true)
+    expect(r.total).toBeGreaterThan(5)
+    expect(r.hits).toHaveLength(5)
+    // Every shown hit is a real match; an estimate is never below the threshold.
+    for (const h of r.hits) expect(exact.hits.map((x) => x.id)).toContain(h.id)
+    const under = await soeg(w.db, { q: `${MAERKE} husorden`, sortering: 'relevans', side: 1, perSide: 5 }, { eksaktGraense: 5, kandidater: 5, stikproeve: 2 })
+    expect(under.totalErEstimat).toBe(false)
+  })
 })

@@ -40,7 +40,7 @@ export function betingelser(eb: Eb, f: Filtre, undtagen?: FilterNavn): Expressio
     b.push(
       f.lov.includes(':')
         ? sql<SqlBool>`register_afgoerelser.statute_keys @> ARRAY[${f.lov}]::text[]`
-        : sql<SqlBool>`EXISTS (SELECT 1 FROM unnest(register_afgoerelser.statute_keys) AS k WHERE split_part(k, ':', 1) = ${f.lov})`,
+        : sql<SqlBool>`register_love(register_afgoerelser.statute_keys) @> ARRAY[${f.lov}]::text[]`,
     )
   }
   return eb.and(b)
@@ -50,15 +50,6 @@ export function betingelser(eb: Eb, f: Filtre, undtagen?: FilterNavn): Expressio
 export async function tilTsquery(db: Kysely<DB>, q: string): Promise<string> {
   const { rows } = await sql<{ q: string }>`SELECT websearch_to_tsquery('danish', ${q})::text AS q`.execute(db)
   return rows[0]?.q ?? ''
-}
-
-export async function antal(db: Kysely<DB>, f: Filtre): Promise<number> {
-  const r = await db
-    .selectFrom('register_afgoerelser')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where((eb) => betingelser(eb, f))
-    .executeTakeFirstOrThrow()
-  return Number(r.n)
 }
 
 export interface Hit {
@@ -83,31 +74,105 @@ const headlineOptions = `StartSel="${MARK_START}", StopSel="${MARK_SLUT}", MaxWo
 // text as written ("<script>" shows as text) and the entities pass through as they are.
 const htmlEscaped = (tekst: RawBuilder<unknown>) => sql`replace(replace(replace(${tekst}, '&', '&amp;'), '<', '&lt;'), '>', '&gt;')`
 
-/** One page of hits in the given order; ts_headline only on these rows. */
-export async function side(db: Kysely<DB>, f: Filtre, o: { sortering: 'relevans' | 'dato'; limit: number; offset: number }): Promise<Hit[]> {
+
+/**
+ * Runs fn with the planner kept to bitmap scans when there is free text. A plan that
+ * walks the date index and tests `soegevektor @@ q` row by row reads each row's whole
+ * tsvector (≈10 µs); for a word the planner wrongly thinks common, that is the whole
+ * table. Bitmap scans take the matches from the GIN index and never read a tsvector
+ * (no recheck for plain words), so the rows read are bounded by the matches, or by the
+ * date window the service adds for large match sets.
+ */
+async function medBitmapPlaner<T>(db: Kysely<DB>, f: Filtre, fn: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
+  if (f.tsquery === undefined) return fn(db)
+  return db.transaction().execute(async (trx) => {
+    await sql`SELECT set_config('enable_indexscan', 'off', true), set_config('enable_seqscan', 'off', true)`.execute(trx)
+    return fn(trx)
+  })
+}
+
+/**
+ * The ids of one page. By date: exact at any depth. By relevance: the `kandidater`
+ * newest matches are ranked (ts_rank reads each one's whole tsvector, ≈10 µs a row), so
+ * a word in most decisions costs no more than one in a thousand; when the matches are
+ * no more than `kandidater`, that is all of them and the ranking is exact. `vindueFra`
+ * (the service's date window) keeps the rows read near what the page needs.
+ */
+export async function sideIds(db: Kysely<DB>, f: Filtre & { vindueFra?: string }, o: { sortering: 'relevans' | 'dato'; limit: number; offset: number; kandidater: number }): Promise<number[]> {
   const relevans = o.sortering === 'relevans' && f.tsquery !== undefined
-  const ids = db
-    .selectFrom('register_afgoerelser')
-    .select(['register_afgoerelser.id'])
-    .where((eb) => betingelser(eb, f))
-    .$if(relevans, (qb) => qb.orderBy(sql`ts_rank(register_afgoerelser.soegevektor, ${tsq(f.tsquery ?? '')})`, 'desc'))
-    .orderBy('register_afgoerelser.date_of_decision', 'desc')
-    .orderBy('register_afgoerelser.id', 'desc')
-    .limit(o.limit)
-    .offset(o.offset)
+  const hvor = (eb: Eb) => (f.vindueFra === undefined ? betingelser(eb, f) : eb.and([betingelser(eb, f), eb('register_afgoerelser.date_of_decision', '>=', f.vindueFra)]))
+  return medBitmapPlaner(db, f, async (trx) => {
+    if (relevans) {
+      const kandidater = trx
+        .selectFrom('register_afgoerelser')
+        .select(['register_afgoerelser.id', 'register_afgoerelser.date_of_decision', 'register_afgoerelser.soegevektor'])
+        .where(hvor)
+        .orderBy('register_afgoerelser.date_of_decision', 'desc')
+        .orderBy('register_afgoerelser.id', 'desc')
+        .limit(o.kandidater)
+        .as('k')
+      const rows = await trx
+        .selectFrom(kandidater)
+        .select('k.id')
+        .orderBy(sql`ts_rank(k.soegevektor, ${tsq(f.tsquery ?? '')})`, 'desc')
+        .orderBy('k.date_of_decision', 'desc')
+        .orderBy('k.id', 'desc')
+        .limit(o.limit)
+        .offset(o.offset)
+        .execute()
+      return rows.map((r) => r.id)
+    }
+    const rows = await trx
+      .selectFrom('register_afgoerelser')
+      .select('register_afgoerelser.id')
+      .where(hvor)
+      .orderBy('register_afgoerelser.date_of_decision', 'desc')
+      .orderBy('register_afgoerelser.id', 'desc')
+      .limit(o.limit)
+      .offset(o.offset)
+      .execute()
+    return rows.map((r) => r.id)
+  })
+}
+
+/** The page's rows in the given order, with the excerpt (ts_headline only on these). */
+export async function hits(db: Kysely<DB>, ids: number[], tsquery: string | undefined): Promise<Hit[]> {
+  if (ids.length === 0) return []
   const rows = await db
-    .with('valgte', () => ids.select(sql<number>`row_number() OVER ()`.as('nr')))
-    .selectFrom('valgte')
-    .innerJoin('register_afgoerelser as r', 'r.id', 'valgte.id')
+    .selectFrom('register_afgoerelser as r')
     .select(['r.id', 'r.titel', 'r.naevn_navn', 'r.naevn_type', 'r.kommunenavn', 'r.date_of_decision', 'r.reason_for_closing', 'r.in_favour', 'r.subject_labels'])
     .select(
-      f.tsquery !== undefined
-        ? sql<string>`ts_headline('danish', ${htmlEscaped(sql`r.tekst`)}, ${tsq(f.tsquery)}, ${headlineOptions})`.as('uddrag')
+      tsquery !== undefined
+        ? sql<string>`ts_headline('danish', ${htmlEscaped(sql`r.tekst`)}, ${tsq(tsquery)}, ${headlineOptions})`.as('uddrag')
         : sql<string>`${htmlEscaped(sql`left(r.tekst, 300)`)}`.as('uddrag'),
     )
-    .orderBy('valgte.nr')
+    .where('r.id', 'in', ids)
+    .where('r.status', '=', 'publiceret')
     .execute()
-  return rows
+  const byId = new Map(rows.map((r) => [r.id, r]))
+  return ids.flatMap((id) => byId.get(id) ?? [])
+}
+
+/**
+ * The date of the `n`-th newest decision (by the date index, at most `loft` entries read);
+ * undefined when the register holds fewer.
+ */
+export async function datoForNyeste(db: Kysely<DB>, n: number): Promise<string | undefined> {
+  const r = await db
+    .selectFrom('register_afgoerelser')
+    .select('date_of_decision')
+    .orderBy('date_of_decision', 'desc')
+    .orderBy('id', 'desc')
+    .offset(Math.max(0, Math.floor(n) - 1))
+    .limit(1)
+    .executeTakeFirst()
+  return r?.date_of_decision
+}
+
+/** Rows in the register (the planner's estimate, for sizing the date window; no scan). */
+export async function antalIRegistret(db: Kysely<DB>): Promise<number> {
+  const { rows } = await sql<{ n: number }>`SELECT greatest(reltuples, 0)::float8 AS n FROM pg_class WHERE oid = 'register_afgoerelser'::regclass`.execute(db)
+  return Number(rows[0]?.n ?? 0)
 }
 
 export interface FacetRaekke {
@@ -116,34 +181,81 @@ export interface FacetRaekke {
   antal: number
 }
 
-/** Counts per value of one dimension, with every other filter applied. */
-export async function facet(db: Kysely<DB>, f: Filtre, navn: 'naevnType' | 'naevn' | 'kommune' | 'emne' | 'udfald' | 'medhold' | 'lov' | 'aar', maks: number): Promise<FacetRaekke[]> {
-  const undtagen: FilterNavn =
-    navn === 'naevn' ? 'naevnId' : navn === 'kommune' ? 'kommunekode' : navn === 'aar' ? 'dato' : navn
-  const dimension = {
-    naevnType: sql`SELECT r.naevn_type AS vaerdi, r.naevn_type AS label`,
-    naevn: sql`SELECT r.naevn_id::text AS vaerdi, r.naevn_navn AS label`,
-    kommune: sql`SELECT r.kommunekode::text AS vaerdi, r.kommunenavn AS label`,
-    emne: sql`SELECT s.kode AS vaerdi, s.label AS label`,
-    udfald: sql`SELECT r.reason_for_closing AS vaerdi, r.reason_for_closing AS label`,
-    medhold: sql`SELECT r.in_favour AS vaerdi, r.in_favour AS label`,
-    lov: sql`SELECT k AS vaerdi, k AS label`,
-    aar: sql`SELECT extract(year FROM r.date_of_decision)::int::text AS vaerdi, extract(year FROM r.date_of_decision)::int::text AS label`,
-  }[navn]
-  const fra = {
-    emne: sql`CROSS JOIN LATERAL unnest(r.subjects, r.subject_labels) AS s(kode, label)`,
-    lov: sql`CROSS JOIN LATERAL unnest(r.statute_keys) AS k`,
-  }[navn as 'emne' | 'lov']
-  const where = db
+export type Dimension = 'naevnType' | 'naevn' | 'kommune' | 'emne' | 'udfald' | 'medhold' | 'lov' | 'aar'
+
+/** The filter a facet's own counts leave out. */
+export const dimensionensFilter: Record<Dimension, FilterNavn> = {
+  naevnType: 'naevnType',
+  naevn: 'naevnId',
+  kommune: 'kommunekode',
+  emne: 'emne',
+  udfald: 'udfald',
+  medhold: 'medhold',
+  lov: 'lov',
+  aar: 'dato',
+}
+
+const dimensionSql: Record<Dimension, RawBuilder<unknown>> = {
+  naevnType: sql`SELECT 'naevnType' AS d, s.naevn_type AS v, s.naevn_type AS l FROM s`,
+  naevn: sql`SELECT 'naevn', s.naevn_id::text, s.naevn_navn FROM s WHERE s.naevn_id IS NOT NULL`,
+  kommune: sql`SELECT 'kommune', s.kommunekode::text, s.kommunenavn FROM s`,
+  emne: sql`SELECT 'emne', u.k, u.l FROM s CROSS JOIN LATERAL unnest(s.subjects, s.subject_labels) AS u(k, l) WHERE u.k IS NOT NULL`,
+  udfald: sql`SELECT 'udfald', s.reason_for_closing, s.reason_for_closing FROM s`,
+  medhold: sql`SELECT 'medhold', s.in_favour, s.in_favour FROM s`,
+  lov: sql`SELECT 'lov', u.k, u.k FROM s CROSS JOIN LATERAL unnest(s.statute_keys) AS u(k)`,
+  aar: sql`SELECT 'aar', extract(year FROM s.date_of_decision)::int::text, extract(year FROM s.date_of_decision)::int::text FROM s`,
+}
+
+/** The sample buckets: (id % 1024), indexed by the 2026-11-21T1500 migration. */
+export const SPANDE = 1024
+
+export interface Optaelling {
+  /** Matching rows counted (in the sample, when bucketsUnder < SPANDE). */
+  antal: number
+  /** Rows counted only among ids with (id % 1024) < bucketsUnder. */
+  spandeUnder: number
+  facetter: Partial<Record<Dimension, FacetRaekke[]>>
+}
+
+/**
+ * Counts the rows matching f (without the filter `undtagen`) and their values of `dims`,
+ * reading at most `loft` rows: all of them, or only those in the sample buckets below
+ * `spandeUnder` (then every count stands for SPANDE / spandeUnder rows).
+ */
+export async function optael(db: Kysely<DB>, f: Filtre, o: { undtagen?: FilterNavn; dims: readonly Dimension[]; loft: number; spandeUnder: number }): Promise<Optaelling> {
+  const raekker = db
     .selectFrom('register_afgoerelser')
-    .select('register_afgoerelser.id')
-    .where((eb) => betingelser(eb, f, undtagen))
-  const { rows } = await sql<{ vaerdi: string | null; label: string | null; antal: number }>`
-    SELECT d.vaerdi, max(d.label) AS label, count(*)::int AS antal
-    FROM (${dimension} FROM register_afgoerelser AS r ${fra ?? sql``} WHERE r.id IN (${where})) AS d
-    WHERE d.vaerdi IS NOT NULL
-    GROUP BY d.vaerdi
-    ORDER BY antal DESC, d.vaerdi
-    LIMIT ${maks}`.execute(db)
-  return rows.map((r) => ({ vaerdi: r.vaerdi ?? '', label: r.label ?? '', antal: Number(r.antal) }))
+    .select([
+      'register_afgoerelser.naevn_type',
+      'register_afgoerelser.naevn_id',
+      'register_afgoerelser.naevn_navn',
+      'register_afgoerelser.kommunekode',
+      'register_afgoerelser.kommunenavn',
+      'register_afgoerelser.subjects',
+      'register_afgoerelser.subject_labels',
+      'register_afgoerelser.reason_for_closing',
+      'register_afgoerelser.in_favour',
+      'register_afgoerelser.statute_keys',
+      'register_afgoerelser.date_of_decision',
+    ])
+    .where((eb) => betingelser(eb, f, o.undtagen))
+    // The literal 1024 matches the index expression; the bound is a parameter.
+    .$if(o.spandeUnder < SPANDE, (qb) => qb.where(sql<SqlBool>`(register_afgoerelser.id % 1024) < ${o.spandeUnder}`))
+    .limit(o.loft)
+  const dele = [sql`SELECT '' AS d, NULL::text AS v, NULL::text AS l FROM s`, ...o.dims.map((d) => dimensionSql[d])]
+  const { rows } = await medBitmapPlaner(db, f, (trx) =>
+    sql<{ d: string; v: string | null; l: string | null; n: number }>`
+      WITH s AS MATERIALIZED (${raekker})
+      SELECT t.d, t.v, max(t.l) AS l, count(*)::int AS n
+      FROM (${sql.join(dele, sql` UNION ALL `)}) AS t
+      GROUP BY t.d, t.v`.execute(trx),
+  )
+  const facetter: Partial<Record<Dimension, FacetRaekke[]>> = {}
+  let antal = 0
+  for (const r of rows) {
+    if (r.d === '') antal = Number(r.n)
+    else if (r.v !== null) (facetter[r.d as Dimension] ??= []).push({ vaerdi: r.v, label: r.l ?? r.v, antal: Number(r.n) })
+  }
+  for (const d of o.dims) facetter[d] ??= []
+  return { antal, spandeUnder: o.spandeUnder, facetter }
 }

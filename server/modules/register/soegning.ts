@@ -168,7 +168,98 @@ function lovFacetLabel(noegle: string): string {
 
 const ingenFacetter = (): Soegeresultat['facetter'] => ({ naevnType: [], naevn: [], kommune: [], emne: [], udfald: [], medhold: [], lov: [], aar: [] })
 
-export async function soeg(db: Kysely<DB>, p: SoegeParametre): Promise<Soegeresultat> {
+/**
+ * The bounds that keep a search's cost independent of how many decisions it matches
+ * (README, "Søgning i afgørelsesregistret"). Tests lower them to see the estimates.
+ */
+export interface Soegegraenser {
+  /** Up to this many matches everything is exact: count, facets, relevance order. */
+  eksaktGraense: number
+  /** Relevance ranks at most this many matches, the newest (≥ eksaktGraense). */
+  kandidater: number
+  /** An estimate is made from at least about this many sampled matches. */
+  stikproeve: number
+}
+
+export const standardGraenser: Soegegraenser = Object.freeze({ eksaktGraense: 500, kandidater: 500, stikproeve: 400 })
+
+/**
+ * Counts (and facets) of the rows matching f: exact when they are at most
+ * eksaktGraense, else estimated from the sample buckets (id % 1024) below a bound that
+ * grows until the sample holds enough matches. Each step reads a bounded number of rows.
+ */
+async function optaelBegraenset(db: Kysely<DB>, f: repo.Filtre, dims: readonly repo.Dimension[], undtagen: repo.FilterNavn | undefined, g: Soegegraenser) {
+  const loft = g.stikproeve * 8
+  // First one bucket of 1024: a few hundred rows at most, whatever the query. When it
+  // says the matches are clearly too many to count, counting them is skipped (for a word
+  // in every decision, even reading the text index's list of matches costs ≈60 ns each).
+  let o = await repo.optael(db, f, { undtagen, dims, loft, spandeUnder: 1 })
+  if (o.antal * repo.SPANDE <= 4 * g.eksaktGraense) {
+    const eksakt = await repo.optael(db, f, { undtagen, dims, loft: g.eksaktGraense + 1, spandeUnder: repo.SPANDE })
+    if (eksakt.antal <= g.eksaktGraense) return { ...eksakt, estimat: false }
+  }
+  // Too many to count: a sample. Each step widens it by what the last one found, aiming
+  // at `stikproeve` matches.
+  for (;;) {
+    if (o.antal >= g.stikproeve / 2 || o.antal >= loft || o.spandeUnder >= repo.SPANDE) {
+      if (o.spandeUnder >= repo.SPANDE && o.antal < loft) return { ...o, estimat: false }
+      const skala = repo.SPANDE / o.spandeUnder
+      const skaler = (n: number) => Math.max(1, Math.round(n * skala))
+      const facetter: typeof o.facetter = {}
+      for (const [d, v] of Object.entries(o.facetter) as [repo.Dimension, repo.FacetRaekke[]][]) facetter[d] = v.map((x) => ({ ...x, antal: skaler(x.antal) }))
+      // Never below the exact-count threshold: the matches are known to be more.
+      return { antal: Math.max(g.eksaktGraense + 1, skaler(o.antal)), spandeUnder: o.spandeUnder, facetter, estimat: true }
+    }
+    const spande = Math.min(repo.SPANDE, Math.max(o.spandeUnder * 2, Math.ceil((o.spandeUnder * g.stikproeve) / Math.max(o.antal, 1))))
+    o = await repo.optael(db, f, { undtagen, dims, loft, spandeUnder: spande })
+  }
+}
+
+/** Beyond this many rows the window would cost more than it saves (a scan of the date index). */
+const MAKS_VINDUE = 20_000
+
+/**
+ * The page's ids. A large match set (an estimated count) with free text is read within
+ * a window of the newest decisions that should hold about twice the rows the page needs
+ * (the candidates for relevance, offset + limit by date); if it holds too few, again
+ * without the window.
+ */
+async function sideIds(db: Kysely<DB>, f: repo.Filtre, sortering: 'relevans' | 'dato', limit: number, offset: number, antal: number, estimat: boolean, g: Soegegraenser): Promise<number[]> {
+  const o = { sortering, limit, offset, kandidater: g.kandidater }
+  if (f.tsquery !== undefined && estimat) {
+    const behov = sortering === 'relevans' ? g.kandidater : offset + limit
+    // Newest decisions (of all) that should hold twice the rows needed, at the matches' rate.
+    const vindue = Math.ceil((2 * behov * (await repo.antalIRegistret(db))) / Math.max(antal, 1))
+    const vindueFra = vindue <= MAKS_VINDUE ? await repo.datoForNyeste(db, vindue) : undefined
+    if (vindueFra !== undefined) {
+      const ids = await repo.sideIds(db, { ...f, vindueFra }, o)
+      if (ids.length === limit || (sortering === 'relevans' && offset >= g.kandidater)) return ids
+    }
+  }
+  return repo.sideIds(db, f, o)
+}
+
+const aktiveFiltre = (f: repo.Filtre): repo.FilterNavn[] =>
+  (
+    [
+      ['naevnType', f.naevnType],
+      ['naevnId', f.naevnId],
+      ['kommunekode', f.kommunekode],
+      ['emne', f.emne],
+      ['udfald', f.udfald],
+      ['medhold', f.medhold],
+      ['dato', f.fra ?? f.til],
+      ['lov', f.lov],
+    ] as const
+  )
+    .filter(([, v]) => v !== undefined)
+    .map(([n]) => n)
+
+const alleDimensioner = ['naevnType', 'naevn', 'kommune', 'emne', 'udfald', 'medhold', 'lov', 'aar'] as const satisfies readonly repo.Dimension[]
+
+export async function soeg(db: Kysely<DB>, p: SoegeParametre, graenser: Partial<Soegegraenser> = {}): Promise<Soegeresultat> {
+  const g = { ...standardGraenser, ...graenser }
+  g.kandidater = Math.max(g.kandidater, g.eksaktGraense)
   const { filtre, limit, offset } = valider(p)
   const { q, ...rest } = filtre
   const f: repo.Filtre = { ...rest }
@@ -178,19 +269,31 @@ export async function soeg(db: Kysely<DB>, p: SoegeParametre): Promise<Soegeresu
     f.tsquery = tsquery
   }
 
-  const facetNavne = ['naevnType', 'naevn', 'kommune', 'emne', 'udfald', 'medhold', 'lov', 'aar'] as const
-  const [total, rows, ...facetRaekker] = await Promise.all([
-    repo.antal(db, f),
-    repo.side(db, f, { sortering: p.sortering, limit, offset }),
-    ...facetNavne.map((n) => repo.facet(db, f, n, MAKS_FACETVAERDIER)),
+  // A facet whose own filter is set is counted without it (the other filters applied);
+  // the others come from the result set itself.
+  const aktive = aktiveFiltre(f)
+  const egne = alleDimensioner.filter((d) => aktive.includes(repo.dimensionensFilter[d]))
+  const faelles = alleDimensioner.filter((d) => !egne.includes(d))
+  const hovedP = optaelBegraenset(db, f, faelles, undefined, g)
+  const [hovedtal, side, ...separate] = await Promise.all([
+    hovedP,
+    // The page after the count: its size decides the date window.
+    hovedP.then((t) => sideIds(db, f, p.sortering, limit, offset, t.antal, t.estimat, g)),
+    ...egne.map((d) => optaelBegraenset(db, f, [d], repo.dimensionensFilter[d], g)),
   ])
+  const rows = await repo.hits(db, side, f.tsquery)
   const facetter = ingenFacetter()
-  facetNavne.forEach((n, i) => {
-    facetter[n] = (facetRaekker[i] ?? []).map((r) => ({ vaerdi: r.vaerdi, label: facetLabel(n, r), antal: r.antal }))
-  })
+  const saml = (d: repo.Dimension, raekker: repo.FacetRaekke[] = []) => {
+    facetter[d] = raekker
+      .sort((a, b) => b.antal - a.antal || (a.vaerdi < b.vaerdi ? -1 : 1))
+      .slice(0, MAKS_FACETVAERDIER)
+      .map((r) => ({ vaerdi: r.vaerdi, label: facetLabel(d, r), antal: r.antal }))
+  }
+  for (const d of faelles) saml(d, hovedtal.facetter[d])
+  egne.forEach((d, i) => saml(d, separate[i]?.facetter[d]))
   return {
-    total,
-    totalErEstimat: false,
+    total: hovedtal.antal,
+    totalErEstimat: hovedtal.estimat,
     hits: rows.map((r) => ({
       id: r.id,
       titel: r.titel,
@@ -204,7 +307,7 @@ export async function soeg(db: Kysely<DB>, p: SoegeParametre): Promise<Soegeresu
       uddrag: uddragHtml(r.uddrag),
     })),
     facetter,
-    facetterErEstimat: false,
+    facetterErEstimat: hovedtal.estimat || separate.some((s) => s.estimat),
   }
 }
 
