@@ -56,11 +56,21 @@ function statistikVisning(rows: StatistikRaekke[], gruppe: 'kommune' | 'postnr')
   }))
 }
 
-/** 1, 2 or 5 times a power of ten at or above x: the chart's scale ends on a round number. */
+/** 1, 2, 2.5 or 5 times a power of ten at or above x: the chart's ticks fall on round numbers. */
 function rundOp(x: number): number {
-  if (x <= 0) return 100
+  if (x <= 0) return 1
   const p = 10 ** Math.floor(Math.log10(x))
   return ([1, 2, 2.5, 5, 10].find((m) => m * p >= x) ?? 10) * p
+}
+
+/** The axis around the quartiles with some air, on round ticks (not from 0: rents sit close together). */
+function akse(lo: number, hi: number): { min: number; maks: number; ticks: number[] } {
+  const trin = rundOp(Math.max(hi - lo, hi * 0.05, 1) / 4)
+  const min = Math.max(0, Math.floor((lo - trin / 2) / trin) * trin)
+  const maks = Math.ceil((hi + trin / 2) / trin) * trin
+  const ticks: number[] = []
+  for (let t = min; t <= maks + trin / 1000; t += trin) ticks.push(Math.round(t * 100) / 100)
+  return { min, maks, ticks }
 }
 
 export const GRAF_MAKS_RAEKKER = 20
@@ -74,8 +84,8 @@ export function grafVisning(rows: StatistikRaekke[], gruppe: 'kommune' | 'postnr
   const bredde = 440
   const hoejde = 26
   const top = 10
-  const maks = rundOp(Math.max(...valgte.map((r) => r.q3)))
-  const x = (v: number) => Math.round((venstre + (v / maks) * bredde) * 10) / 10
+  const { min, maks, ticks } = akse(Math.min(...valgte.map((r) => r.q1)), Math.max(...valgte.map((r) => r.q3)))
+  const x = (v: number) => Math.round((venstre + ((v - min) / (maks - min)) * bredde) * 10) / 10
   const akseY = top + valgte.length * hoejde
   return {
     bredde: venstre + bredde + 40,
@@ -87,7 +97,7 @@ export function grafVisning(rows: StatistikRaekke[], gruppe: 'kommune' | 'postnr
     enhedY: akseY + 34,
     enhedX: venstre + bredde / 2,
     beskrivelse: `Kvartiler og median for kr. pr. m² pr. år${rows.length > valgte.length ? `, de ${valgte.length} grupper med flest afgørelser` : ''}. Tallene står i tabellen herunder.`,
-    ticks: [0, 0.25, 0.5, 0.75, 1].map((t) => ({ x: x(t * maks), tekst: talTekst(t * maks) })),
+    ticks: ticks.map((t) => ({ x: x(t), tekst: talTekst(t) })),
     raekker: valgte.map((r, i) => {
       const y = top + i * hoejde
       const x1 = x(r.q1)

@@ -6,7 +6,17 @@ import type { DB } from '../../db/types.js'
 import { linkMed } from './offentlig-side.js'
 import { statistikAar, statistikForAar, UDFALD } from './statistik.repository.js'
 import { naevnTypeLabel, type NaevnType } from '../../naevn/naevn.js'
-import { talTekst, udfaldTekst } from './visning.js'
+import { talTekst } from './visning.js'
+
+// Column headings: the code lists' labels (koder.ts) are sentences, too wide for a table.
+const kortUdfald: Record<(typeof UDFALD)[number], string> = {
+  IN_FAVOUR: 'Medhold',
+  IN_PARTIAL_FAVOUR: 'Delvist medhold',
+  REJECTED: 'Afvist',
+  DISMISSED: 'Henlagt',
+  SETTLEMENT: 'Forlig',
+  NOT_SET: 'Ikke angivet',
+}
 
 export async function statistikSide(db: Kysely<DB>, aarInput: string) {
   const aarListe = await statistikAar(db)
@@ -23,7 +33,7 @@ export async function statistikSide(db: Kysely<DB>, aarInput: string) {
       fejl,
       fejlListe: Object.entries(fejl).map(([felt, besked]) => ({ felt, besked: `År: ${besked}` })),
       aarLinks: aarListe.map((a) => ({ tekst: String(a), href: linkMed('/statistik', { aar: a }), aktuel: a === aar && !fejl.aar })),
-      udfaldKolonner: UDFALD.map((u) => udfaldTekst(u === 'NOT_SET' ? null : u)),
+      udfaldKolonner: UDFALD.map((u) => kortUdfald[u]),
       naevn: rows.map((r) => ({
         navn: r.naevnNavn,
         type: naevnTypeLabel[r.naevnType as NaevnType] ?? r.naevnType,
