@@ -147,7 +147,7 @@ export async function createScratchDatabase(databaseUrl) {
  * and there were no errors or timeouts. Latency percentiles are computed from the
  * exact per-response times (autocannon's own histogram has whole-millisecond steps).
  *
- * @returns {Promise<{ rps: number, p50: number, p99: number, count: number }>}
+ * @returns {Promise<{ rps: number, p50: number, p95: number, p99: number, count: number }>}
  */
 export async function measureLoad({
   title,
@@ -186,9 +186,10 @@ export async function measureLoad({
   const { result, latencies } = await once(duration, true)
   const rps = result.requests.total / result.duration
   const p50 = quantile(latencies, 0.5)
+  const p95 = quantile(latencies, 0.95)
   const p99 = quantile(latencies, 0.99)
   log(`  ${title}: ${rps.toFixed(1)} req/s, p50 ${p50.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms (${result.requests.total} svar, ${connections} forbindelser, ${result.duration} s)`)
-  return { rps, p50, p99, count: result.requests.total }
+  return { rps, p50, p95, p99, count: result.requests.total }
 }
 
 // ---------------------------------------------------------------------------

@@ -15,10 +15,12 @@ const benches = {
   http: './http.mjs',
   dokument: './dokument.mjs',
   anonymisering: './anonymisering.mjs',
+  soegning: './soegning.mjs',
 }
 
 // Whatever happens, a bench run must stop by itself.
-const RUN_DEADLINE_MS = 8 * 60 * 1000
+// soegning loads two registers (~5 minutes) the first time; later runs reuse them.
+const RUN_DEADLINE_MS = 20 * 60 * 1000
 const BUILD_TIMEOUT_MS = 5 * 60 * 1000
 
 function fail(err) {
