@@ -12,8 +12,8 @@ export interface ArbejderData {
   /** Global row numbers [fra, til): the random seed of row n is n, so the data does not depend on the number of workers. */
   fra: number
   til: number
-  /** Every k-th row (by global number) gets a decided rent. */
-  huslejeHver: number
+  /** The share of rows with a decided rent. */
+  huslejeAndel: number
   batch: number
 }
 
@@ -79,7 +79,10 @@ async function main(d: ArbejderData) {
     for (let start = d.fra; start < d.til; start += d.batch) {
       const slut = Math.min(d.til, start + d.batch)
       const rows: AfgoerelseRaekke[] = []
-      for (let n = start; n < slut; n++) rows.push(lavRaekke(d.ref, rng(n + 1), n % d.huslejeHver === 0))
+      for (let n = start; n < slut; n++) {
+        const r = rng(n + 1)
+        rows.push(lavRaekke(d.ref, r, r() < d.huslejeAndel))
+      }
       const params = kolonner.map(([navn, t]) => rows.map((r) => (t.endsWith('[]') ? arrayLiteral(r[navn] as string[]) : r[navn])))
       const { rows: ids } = await client.query<{ id: string }>(afgSql, params)
       // One statement's identity values rise in insertion order, even with another worker

@@ -133,7 +133,7 @@ export async function seedBulk(o: BulkOptions): Promise<{ afgoerelser: number; h
     try {
       await Promise.all(
         Array.from({ length: arbejdere }, (_, i) => {
-          const data: ArbejderData = { databaseUrl: o.databaseUrl, ref, fra: i * del, til: Math.min(o.antal, (i + 1) * del), huslejeHver: 2, batch: 250 }
+          const data: ArbejderData = { databaseUrl: o.databaseUrl, ref, fra: i * del, til: Math.min(o.antal, (i + 1) * del), huslejeAndel: 0.5, batch: 250 }
           return new Promise<void>((resolve, reject) => {
             const w = new Worker(new URL('./arbejder.js', import.meta.url), { workerData: data })
             w.on('message', (m: { type: string; afgoerelser?: number; huslejer?: number; besked?: string }) => {

@@ -206,13 +206,13 @@ const dimensionSql: Record<Dimension, RawBuilder<unknown>> = {
   aar: sql`SELECT 'aar', extract(year FROM s.date_of_decision)::int::text, extract(year FROM s.date_of_decision)::int::text FROM s`,
 }
 
-/** The sample buckets: (id % 1024), indexed by the 2026-11-21T1500 migration. */
+/** The sample buckets: 0–1023 by a hash of the id, indexed by the 2026-11-21T1500 migration. */
 export const SPANDE = 1024
 
 export interface Optaelling {
   /** Matching rows counted (in the sample, when bucketsUnder < SPANDE). */
   antal: number
-  /** Rows counted only among ids with (id % 1024) < bucketsUnder. */
+  /** Rows counted only among those whose sample bucket is below this (SPANDE: all rows). */
   spandeUnder: number
   facetter: Partial<Record<Dimension, FacetRaekke[]>>
 }
@@ -239,8 +239,8 @@ export async function optael(db: Kysely<DB>, f: Filtre, o: { undtagen?: FilterNa
       'register_afgoerelser.date_of_decision',
     ])
     .where((eb) => betingelser(eb, f, o.undtagen))
-    // The literal 1024 matches the index expression; the bound is a parameter.
-    .$if(o.spandeUnder < SPANDE, (qb) => qb.where(sql<SqlBool>`(register_afgoerelser.id % 1024) < ${o.spandeUnder}`))
+    // Literally the index's expression (migration 2026-11-21T1500); the bound is a parameter.
+    .$if(o.spandeUnder < SPANDE, (qb) => qb.where(sql<SqlBool>`(((register_afgoerelser.id * 2654435761) & 4294967295) >> 22) < ${o.spandeUnder}`))
     .limit(o.loft)
   const dele = [sql`SELECT '' AS d, NULL::text AS v, NULL::text AS l FROM s`, ...o.dims.map((d) => dimensionSql[d])]
   const { rows } = await medBitmapPlaner(db, f, (trx) =>

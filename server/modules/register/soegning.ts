@@ -185,7 +185,7 @@ export const standardGraenser: Soegegraenser = Object.freeze({ eksaktGraense: 50
 
 /**
  * Counts (and facets) of the rows matching f: exact when they are at most
- * eksaktGraense, else estimated from the sample buckets (id % 1024) below a bound that
+ * eksaktGraense, else estimated from the sample buckets (a hash of the id, 0–1023) below a bound that
  * grows until the sample holds enough matches. Each step reads a bounded number of rows.
  */
 async function optaelBegraenset(db: Kysely<DB>, f: repo.Filtre, dims: readonly repo.Dimension[], undtagen: repo.FilterNavn | undefined, g: Soegegraenser) {
