@@ -5,7 +5,7 @@ import { UnrecoverableError } from 'bullmq'
 import type { ProcessorContext } from '../registry.js'
 import type { JobPayload } from '../../server/queues/jobs.js'
 import { renderPdf } from '../../server/documents/pdf.js'
-import { brevhoved } from '../../server/documents/brevhoved.js'
+import { brevhovedAf, naevnKontaktKolonner } from '../../server/documents/brevhoved.js'
 import { besigtigelseDocument } from '../../server/documents/besigtigelse.js'
 import { adresseKolonner, adresseTekst, formatDato, partRolleLabel } from '../../server/sag/visning.js'
 import { udsendBrev } from './udsend-brev.js'
@@ -21,7 +21,7 @@ export async function genererBesigtigelsesbrev(ctx: ProcessorContext, payload: J
     .innerJoin('moeder', 'moeder.id', 'besigtigelser.moede_id')
     .innerJoin('naevn', 'naevn.id', 'moeder.naevn_id')
     .select(['besigtigelser.id', 'besigtigelser.sag_id', 'besigtigelser.tidspunkt', 'besigtigelser.adresse', 'besigtigelser.oprettet', 'besigtigelser.brev_dokument_id', 'moeder.starttid', 'sager.sagsnummer', ...adresseKolonner])
-    .select(['naevn.navn as naevn_navn', 'naevn.adresse as naevn_adresse', 'naevn.postnr as naevn_postnr', 'naevn.by as naevn_by', 'naevn.email as naevn_email', 'naevn.telefon as naevn_telefon'])
+    .select([...naevnKontaktKolonner])
     .where('besigtigelser.id', '=', payload.besigtigelseId)
     .executeTakeFirst()
   if (!b) throw new UnrecoverableError(`besigtigelse ${payload.besigtigelseId} findes ikke`)
@@ -31,7 +31,7 @@ export async function genererBesigtigelsesbrev(ctx: ProcessorContext, payload: J
   const pdf = await renderPdf(
     besigtigelseDocument(
       {
-        letterhead: brevhoved({ navn: b.naevn_navn, adresse: b.naevn_adresse, postnr: b.naevn_postnr, by: b.naevn_by, email: b.naevn_email, telefon: b.naevn_telefon }),
+        letterhead: brevhovedAf(b),
         naevnNavn: b.naevn_navn,
         dato: formatDato(b.oprettet),
         sagsnummer: b.sagsnummer ?? '',

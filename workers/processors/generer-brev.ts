@@ -5,7 +5,7 @@ import type { ProcessorContext } from '../registry.js'
 import type { JobPayload } from '../../server/queues/jobs.js'
 import { renderBlocks } from '../../server/documents/template.js'
 import { renderPdf } from '../../server/documents/pdf.js'
-import { brevhoved } from '../../server/documents/brevhoved.js'
+import { brevhovedAf, naevnKontaktKolonner } from '../../server/documents/brevhoved.js'
 import { adresseTekst, formatDato, partRolleLabel, adresseKolonner } from '../../server/sag/visning.js'
 import { udsendBrev } from './udsend-brev.js'
 
@@ -17,7 +17,7 @@ export async function genererBrev(ctx: ProcessorContext, payload: JobPayload<'ge
     .innerJoin('naevn', 'naevn.id', 'sager.naevn_id')
     .innerJoin('users', 'users.id', 'breve.oprettet_af')
     .select(['breve.id', 'breve.sag_id', 'breve.emne', 'breve.tekst', 'breve.modtagere', 'breve.oprettet', 'breve.dokument_id', 'sager.sagsnummer', ...adresseKolonner])
-    .select(['naevn.navn as naevn_navn', 'naevn.adresse as naevn_adresse', 'naevn.postnr as naevn_postnr', 'naevn.by as naevn_by', 'naevn.email as naevn_email', 'naevn.telefon as naevn_telefon', 'users.navn as afsender'])
+    .select([...naevnKontaktKolonner, 'users.navn as afsender'])
     .where('breve.id', '=', payload.brevId)
     .executeTakeFirst()
   if (!b) throw new UnrecoverableError(`brev ${payload.brevId} findes ikke`)
@@ -26,7 +26,7 @@ export async function genererBrev(ctx: ProcessorContext, payload: JobPayload<'ge
   const pdf = await renderPdf({
     title: b.emne,
     subject: `${b.emne}, sag ${b.sagsnummer}`,
-    letterhead: brevhoved({ navn: b.naevn_navn, adresse: b.naevn_adresse, postnr: b.naevn_postnr, by: b.naevn_by, email: b.naevn_email, telefon: b.naevn_telefon }),
+    letterhead: brevhovedAf(b),
     blocks: renderBlocks('brev', {
       emne: b.emne,
       dato: formatDato(b.oprettet),

@@ -5,7 +5,7 @@ import type { ProcessorContext } from '../registry.js'
 import type { JobPayload } from '../../server/queues/jobs.js'
 import { renderBlocks } from '../../server/documents/template.js'
 import { renderPdf } from '../../server/documents/pdf.js'
-import { brevhoved } from '../../server/documents/brevhoved.js'
+import { brevhovedAf, naevnKontaktKolonner } from '../../server/documents/brevhoved.js'
 import { udsendBrev } from './udsend-brev.js'
 import { formatDansk } from '../../server/sag/frister.js'
 import { adresseTekst, formatDato, partRolleLabel, adresseKolonner } from '../../server/sag/visning.js'
@@ -26,12 +26,7 @@ export async function genererHoeringsbrev(ctx: ProcessorContext, payload: JobPay
       'partshoeringer.brev_dokument_id',
       'sager.sagsnummer',
       ...adresseKolonner,
-      'naevn.navn as naevn_navn',
-      'naevn.adresse as naevn_adresse',
-      'naevn.postnr as naevn_postnr',
-      'naevn.by as naevn_by',
-      'naevn.email as naevn_email',
-      'naevn.telefon as naevn_telefon',
+      ...naevnKontaktKolonner,
       'users.navn as afsender',
     ])
     .where('partshoeringer.id', '=', payload.partshoeringId)
@@ -56,7 +51,7 @@ export async function genererHoeringsbrev(ctx: ProcessorContext, payload: JobPay
   const pdf = await renderPdf({
     title: `Partshøring i sag ${h.sagsnummer}`,
     subject: `Partshøring, sag ${h.sagsnummer}`,
-    letterhead: brevhoved({ navn: h.naevn_navn, adresse: h.naevn_adresse, postnr: h.naevn_postnr, by: h.naevn_by, email: h.naevn_email, telefon: h.naevn_telefon }),
+    letterhead: brevhovedAf(h),
     blocks,
     creationDate: h.oprettet,
   })

@@ -6,7 +6,7 @@ import type { ProcessorContext } from '../registry.js'
 import type { JobPayload } from '../../server/queues/jobs.js'
 import { kvitteringDocument } from '../../server/documents/kvittering.js'
 import { renderPdf } from '../../server/documents/pdf.js'
-import { brevhoved } from '../../server/documents/brevhoved.js'
+import { brevhovedAf, naevnKontaktKolonner } from '../../server/documents/brevhoved.js'
 import { lagreDokument, formatStoerrelse } from '../../server/sag/bilag.js'
 import { skrivJournal } from '../../server/sag/journal.js'
 import { addToOutbox } from '../../server/outbox/outbox.js'
@@ -20,7 +20,7 @@ export async function genererKvittering(ctx: ProcessorContext, payload: JobPaylo
     .selectFrom('sager')
     .innerJoin('naevn', 'naevn.id', 'sager.naevn_id')
     .selectAll('sager')
-    .select(['naevn.navn as naevn_navn', 'naevn.type as naevn_type', 'naevn.adresse as naevn_adresse', 'naevn.postnr as naevn_postnr', 'naevn.by as naevn_by', 'naevn.email as naevn_email', 'naevn.telefon as naevn_telefon', 'naevn.logo', 'naevn.logo_mime'])
+    .select([...naevnKontaktKolonner, 'naevn.type as naevn_type', 'naevn.logo', 'naevn.logo_mime'])
     .where('sager.id', '=', payload.sagId)
     .executeTakeFirst()
   if (!sag) throw new UnrecoverableError(`sag ${payload.sagId} findes ikke`)
@@ -37,7 +37,7 @@ export async function genererKvittering(ctx: ProcessorContext, payload: JobPaylo
   const doc = kvitteringDocument(
     {
       naevn: (({ naevnNavn, adresseLinjer, kontaktLinjer }) => ({ navn: naevnNavn, adresseLinjer, kontaktLinjer }))(
-        brevhoved({ navn: sag.naevn_navn, adresse: sag.naevn_adresse, postnr: sag.naevn_postnr, by: sag.naevn_by, email: sag.naevn_email, telefon: sag.naevn_telefon }),
+        brevhovedAf(sag),
       ),
       indbringelsesnummer: String(sag.indbringelsesnummer),
       sagsnummer: sag.sagsnummer,

@@ -12,7 +12,7 @@ import { DigitalPostLeveringFejl } from '../../server/notifikation/transport.js'
 import { fraDate, fristUdloeber } from '../../server/sag/frister.js'
 import { skrivJournal } from '../../server/sag/journal.js'
 import { renderPdf } from '../../server/documents/pdf.js'
-import { brevhoved } from '../../server/documents/brevhoved.js'
+import { brevhovedAf, naevnKontaktKolonner, type NaevnKontaktRaekke } from '../../server/documents/brevhoved.js'
 import { klagefristDocument } from '../../server/documents/klagefrist.js'
 import type { NaevnType } from '../../server/documents/afgoerelse.js'
 
@@ -30,13 +30,8 @@ export async function leverUdsendelse(ctx: ProcessorContext, payload: JobPayload
       'udsendelser.part_id',
       'udsendelser.sag_id',
       'sager.sagsnummer',
-      'naevn.navn as naevn_navn',
+      ...naevnKontaktKolonner,
       'naevn.type as naevn_type',
-      'naevn.adresse as naevn_adresse',
-      'naevn.postnr as naevn_postnr',
-      'naevn.by as naevn_by',
-      'naevn.email as naevn_email',
-      'naevn.telefon as naevn_telefon',
       'naevn.digital_post_afsender',
       'dokumenter.id as dokument_id',
       'dokumenter.filnavn',
@@ -114,14 +109,14 @@ export async function leverUdsendelse(ctx: ProcessorContext, payload: JobPayload
 
 async function klagefristBilag(
   ctx: ProcessorContext,
-  u: { sag_id: string; sagsnummer: string | null; naevn_navn: string; naevn_type: string; naevn_adresse: string; naevn_postnr: string; naevn_by: string; naevn_email: string; naevn_telefon: string },
+  u: NaevnKontaktRaekke & { sag_id: string; sagsnummer: string | null; naevn_type: string },
   modtager: string,
 ) {
   const a = await ctx.db.selectFrom('afgoerelser').select('afgoerelsesdato').where('sag_id', '=', u.sag_id).executeTakeFirst()
   const idag = fraDate(new Date())
   const pdf = await renderPdf(
     klagefristDocument({
-      letterhead: brevhoved({ navn: u.naevn_navn, adresse: u.naevn_adresse, postnr: u.naevn_postnr, by: u.naevn_by, email: u.naevn_email, telefon: u.naevn_telefon }),
+      letterhead: brevhovedAf(u),
       sagsnummer: u.sagsnummer ?? '',
       modtager,
       afgoerelsesdato: a?.afgoerelsesdato ?? idag,

@@ -2,7 +2,7 @@
 // Danish, formatted), then the shared renderer as a PDF or as the on-screen preview.
 import type { Selectable } from 'kysely'
 import type { Afgoerelser } from '../../db/types.js'
-import { brevhoved } from '../../documents/brevhoved.js'
+import { brevhovedAf, naevnKontaktKolonner } from '../../documents/brevhoved.js'
 import { afgoerelseDocument, afgoerelsePreviewHtml, type AfgoerelseViewModel } from '../../documents/afgoerelse.js'
 import { renderPdf } from '../../documents/pdf.js'
 import { formatDansk } from '../../sag/frister.js'
@@ -32,12 +32,12 @@ async function viewModel(ctx: AfgoerelseCtx, sagId: string, a: Afgoerelse, o: { 
     .selectFrom('sager')
     .innerJoin('naevn', 'naevn.id', 'sager.naevn_id')
     .selectAll('sager')
-    .select(['naevn.navn as naevn_navn', 'naevn.type as naevn_type', 'naevn.adresse as naevn_adresse', 'naevn.postnr as naevn_postnr', 'naevn.by as naevn_by', 'naevn.email as naevn_email', 'naevn.telefon as naevn_telefon', 'naevn.logo', 'naevn.logo_mime'])
+    .select([...naevnKontaktKolonner, 'naevn.type as naevn_type', 'naevn.logo', 'naevn.logo_mime'])
     .where('sager.id', '=', sagId)
     .executeTakeFirstOrThrow()
   const parter = await ctx.db.selectFrom('parter').select(['rolle', 'navn']).where('sag_id', '=', sagId).orderBy('rolle').orderBy('raekkefoelge').execute()
   const type = naevnTypeFor(sag.lejemaal_type as LejemaalType)
-  const hoved = brevhoved({ navn: sag.naevn_navn, adresse: sag.naevn_adresse, postnr: sag.naevn_postnr, by: sag.naevn_by, email: sag.naevn_email, telefon: sag.naevn_telefon })
+  const hoved = brevhovedAf(sag)
   const bestemmelser = a.lovgrundlag.map((id) => ctx.love.hent(id)).filter((b) => b !== undefined)
   const navn = (rolle: string) => parter.filter((x) => x.rolle === rolle).map((x) => x.navn).join(', ')
   const boks = [

@@ -12,7 +12,7 @@ import { FormErrors } from '../../forms/form.js'
 import { erDato, fraDate } from '../../sag/frister.js'
 import { skrivJournal } from '../../sag/journal.js'
 import { NotFoundError } from '../../errors.js'
-import { brevhoved } from '../../documents/brevhoved.js'
+import { brevhovedAf, naevnKontaktKolonner } from '../../documents/brevhoved.js'
 import { formatDato } from '../../sag/visning.js'
 import { adressearkPdf, postadresse, type AdressearkData } from '../../notifikation/adresseark.js'
 
@@ -28,7 +28,7 @@ export async function printkoe(db: Database, p: Principal) {
     .innerJoin('dokumenter', 'dokumenter.id', 'udsendelser.dokument_id')
     .innerJoin('naevn', 'naevn.id', 'sager.naevn_id')
     .select(['udsendelser.id', 'udsendelser.oprettet', 'udsendelser.begrundelse', 'sager.sagsnummer', 'sager.id as sag_id', 'parter.navn', 'parter.adresse', 'parter.postnr', 'parter.by', 'dokumenter.filnavn', 'dokumenter.oprettet as dokument_oprettet'])
-    .select(['naevn.navn as naevn_navn', 'naevn.adresse as naevn_adresse', 'naevn.postnr as naevn_postnr', 'naevn.by as naevn_by', 'naevn.email as naevn_email', 'naevn.telefon as naevn_telefon'])
+    .select([...naevnKontaktKolonner])
     .where('udsendelser.status', '=', 'til_print')
     .orderBy('udsendelser.oprettet')
     .execute()
@@ -81,7 +81,7 @@ export async function samletPdf(db: Database, p: Principal, ids: string[], optio
 
 function adressearkFor(u: Printbrev, doc: PDFDocument): AdressearkData {
   return {
-    naevn: brevhoved({ navn: u.naevn_navn, adresse: u.naevn_adresse, postnr: u.naevn_postnr, by: u.naevn_by, email: u.naevn_email, telefon: u.naevn_telefon }),
+    naevn: brevhovedAf(u),
     modtager: { navn: u.navn, adresseLinjer: u.adresseLinjer },
     sagsnummer: u.sagsnummer ?? '',
     brev: doc.getTitle()?.trim() || u.filnavn,

@@ -7,7 +7,7 @@
 // caseworker's (server/sag/offentliggoerelse.ts).
 import { sql, type Kysely } from 'kysely'
 import type { DB } from '../../db/types.js'
-import { brevhoved } from '../../documents/brevhoved.js'
+import { brevhovedAf, naevnKontaktKolonner } from '../../documents/brevhoved.js'
 import { offentligAfgoerelseDocument } from '../../documents/offentlig-afgoerelse.js'
 import { renderPdf } from '../../documents/pdf.js'
 import type { NaevnType } from '../../documents/afgoerelse.js'
@@ -70,13 +70,8 @@ export async function publicerAfgoerelse(ctx: PubliceringCtx, afgoerelseId: stri
       'sager.postnr',
       'sager.by',
       'naevn.id as naevn_id',
-      'naevn.navn as naevn_navn',
+      ...naevnKontaktKolonner,
       'naevn.type as naevn_type',
-      'naevn.adresse as naevn_adresse',
-      'naevn.postnr as naevn_postnr',
-      'naevn.by as naevn_by',
-      'naevn.email as naevn_email',
-      'naevn.telefon as naevn_telefon',
       'naevn.logo',
       'naevn.logo_mime',
       'naevn.anonymisering_politik',
@@ -150,7 +145,7 @@ export async function publicerAfgoerelse(ctx: PubliceringCtx, afgoerelseId: stri
     const pdf = await renderPdf(
       offentligAfgoerelseDocument(
         {
-          naevn: { navn: a.naevn_navn, ...brevhovedLinjer(a) },
+          naevn: { navn: a.naevn_navn, adresseLinjer: brevhovedAf(a).adresseLinjer, kontaktLinjer: brevhovedAf(a).kontaktLinjer },
           id: String(id),
           url,
           afgoerelsesdato: formatDansk(afgoerelsesdato),
@@ -205,9 +200,4 @@ export async function publicerAfgoerelse(ctx: PubliceringCtx, afgoerelseId: stri
     await skrivJournal(trx, { sagId: a.sag_id, aktoerId: null, handling: findes ? 'afgoerelse_genpubliceret' : 'afgoerelse_publiceret', detaljer: { registerId: String(id), version: v.nr, url }, synligForParter: true })
     return findes ? ('opdateret' as const) : ('publiceret' as const)
   })
-}
-
-function brevhovedLinjer(a: { naevn_navn: string; naevn_adresse: string; naevn_postnr: string; naevn_by: string; naevn_email: string; naevn_telefon: string }) {
-  const h = brevhoved({ navn: a.naevn_navn, adresse: a.naevn_adresse, postnr: a.naevn_postnr, by: a.naevn_by, email: a.naevn_email, telefon: a.naevn_telefon })
-  return { adresseLinjer: h.adresseLinjer, kontaktLinjer: h.kontaktLinjer }
 }
