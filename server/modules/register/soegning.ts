@@ -181,7 +181,7 @@ export interface Soegegraenser {
   stikproeve: number
 }
 
-export const standardGraenser: Soegegraenser = Object.freeze({ eksaktGraense: 500, kandidater: 500, stikproeve: 250 })
+export const standardGraenser: Soegegraenser = Object.freeze({ eksaktGraense: 500, kandidater: 500, stikproeve: 500 })
 
 /**
  * Counts (and facets) of the rows matching f: exact when they are at most
