@@ -149,6 +149,8 @@ describe('the public register pages', () => {
   it('when a published decision is withdrawn, then it leaves search, exports and the rent register, and its page and PDF answer 410 with the reason', async () => {
     const { sagId, id } = await publiceretSag(w, s, { afgoerelsesdato: idag, afgoerelse_tekst: 'Nævnet finder, at vinduespudsningen påhviler udlejer.' })
     expect((await get('/afgoerelser?q=vinduespudsningen')).body).toContain(`href="/afgoerelser/${id}"`)
+    // Seen (and cached) before the withdrawal: the cache must notice.
+    expect((await get(`/afgoerelser/${id}`)).body).toContain('vinduespudsningen')
     const leje = () => w.db.selectFrom('register_huslejer').select('status').where('register_afgoerelse_id', '=', id).executeTakeFirstOrThrow()
     expect((await get('/huslejeregister?format=csv')).body).toContain(`/afgoerelser/${id}\r\n`)
 
@@ -169,7 +171,10 @@ describe('the public register pages', () => {
     for (const url of ['/data/afgoerelser.ndjson', '/data/afgoerelser.csv']) expect((await get(url)).body).not.toContain('vinduespudsningen')
     for (const url of ['/data/huslejeregister.ndjson', '/huslejeregister?format=csv']) expect((await get(url)).body).not.toContain(`/afgoerelser/${id}"`)
     expect((await get('/huslejeregister?format=csv')).body).not.toContain(`/afgoerelser/${id}\r\n`)
-    expect((await get('/huslejeregister')).body).not.toContain(`href="/afgoerelser/${id}"`)
+    // The anonymous rent page is cached for 30 seconds per filter combination (the
+    // route says why); a logged-in visitor sees it rendered fresh.
+    expect((await s.sb.get('/huslejeregister')).body).not.toContain(`href="/afgoerelser/${id}"`)
+    expect((await get('/huslejeregister?adresse=N%C3%B8rregade&side=1')).body).not.toContain(`href="/afgoerelser/${id}"`)
   })
 
   it('when the statistics page is opened, then the board shows its decisions, published and withheld counts, outcomes and median processing time for the year', async () => {
@@ -205,7 +210,8 @@ describe('the public register pages', () => {
     // The same data gives the same ETag; a change gives a new one.
     const foer = (await get(`/afgoerelser/${a}`)).headers.etag
     expect((await get(`/afgoerelser/${a}`)).headers.etag).toBe(foer)
-    await w.db.updateTable('register_afgoerelser').set({ titel: 'Vedligeholdelse – ny titel' }).where('id', '=', a).execute()
+    // Every writer of the public copy (publication, correction, withdrawal) sets opdateret.
+    await w.db.updateTable('register_afgoerelser').set({ titel: 'Vedligeholdelse – ny titel', opdateret: new Date() }).where('id', '=', a).execute()
     expect((await get(`/afgoerelser/${a}`, { 'if-none-match': foer as string })).statusCode).toBe(200)
 
     const bruger = await createUser(w.db)

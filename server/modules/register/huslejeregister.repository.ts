@@ -47,14 +47,18 @@ export const huslejeKolonner = [
   'register_huslejer.kr_per_m2_aar',
 ] as const
 
-/** One page of rents: the best address match first when searching by address, else the newest. */
+/**
+ * One page of rents, the best address match first when searching by address, else the
+ * newest; with the count of all matches (a window over the same scan, so one round trip).
+ */
 export function huslejeSide(db: Kysely<DB>, f: HuslejeFiltre, limit: number, offset: number) {
   return db
     .selectFrom('register_huslejer')
     .select(huslejeKolonner)
+    .select(sql<number>`count(*) OVER ()`.as('total'))
     .where((eb) => huslejeBetingelser(eb, f))
     .$if(Boolean(f.adresse), (qb) => qb.orderBy(sql`word_similarity(${f.adresse ?? ''}, register_huslejer.adresse_tekst)`, 'desc'))
-    .orderBy(sql`register_huslejer.date_of_determination`, sql`desc nulls last`)
+    .orderBy(sql`register_huslejer.date_of_determination desc nulls last`)
     .orderBy('register_huslejer.id', 'desc')
     .limit(limit)
     .offset(offset)

@@ -13,7 +13,10 @@ import { beloebTekst, kortDato, metodeTekst, talTekst } from './visning.js'
 
 export const HUSLEJER_PR_SIDE = 50
 
-const kommuner = cachedPerDir(async (dir) => (await readKommuner(dir)).sort((a, b) => a.navn.localeCompare(b.navn, 'da')))
+// One collator: localeCompare with a locale builds a new one on every call.
+const dansk = new Intl.Collator('da').compare
+
+const kommuner = cachedPerDir(async (dir) => (await readKommuner(dir)).sort((a, b) => dansk(a.navn, b.navn)))
 
 const FELTER = ['adresse', 'postnr', 'kommunekode', 'metode'] as const
 export type HuslejeInput = Record<(typeof FELTER)[number] | 'side' | 'format', string>
@@ -77,8 +80,8 @@ export const GRAF_MAKS_RAEKKER = 20
 
 /** The box chart: per group and method the middle half (quartiles) as a bar and the median as a line. */
 export function grafVisning(rows: StatistikRaekke[], gruppe: 'kommune' | 'postnr') {
-  const valgte = [...rows].sort((a, b) => b.antal - a.antal || a.navn.localeCompare(b.navn, 'da')).slice(0, GRAF_MAKS_RAEKKER)
-  valgte.sort((a, b) => a.navn.localeCompare(b.navn, 'da') || a.noegle.localeCompare(b.noegle) || String(a.method).localeCompare(String(b.method)))
+  const valgte = [...rows].sort((a, b) => b.antal - a.antal || dansk(a.navn, b.navn)).slice(0, GRAF_MAKS_RAEKKER)
+  valgte.sort((a, b) => dansk(a.navn, b.navn) || dansk(a.noegle, b.noegle) || dansk(String(a.method), String(b.method)))
   if (valgte.length === 0) return null
   const venstre = 260
   const bredde = 440
@@ -121,7 +124,10 @@ export function grafVisning(rows: StatistikRaekke[], gruppe: 'kommune' | 'postnr
 
 const kategoriEnhed: Record<string, string> = { MONTHLY_RENT: 'pr. måned', ANNUAL_RENT_PER_SQUARE_METERS: 'pr. m² pr. år' }
 
-export async function huslejeregisterSide(db: Kysely<DB>, referenceDataDir: string, query: unknown) {
+/** The statistics by filters and grouping, remembered for a while (see statistikCache). */
+export type StatistikMemo = (noegle: string, fn: () => Promise<StatistikRaekke[]>) => Promise<StatistikRaekke[]>
+
+export async function huslejeregisterSide(db: Kysely<DB>, referenceDataDir: string, query: unknown, memo: StatistikMemo = (_k, fn) => fn()) {
   const input = laesHuslejeInput(query)
   const { f, side, fejl } = await kontrollerHuslejeInput(input, referenceDataDir)
   const alleKommuner = await kommuner(referenceDataDir)
@@ -138,12 +144,14 @@ export async function huslejeregisterSide(db: Kysely<DB>, referenceDataDir: stri
   // Per postal code only once the search is narrowed: for the whole country it would be
   // hundreds of rows.
   const visPostnr = Boolean(f.kommunekode !== undefined || f.postnr || f.adresse)
-  const [rows, total, kommuneStat, postnrStat] = await Promise.all([
+  const noegle = JSON.stringify([f.adresse, f.postnr, f.kommunekode, f.metode])
+  const [rows, kommuneStat, postnrStat] = await Promise.all([
     huslejeSide(db, f, HUSLEJER_PR_SIDE, (side - 1) * HUSLEJER_PR_SIDE),
-    huslejeAntal(db, f),
-    huslejeStatistik(db, f, 'kommune'),
-    visPostnr ? huslejeStatistik(db, f, 'postnr') : Promise.resolve([]),
+    memo(`kommune|${noegle}`, () => huslejeStatistik(db, f, 'kommune')),
+    visPostnr ? memo(`postnr|${noegle}`, () => huslejeStatistik(db, f, 'postnr')) : Promise.resolve([]),
   ])
+  // Past the last page the window has no row to ride on: count apart.
+  const total = rows.length > 0 ? Number(rows[0]!.total) : side > 1 ? await huslejeAntal(db, f) : 0
   const filtre = Object.fromEntries(FELTER.map((k) => [k, input[k]]))
   const sider = Math.max(1, Math.ceil(total / HUSLEJER_PR_SIDE))
   return {

@@ -35,20 +35,26 @@ export function cacheHeaders(req: FastifyRequest, reply: FastifyReply): void {
 }
 
 /** Sends a finished body with ETag and cache headers, or 304 when the client has it. */
-export function sendCachebar(req: FastifyRequest, reply: FastifyReply, body: string | Buffer, type: string, status = 200): FastifyReply {
+export function sendCachebar(req: FastifyRequest, reply: FastifyReply, body: string | Buffer, type: string, status = 200, etag?: string): FastifyReply {
   cacheHeaders(req, reply)
   reply.type(type)
   // Only an anonymous 200 is the same for everyone; other statuses are never answered 304.
   if (status === 200 && !req.principal) {
-    const etag = etagFor(body)
-    reply.header('ETag', etag)
-    if (matcherEtag(req.headers['if-none-match'], etag)) return reply.code(304).send()
+    const e = etag ?? etagFor(body)
+    reply.header('ETag', e)
+    if (matcherEtag(req.headers['if-none-match'], e)) return reply.code(304).send()
   }
   return reply.code(status).send(body)
 }
 
-/** Renders a page in the common layout and sends it cacheably. */
-export async function offentligSide(req: FastifyRequest, reply: FastifyReply, template: string, data: Record<string, unknown> & { titel: string }, status = 200): Promise<FastifyReply> {
+export interface Renderet {
+  html: string
+  etag: string
+  status: number
+}
+
+/** Renders a page in the common layout (without a CSRF token for anonymous visitors). */
+export async function renderSide(req: FastifyRequest, reply: FastifyReply, template: string, data: Record<string, unknown> & { titel: string }, status = 200): Promise<Renderet> {
   const context = {
     ...layoutContext(req.principal, req.url),
     authority: req.server.config.authority,
@@ -60,7 +66,18 @@ export async function offentligSide(req: FastifyRequest, reply: FastifyReply, te
     ...data,
   }
   const html = await reply.viewAsync(template, context)
-  return sendCachebar(req, reply, html, 'text/html; charset=utf-8', status)
+  return { html, etag: etagFor(html), status }
+}
+
+export const HTML_TYPE = 'text/html; charset=utf-8'
+
+export function sendSide(req: FastifyRequest, reply: FastifyReply, r: Renderet): FastifyReply {
+  return sendCachebar(req, reply, r.html, HTML_TYPE, r.status, r.etag)
+}
+
+/** Renders a page in the common layout and sends it cacheably. */
+export async function offentligSide(req: FastifyRequest, reply: FastifyReply, template: string, data: Record<string, unknown> & { titel: string }, status = 200): Promise<FastifyReply> {
+  return sendSide(req, reply, await renderSide(req, reply, template, data, status))
 }
 
 /** Query-string values from a schema-less GET: the first of repeated ones, as strings. */

@@ -36,6 +36,15 @@ export function findOffentligAfgoerelse(db: Kysely<DB>, id: number) {
     .executeTakeFirst()
 }
 
+/** What a cached page is checked against: a publication, correction or withdrawal changes it. */
+export function findAfgoerelseVersion(db: Kysely<DB>, id: number) {
+  return db.selectFrom('register_afgoerelser').select(['status', 'opdateret', 'version']).where('id', '=', id).executeTakeFirst()
+}
+
+export function versionNoegle(r: { status: string; opdateret: Date; version: number }): string {
+  return `${r.status}|${r.opdateret.getTime()}|${r.version}`
+}
+
 export type OffentligAfgoerelse = NonNullable<Awaited<ReturnType<typeof findOffentligAfgoerelse>>>
 
 /** What the PDF download needs: the stored PDF, or what it takes to render one. */

@@ -3,8 +3,9 @@
 // No login; only what server/access/offentlig.ts lets the public see; cacheable with ETag.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { offentligSide, sendCachebar } from './offentlig-side.js'
-import { afgoerelsePdf, afgoerelseSide, lovSide, type SiderCtx } from './sider.service.js'
+import { offentligSide, renderSide, sendCachebar, sendSide } from './offentlig-side.js'
+import { afgoerelsePdf, afgoerelseSide, afgoerelseVersion, lovSide, parseId, type SiderCtx } from './sider.service.js'
+import { SideCache } from './cache.js'
 import { soegeside } from './soegeside.service.js'
 
 const IdParams = Type.Object({ id: Type.String({ maxLength: 40 }) })
@@ -25,14 +26,30 @@ export const siderRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   )
 
+  // The anonymous page of a decision, rendered once per version of its public copy: a
+  // request costs one primary-key look-up of (status, opdateret, version) while nothing
+  // changed. Publication, correction and withdrawal all set opdateret, so the next request
+  // after any of them renders anew; the related decisions refresh within a minute.
+  const sideCache = new SideCache(60_000)
+
   app.get('/afgoerelser/:id', { schema: { params: IdParams } }, async (req, reply) => {
+    const id = parseId(req.params.id)
+    if (!req.principal) {
+      const version = await afgoerelseVersion(ctx, id)
+      const hit = version === undefined ? undefined : sideCache.hent(String(id), version)
+      if (hit) return sendSide(req, reply, hit)
+    }
     const side = await afgoerelseSide(ctx, req.params.id)
     // A withdrawn decision answers 410 Gone with a page saying so and why: the citable
     // address existed and was taken down on purpose (unlike 404, never existed), and 410
     // tells search engines to drop the text they indexed, which is usually the point of
     // withdrawing it (a party could be recognised). The body is a normal page for people.
-    if (side.visning === 'trukket_tilbage') return offentligSide(req, reply, 'pages/register/trukket-tilbage', side.vm, 410)
-    return offentligSide(req, reply, 'pages/register/afgoerelse', side.vm)
+    const r =
+      side.visning === 'trukket_tilbage'
+        ? await renderSide(req, reply, 'pages/register/trukket-tilbage', side.vm, 410)
+        : await renderSide(req, reply, 'pages/register/afgoerelse', side.vm)
+    if (!req.principal) sideCache.gem(String(id), side.version, r)
+    return sendSide(req, reply, r)
   })
 
   app.get('/afgoerelser/:id.pdf', { schema: { params: IdParams } }, async (req, reply) => {

@@ -9,7 +9,7 @@ import { offentligAfgoerelseDocument, sektioner } from '../../documents/offentli
 import { renderPdf } from '../../documents/pdf.js'
 import { erLovKode, formatBestemmelse, loadLovgrundlag, lovLabel, paragrafLabel, type Statutory } from '../../sag/lovgrundlag.js'
 import { formatDansk } from '../../sag/frister.js'
-import { antalMedBestemmelse, findOffentligAfgoerelse, findPdfKilde, gemPdf, type OffentligAfgoerelse } from './sider.repository.js'
+import { antalMedBestemmelse, findAfgoerelseVersion, findOffentligAfgoerelse, findPdfKilde, gemPdf, versionNoegle, type OffentligAfgoerelse } from './sider.repository.js'
 import { besigtigelseTekst, datoTekst, indbringerTekst, jaNejTekst, medholdTekst, naevnTypeTekst, overskriftTekst, udfaldTekst } from './visning.js'
 
 export interface SiderCtx {
@@ -50,8 +50,14 @@ function lovgrundlagVisning(statutories: unknown) {
 }
 
 export type AfgoerelseSide =
-  | { visning: 'tekst'; vm: Record<string, unknown> & { titel: string } }
-  | { visning: 'trukket_tilbage'; vm: Record<string, unknown> & { titel: string } }
+  | { visning: 'tekst'; vm: Record<string, unknown> & { titel: string }; version: string }
+  | { visning: 'trukket_tilbage'; vm: Record<string, unknown> & { titel: string }; version: string }
+
+/** The version of a decision's public copy (for the page cache); undefined when there is none. */
+export async function afgoerelseVersion(ctx: SiderCtx, id: number): Promise<string | undefined> {
+  const v = await findAfgoerelseVersion(ctx.db, id)
+  return v ? versionNoegle(v) : undefined
+}
 
 /** The page of a decision: its text and metadata, or the notice that it was withdrawn. */
 export async function afgoerelseSide(ctx: SiderCtx, idParam: string): Promise<AfgoerelseSide> {
@@ -63,6 +69,7 @@ export async function afgoerelseSide(ctx: SiderCtx, idParam: string): Promise<Af
   if (visning === 'trukket_tilbage') {
     return {
       visning,
+      version: versionNoegle(a),
       vm: {
         titel: 'Afgørelsen er trukket tilbage',
         id: a.id,
@@ -74,7 +81,7 @@ export async function afgoerelseSide(ctx: SiderCtx, idParam: string): Promise<Af
       },
     }
   }
-  return { visning, vm: afgoerelseVisning(a, url) }
+  return { visning, version: versionNoegle(a), vm: afgoerelseVisning(a, url) }
 }
 
 function afgoerelseVisning(a: OffentligAfgoerelse, url: string) {
