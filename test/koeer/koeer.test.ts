@@ -119,10 +119,10 @@ describe('the bull-board dashboard', () => {
     await sbAgent.login(sb.email, sb.password)
     expect((await sbAgent.get('/admin/jobkoeer')).statusCode).toBe(404)
     expect((await sbAgent.get('/admin/jobkoeer/api/queues')).statusCode).toBe(404)
-    const fremmed = await w.app.inject({ method: 'PUT', url: `/admin/jobkoeer/api/queues/notifikation/outbox-${id}/retry`, headers: { cookie: sbAgent.cookieHeader() } })
+    const fremmed = await w.app.inject({ method: 'PUT', url: `/admin/jobkoeer/api/queues/notifikation/outbox-${id}/retry/failed`, headers: { cookie: sbAgent.cookieHeader() } })
     expect(fremmed.statusCode).toBe(404)
 
-    const retry = await w.app.inject({ method: 'PUT', url: `/admin/jobkoeer/api/queues/notifikation/outbox-${id}/retry`, headers: { cookie: adminAgent.cookieHeader() } })
+    const retry = await w.app.inject({ method: 'PUT', url: `/admin/jobkoeer/api/queues/notifikation/outbox-${id}/retry/failed`, headers: { cookie: adminAgent.cookieHeader() } })
     expect(retry.statusCode).toBe(204)
     // It fails again (the payload is still bad), but it was tried again: two attempts.
     await waitFor('the retried job', async () => {
