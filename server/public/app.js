@@ -23,9 +23,9 @@ const anonTekst = document.querySelector('[data-anonymisering-tekst]')
 const tilfoej = document.getElementById('tilfoej-form')
 if (anonTekst && tilfoej) {
   const offset = (node, i) => {
-    const el = node.nodeType === Node.TEXT_NODE ? node.parentElement : node
+    const el = node.nodeType === 3 /* text node */ ? node.parentElement : node
     const start = el && el.closest('[data-start]')
-    return start && anonTekst.contains(start) ? Number(start.getAttribute('data-start')) + (node.nodeType === Node.TEXT_NODE ? i : 0) : null
+    return start && anonTekst.contains(start) ? Number(start.getAttribute('data-start')) + (node.nodeType === 3 /* text node */ ? i : 0) : null
   }
   anonTekst.addEventListener('mouseup', () => {
     const sel = window.getSelection()
