@@ -10,6 +10,9 @@ import { afgoerelseDocument } from './afgoerelse.js'
 import { eksempelAfgoerelse } from './afgoerelse.eksempel.js'
 import { kvitteringDocument, type KvitteringViewModel } from './kvittering.js'
 import { renderBlocks } from './template.js'
+import { klagefristDocument } from './klagefrist.js'
+import { besigtigelseDocument } from './besigtigelse.js'
+import { offentligAfgoerelseDocument } from './offentlig-afgoerelse.js'
 
 /** The fictitious case every example is about. */
 export const EKSEMPEL = {
@@ -111,11 +114,54 @@ function afgoerelse(): DocumentSpec {
   )
 }
 
+function klagefrist(): DocumentSpec {
+  return klagefristDocument({ letterhead: EKSEMPEL.naevn, sagsnummer: EKSEMPEL.sagsnummer, modtager: EKSEMPEL.lejer, afgoerelsesdato: '2026-12-03', meddelt: '2026-12-04', naevnType: 'huslejenaevn' }, { creationDate })
+}
+
+function besigtigelse(): DocumentSpec {
+  return besigtigelseDocument(
+    {
+      letterhead: EKSEMPEL.naevn,
+      naevnNavn: EKSEMPEL.naevn.naevnNavn,
+      dato: EKSEMPEL.dato,
+      sagsnummer: EKSEMPEL.sagsnummer,
+      lejemaal: EKSEMPEL.lejemaal,
+      tidspunkt: 'torsdag den 10. december 2026 kl. 14.00',
+      sted: EKSEMPEL.lejemaal,
+      moededato: 'tirsdag den 15. december 2026',
+      modtagere: [`${EKSEMPEL.lejer} (lejer)`, `${EKSEMPEL.udlejer} (udlejer)`],
+      kontakt: afsender,
+    },
+    { creationDate },
+  )
+}
+
+function offentligAfgoerelse(): DocumentSpec {
+  return offentligAfgoerelseDocument(
+    {
+      naevn: naevnVm,
+      id: '1234',
+      url: 'https://naevn.eksempel.invalid/afgoerelser/1234',
+      afgoerelsesdato: EKSEMPEL.dato,
+      kommune: 'Eksempelby',
+      sagsomraader: ['Vedligeholdelse'],
+      udfald: 'Afsluttet med afgørelse om delvist medhold',
+      medhold: 'Lejer',
+      lovgrundlag: ['Lejeloven § 106 (kapitel 13)'],
+      tekst: 'AFGØRELSE\n\nNævnet giver lejer delvist medhold.\n\nSAGSFREMSTILLING\n\nLejer bor på [adresse], 9999 Eksempelby, og har klaget over fugt.\n\nLOVGRUNDLAG OG BEGRUNDELSE\n\nEfter lejelovens § 106 skal udlejer vedligeholde det lejede.',
+    },
+    { creationDate },
+  )
+}
+
 export const dokumentEksempler = {
   brev: { navn: 'Brev til parterne', beskrivelse: 'Sagsbehandlerens brev til en eller flere parter i en sag.', dokument: brev },
   partshoering: { navn: 'Partshøring', beskrivelse: 'Brevet, der beder parterne om bemærkninger inden en frist.', dokument: partshoering },
   kvittering: { navn: 'Kvittering for indbringelse', beskrivelse: 'Kvitteringen til den, der indbringer en sag, når nævnet har modtaget den.', dokument: () => kvitteringDocument(eksempelKvittering(), { creationDate }) },
   afgoerelse: { navn: 'Afgørelse', beskrivelse: 'Nævnets afgørelse med sagsfremstilling, begrundelse og klagevejledning.', dokument: afgoerelse },
+  klagefrist: { navn: 'Klagefrist', beskrivelse: 'Følger med afgørelsen i Digital Post og nævner den dag, afgørelsen er meddelt, og fristens sidste dag.', dokument: klagefrist },
+  besigtigelse: { navn: 'Besigtigelse', beskrivelse: 'Indkaldelsen til parterne, når nævnet besigtiger lejemålet før et møde.', dokument: besigtigelse },
+  'offentlig-afgoerelse': { navn: 'Offentliggjort afgørelse', beskrivelse: 'Den anonymiserede afgørelse, som den står i afgørelsesregistret.', dokument: offentligAfgoerelse },
 } satisfies Record<string, { navn: string; beskrivelse: string; dokument: () => DocumentSpec }>
 
 export type DokumentType = keyof typeof dokumentEksempler

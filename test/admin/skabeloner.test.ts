@@ -6,10 +6,10 @@ import { useWorld } from '../helpers/world.js'
 import { Agent } from '../helpers/agent.js'
 import { createNaevn, createUser } from '../helpers/factories.js'
 import { pageTexts } from '../documents/pdfjs.js'
-import { partsnotifikationTekster, sagsnotifikationTekster, VELKOMST_EMNE } from '../../server/notifikation/mailtekster.js'
+import { partsnotifikationTekster, moedenotifikationTekster, sagsnotifikationTekster, VELKOMST_EMNE } from '../../server/notifikation/mailtekster.js'
 import { dokumentEksempler } from '../../server/documents/eksempler.js'
 
-const dokumentTyper = ['brev', 'partshoering', 'kvittering', 'afgoerelse']
+const dokumentTyper = ['brev', 'partshoering', 'kvittering', 'afgoerelse', 'klagefrist', 'besigtigelse', 'offentlig-afgoerelse']
 
 describe('admin: template preview', () => {
   const w = useWorld()
@@ -41,7 +41,7 @@ describe('admin: template preview', () => {
     expect(res.body).toContain('<a href="/admin/skabeloner">Skabeloner</a>')
     const tekst = synligTekst(res.body)
 
-    for (const [haendelse, t] of Object.entries(partsnotifikationTekster)) {
+    for (const [haendelse, t] of Object.entries({ ...partsnotifikationTekster, ...moedenotifikationTekster })) {
       expect(res.body, haendelse).toContain(`id="mail-part-${haendelse}"`)
       // The subject as the worker builds it: the event's subject and the case number.
       expect(tekst).toContain(`Emne: ${t.emne} (999-10001)`)
@@ -76,6 +76,9 @@ describe('admin: template preview', () => {
       partshoering: ['Partshøring i sag 999-10001', 'Svarfrist', '17. december 2026', 'varmeregnskab-2025-26.pdf'],
       kvittering: ['Kvittering for indbringelse', 'Huslejenævnet i Eksempelby har modtaget din sag', 'Karen Eksempel'],
       afgoerelse: ['Afgørelse', 'Ejendomsselskabet Eksempel ApS', 'Prøvegade 12'],
+      klagefrist: ['Klagefrist for afgørelsen', 'fredag den 4. december 2026', 'mandag den 4. januar 2027'],
+      besigtigelse: ['Besigtigelse af lejemålet', 'kl. 14.00', 'Prøvegade 12'],
+      'offentlig-afgoerelse': ['Afgørelse (anonymiseret)', '[adresse], 9999 Eksempelby', 'Lejeloven § 106'],
     }
     for (const type of dokumentTyper) {
       const res = await agent.get(`/admin/skabeloner/dokument/${type}.pdf`)

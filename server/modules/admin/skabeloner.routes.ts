@@ -14,6 +14,7 @@ import { dokumentEksempler, EKSEMPEL, erDokumentType } from '../../documents/eks
 import {
   partsnotifikationEmne,
   partsnotifikationTekster,
+  moedenotifikationTekster,
   renderMail,
   sagsnotifikationEmne,
   sagsnotifikationHilsen,
@@ -70,6 +71,14 @@ async function mailEksempler(config: Config): Promise<MailVisning[]> {
   for (const haendelse of Object.keys(partsnotifikationTekster) as PartsnotifikationHaendelse[]) {
     mails.push({ id: `part-${haendelse}`, navn: `E-mail til part: ${partsnotifikationTekster[haendelse].emne}`, hvornaar: partsnotifikationHvornaar[haendelse], emne: partsnotifikationEmne(haendelse, EKSEMPEL.sagsnummer), tekst: await parts(haendelse, null) })
   }
+  // The meeting module's notice of an inspection, through the same template.
+  mails.push({
+    id: 'part-besigtigelse',
+    navn: `E-mail til part: ${moedenotifikationTekster.besigtigelse.emne}`,
+    hvornaar: 'Til hver part, når sekretariatet har planlagt en besigtigelse af lejemålet.',
+    emne: partsnotifikationEmne('besigtigelse', EKSEMPEL.sagsnummer),
+    tekst: await renderMail('partsnotifikation', { navn: EKSEMPEL.udlejer, tekst: moedenotifikationTekster.besigtigelse.tekst, sagsnummer: EKSEMPEL.sagsnummer, adresse: EKSEMPEL.lejemaal, frist: null, invitation: null, link, afsender }),
+  })
   // A party without access to the case gets a personal invitation link instead of the case link.
   mails.push({
     id: 'part-partshoering-invitation',
