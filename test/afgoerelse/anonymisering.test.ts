@@ -7,10 +7,9 @@ import { describe, expect, it } from 'vitest'
 import { useWorld } from '../helpers/world.js'
 import { Agent } from '../helpers/agent.js'
 import { createUser, naevnFor } from '../helpers/factories.js'
-import { indbringSag } from '../helpers/indbringelse.js'
+import { endeligSag, sagsbehandling } from '../helpers/afgoerelse.js'
 import { waitFor } from '../helpers/wait.js'
 import { useWorkers } from '../helpers/workers.js'
-import { skiftStatus } from '../../server/sag/livscyklus.js'
 import type { Span } from '../../server/modules/anonymisering/typer.js'
 
 const afgoerelse = {
@@ -32,22 +31,9 @@ describe('anonymization of decisions', () => {
   const w = useWorld()
   const workers = useWorkers(w)
 
-  async function afgjortSag(postnr = '1165') {
-    const naevn = await naevnFor(w.db, 101)
-    const u = await createUser(w.db, { medlemskaber: [{ naevnId: naevn.id, rolle: 'sagsbehandler' }] })
-    const sb = new Agent(w.app)
-    await sb.login(u.email, u.password)
-    const filer = await createUser(w.db)
-    const fa = new Agent(w.app)
-    await fa.login(filer.email, filer.password)
-    const sagId = await indbringSag(fa, { postnr })
-    await sb.get(`/sagsbehandling/sager/${sagId}`)
-    expect((await sb.post(`/sagsbehandling/sager/${sagId}/afgoerelse`, afgoerelse)).statusCode).toBe(303)
-    await w.db.transaction().execute(async (trx) => {
-      for (const s of ['under_behandling', 'klar_til_moede', 'paa_dagsorden'] as const) await skiftStatus(trx, sagId, s, { aktoerId: null })
-    })
-    expect((await sb.post(`/sagsbehandling/sager/${sagId}/afgoerelse/endelig`)).statusCode).toBe(303)
-    return { sagId, sb, fa, naevnId: naevn.id }
+  async function afgjortSag() {
+    const s = await sagsbehandling(w)
+    return { sagId: await endeligSag(w, s, afgoerelse), ...s }
   }
 
   const anonymisering = (sagId: string) =>
@@ -205,13 +191,7 @@ describe('a board’s anonymization policy', () => {
     const filer = await createUser(w.db)
     const fa = new Agent(w.app)
     await fa.login(filer.email, filer.password)
-    const sagId = await indbringSag(fa)
-    await sb.get(`/sagsbehandling/sager/${sagId}`)
-    expect((await sb.post(`/sagsbehandling/sager/${sagId}/afgoerelse`, { ...afgoerelse, begrundelse: `${afgoerelse.begrundelse} Skattestyrelsen har sagen under SKAT-123456.` })).statusCode).toBe(303)
-    await w.db.transaction().execute(async (trx) => {
-      for (const s of ['under_behandling', 'klar_til_moede', 'paa_dagsorden'] as const) await skiftStatus(trx, sagId, s, { aktoerId: null })
-    })
-    expect((await sb.post(`/sagsbehandling/sager/${sagId}/afgoerelse/endelig`)).statusCode).toBe(303)
+    const sagId = await endeligSag(w, { sb, fa }, { ...afgoerelse, begrundelse: `${afgoerelse.begrundelse} Skattestyrelsen har sagen under SKAT-123456.` })
     const a = await waitFor('the anonymization', () =>
       w.db.selectFrom('anonymiseringer').innerJoin('afgoerelser', 'afgoerelser.id', 'anonymiseringer.afgoerelse_id').select('anonymiseret_tekst').where('afgoerelser.sag_id', '=', sagId).executeTakeFirst(),
     )

@@ -7,11 +7,10 @@ import { describe, expect, it } from 'vitest'
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { useWorld } from '../helpers/world.js'
 import { Agent } from '../helpers/agent.js'
+import { afgoerelseFelter, endeligSag, godkend, sagsbehandling } from '../helpers/afgoerelse.js'
 import { createUser, naevnFor } from '../helpers/factories.js'
-import { indbringSag } from '../helpers/indbringelse.js'
 import { waitFor } from '../helpers/wait.js'
 import { useWorkers } from '../helpers/workers.js'
-import { skiftStatus } from '../../server/sag/livscyklus.js'
 import { publicerAfgoerelse } from '../../server/modules/register/publicering.service.js'
 
 async function pdfText(data: Uint8Array): Promise<string> {
@@ -21,49 +20,13 @@ async function pdfText(data: Uint8Array): Promise<string> {
   return out
 }
 
-const afgoerelse = {
-  afgoerelsesdato: '2026-11-20',
-  afslutningsaarsag: 'IN_PARTIAL_FAVOUR',
-  medhold: 'TENANT',
-  gebyrpaalaeggelse: 'ja',
-  besigtigelse: 'HELD',
-  offentlig_interesse: 'nej',
-  sagsomraader: 'vedligeholdelse',
-  lovgrundlag: 'lejeloven:§106',
-  fastsaetter_husleje: 'ja',
-  huslejefastsaettelse_dato: '2026-10-01',
-  huslejefastsaettelse_metode: 'BASED_ON_COMPARABLE_RENTS',
-  huslejekategori: 'MONTHLY_RENT',
-  huslejeangivelse: 'TENANCY_SPECIFIC_RENT',
-  husleje: '7.500',
-  areal: '72',
-  afgoerelse_tekst: 'Nævnet giver Lise Lejer delvist medhold. Huslejen nedsættes til 7.500 kr. om måneden.',
-  sagsfremstilling: 'Lise Lejer (cpr-nr. 010190-1234) bor på Nørregade 12, 2. th., 1165 København K.',
-  begrundelse: 'Efter lejelovens § 106, stk. 1, skal udlejer vedligeholde det lejede.',
-}
 
 describe('publication to the registers', () => {
   const w = useWorld()
   useWorkers(w)
   const ctx = () => ({ db: w.db, referenceDataDir: w.config.referenceDataDir, publicUrl: w.config.publicUrl })
 
-  async function endeligSag(sb: Agent, fa: Agent, felter: Record<string, string> = {}) {
-    const sagId = await indbringSag(fa)
-    await sb.get(`/sagsbehandling/sager/${sagId}`)
-    expect((await sb.post(`/sagsbehandling/sager/${sagId}/afgoerelse`, { ...afgoerelse, ...felter })).statusCode).toBe(303)
-    await w.db.transaction().execute(async (trx) => {
-      for (const s of ['under_behandling', 'klar_til_moede', 'paa_dagsorden'] as const) await skiftStatus(trx, sagId, s, { aktoerId: null })
-    })
-    expect((await sb.post(`/sagsbehandling/sager/${sagId}/afgoerelse/endelig`)).statusCode).toBe(303)
-    return sagId
-  }
 
-  async function godkend(sb: Agent, sagId: string, version = 1) {
-    const a = await waitFor('the anonymization', () =>
-      w.db.selectFrom('anonymiseringer').innerJoin('afgoerelser', 'afgoerelser.id', 'anonymiseringer.afgoerelse_id').select(['anonymiseringer.revision']).where('afgoerelser.sag_id', '=', sagId).where('anonymiseringer.version_nr', '=', version).executeTakeFirst(),
-    )
-    expect((await sb.post(`/sagsbehandling/sager/${sagId}/anonymisering/godkend`, { revision: String(a.revision) })).statusCode).toBe(303)
-  }
 
   const kopi = (sagId: string) =>
     w.db
@@ -73,24 +36,15 @@ describe('publication to the registers', () => {
       .where('afgoerelser.sag_id', '=', sagId)
       .executeTakeFirst()
 
-  async function opsaet() {
-    const naevn = await naevnFor(w.db, 101)
-    const u = await createUser(w.db, { medlemskaber: [{ naevnId: naevn.id, rolle: 'sagsbehandler' }] })
-    const sb = new Agent(w.app)
-    await sb.login(u.email, u.password)
-    const filer = await createUser(w.db)
-    const fa = new Agent(w.app)
-    await fa.login(filer.email, filer.password)
-    return { sb, fa }
-  }
 
   it('when the anonymization is approved, then the public copy carries the anonymized text, a PDF and the metadata, the rent is registered, and publishing again replaces it in place', async () => {
-    const { sb, fa } = await opsaet()
-    const sagId = await endeligSag(sb, fa)
+    const s = await sagsbehandling(w)
+    const { sb } = s
+    const sagId = await endeligSag(w, s)
     // Nothing reaches the register before approval.
     await new Promise((r) => setTimeout(r, 500))
     expect(await kopi(sagId)).toBeUndefined()
-    await godkend(sb, sagId)
+    await godkend(w, sb, sagId)
     const r = await waitFor('the public copy', () => kopi(sagId))
     expect(r).toMatchObject({
       naevn_type: 'RENT_BOARD',
@@ -130,16 +84,17 @@ describe('publication to the registers', () => {
   })
 
   it('when a published decision is corrected, withdrawn and resumed, then it keeps its public id, the withdrawal needs a reason and is journaled, and only staff of the board can do it', async () => {
-    const { sb, fa } = await opsaet()
-    const sagId = await endeligSag(sb, fa)
-    await godkend(sb, sagId)
+    const s = await sagsbehandling(w)
+    const { sb, fa } = s
+    const sagId = await endeligSag(w, s)
+    await godkend(w, sb, sagId)
     const foer = await waitFor('the public copy', () => kopi(sagId))
 
     // A correction: a new version, anonymized and approved again, replaces the copy.
     expect((await sb.post(`/sagsbehandling/sager/${sagId}/afgoerelse/ret`)).statusCode).toBe(303)
-    await sb.post(`/sagsbehandling/sager/${sagId}/afgoerelse`, { ...afgoerelse, afgoerelse_tekst: 'Nævnet giver lejer delvist medhold. Huslejen nedsættes til 7.400 kr. om måneden.', husleje: '7.400' })
+    await sb.post(`/sagsbehandling/sager/${sagId}/afgoerelse`, { ...afgoerelseFelter, afgoerelse_tekst: 'Nævnet giver lejer delvist medhold. Huslejen nedsættes til 7.400 kr. om måneden.', husleje: '7.400' })
     expect((await sb.post(`/sagsbehandling/sager/${sagId}/afgoerelse/endelig`, { aarsag: 'Regnefejl i huslejen rettet' })).statusCode).toBe(303)
-    await godkend(sb, sagId, 2)
+    await godkend(w, sb, sagId, 2)
     const efter = await waitFor('the republished copy', async () => {
       const k = await kopi(sagId)
       return k?.version === 2 ? k : undefined
@@ -175,8 +130,9 @@ describe('publication to the registers', () => {
   })
 
   it('when publication is withheld with a reason before approval, then approving never publishes it', async () => {
-    const { sb, fa } = await opsaet()
-    const sagId = await endeligSag(sb, fa)
+    const s = await sagsbehandling(w)
+    const { sb } = s
+    const sagId = await endeligSag(w, s)
     await waitFor('the anonymization', () => w.db.selectFrom('anonymiseringer').innerJoin('afgoerelser', 'afgoerelser.id', 'anonymiseringer.afgoerelse_id').select('anonymiseringer.id').where('afgoerelser.sag_id', '=', sagId).executeTakeFirst())
     expect((await sb.post(`/sagsbehandling/sager/${sagId}/anonymisering/fravaelg`, { handling: 'fravaelg', begrundelse: 'Sagen drejer sig om et enkeltværelse, hvor lejeren let kan genkendes.' })).statusCode).toBe(303)
     const afg = await w.db.selectFrom('afgoerelser').select(['id', 'publicering', 'publicering_begrundelse']).where('sag_id', '=', sagId).executeTakeFirstOrThrow()

@@ -10,7 +10,7 @@ import { useWorkers } from '../helpers/workers.js'
 import { Agent } from '../helpers/agent.js'
 import { createUser } from '../helpers/factories.js'
 import { pageTexts } from '../documents/pdfjs.js'
-import { endeligSag, HEMMELIGHEDER, publiceretSag, sagsbehandling, type Sagsbehandling } from './sider-hjaelp.js'
+import { endeligSag, HEMMELIGHEDER, publiceretSag, sagsbehandling, type Sagsbehandling } from '../helpers/afgoerelse.js'
 
 // Today in Copenhagen: the decisions are made the day they are filed (processing time 0).
 const idag = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(new Date())

@@ -1,11 +1,12 @@
-// For the public register pages' tests: a real case filed, decided, anonymized, approved
-// and published by the worker, the way test/register/publicering.test.ts does it.
+// A real case taken through the decision's life for tests: filed, decided (made final
+// after the meeting states), anonymized and approved by the caseworker, and published by
+// the worker.
 import { expect } from 'vitest'
-import type { World } from '../helpers/world.js'
-import { Agent } from '../helpers/agent.js'
-import { createUser, naevnFor } from '../helpers/factories.js'
-import { indbringSag } from '../helpers/indbringelse.js'
-import { waitFor } from '../helpers/wait.js'
+import type { World } from './world.js'
+import { Agent } from './agent.js'
+import { createUser, naevnFor } from './factories.js'
+import { indbringSag, type SagInput } from './indbringelse.js'
+import { waitFor } from './wait.js'
 import { skiftStatus } from '../../server/sag/livscyklus.js'
 
 /** The parties and address of every test case (test/helpers/indbringelse.ts files them). */
@@ -49,8 +50,8 @@ export async function sagsbehandling(w: World): Promise<Sagsbehandling> {
 }
 
 /** A final decision on a filed case; its anonymization runs in the worker. */
-export async function endeligSag(w: World, { sb, fa }: Sagsbehandling, felter: Record<string, string> = {}): Promise<string> {
-  const sagId = await indbringSag(fa)
+export async function endeligSag(w: World, { sb, fa }: Sagsbehandling, felter: Record<string, string> = {}, sag: SagInput = {}): Promise<string> {
+  const sagId = await indbringSag(fa, sag)
   await sb.get(`/sagsbehandling/sager/${sagId}`)
   expect((await sb.post(`/sagsbehandling/sager/${sagId}/afgoerelse`, { ...afgoerelseFelter, ...felter })).statusCode).toBe(303)
   await w.db.transaction().execute(async (trx) => {
@@ -60,9 +61,10 @@ export async function endeligSag(w: World, { sb, fa }: Sagsbehandling, felter: R
   return sagId
 }
 
-export async function godkend(w: World, sb: Agent, sagId: string): Promise<void> {
+/** Approves the anonymization of the given final version (the first by default). */
+export async function godkend(w: World, sb: Agent, sagId: string, version = 1): Promise<void> {
   const a = await waitFor('the anonymization', () =>
-    w.db.selectFrom('anonymiseringer').innerJoin('afgoerelser', 'afgoerelser.id', 'anonymiseringer.afgoerelse_id').select(['anonymiseringer.revision']).where('afgoerelser.sag_id', '=', sagId).executeTakeFirst(),
+    w.db.selectFrom('anonymiseringer').innerJoin('afgoerelser', 'afgoerelser.id', 'anonymiseringer.afgoerelse_id').select(['anonymiseringer.revision']).where('afgoerelser.sag_id', '=', sagId).where('anonymiseringer.version_nr', '=', version).executeTakeFirst(),
   )
   expect((await sb.post(`/sagsbehandling/sager/${sagId}/anonymisering/godkend`, { revision: String(a.revision) })).statusCode).toBe(303)
 }
