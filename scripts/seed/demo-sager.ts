@@ -11,6 +11,8 @@ import type { FormValues } from '../../server/forms/form.js'
 import type { SagStatus } from '../../server/sag/status.js'
 import { gemVurdering, registrerGebyrBetalt, skiftStatusSomPersonale, skrivTilPart, tildel, tilfoejNotat } from '../../server/modules/sagsbehandling/sagsbehandling.service.js'
 import { opretPartshoering, standardSvarfrist } from '../../server/modules/sagsbehandling/partshoering.service.js'
+import { anonymiserVersion, godkend, hentTilGennemsyn } from '../../server/modules/anonymisering/anonymisering.service.js'
+import { publicerAfgoerelse } from '../../server/modules/register/publicering.service.js'
 import { endeliggoer, gemAfgoerelse, hentUdkast, type AfgoerelseCtx } from '../../server/modules/afgoerelse/afgoerelse.service.js'
 import { loadLovgrundlag } from '../../server/sag/lovgrundlag.js'
 import { fraDate } from '../../server/sag/frister.js'
@@ -35,6 +37,8 @@ interface DemoAfgoerelse {
   lovSoeg: { q: string; lov: string }[]
   begrundelse: string
   husleje?: { dato: string; metode: string; kategori: string; angivelse: string; beloeb: string; areal: string }
+  /** Left for the caseworker's review of the anonymization; the others are published. */
+  tilGennemsyn?: true
 }
 
 export interface DemoSag {
@@ -187,7 +191,7 @@ const sager: DemoSag[] = [
       { tag: true },
       { gebyrBetalt: true },
       { status: 'under_behandling' },
-      { afgoerelse: { aarsag: 'SETTLEMENT', lovSoeg: [{ q: 'antenne', lov: 'lejeloven' }], begrundelse: 'Parterne har indgået forlig: udlejer tilbagebetaler antennebidraget for 2025 og 2026.' } },
+      { afgoerelse: { aarsag: 'SETTLEMENT', tilGennemsyn: true, lovSoeg: [{ q: 'antenne', lov: 'lejeloven' }], begrundelse: 'Parterne har indgået forlig: udlejer tilbagebetaler antennebidraget for 2025 og 2026.' } },
     ],
   },
   {
@@ -276,6 +280,13 @@ async function afgoer(db: Database, config: Config, p: Principal, sagId: string,
   })
   if (!r.ok) throw new Error(`Demo-afgørelsen kunne ikke gemmes: ${JSON.stringify(r.errors.toView().fejl)}`)
   await endeliggoer(ctx, p, sagId, '')
+  // The demo register has content at once: anonymized, approved and published here, as the
+  // workers would (their queued jobs then find the work done). One is left for review.
+  await anonymiserVersion({ db, cpr: createCprCipher(config.cprEncryptionKey), referenceDataDir: config.referenceDataDir }, afgoerelse.id, 1)
+  if (a.tilGennemsyn) return
+  const { anonymisering } = await hentTilGennemsyn(db, p, sagId)
+  if (anonymisering?.status === 'til_gennemsyn') await godkend(db, p, sagId, anonymisering.revision)
+  await publicerAfgoerelse({ db, referenceDataDir: config.referenceDataDir, publicUrl: config.publicUrl }, afgoerelse.id)
 }
 
 async function behandl(db: Database, config: Config, sagId: string, kommunekode: string, handlinger: Handling[]): Promise<void> {

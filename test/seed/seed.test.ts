@@ -20,6 +20,11 @@ describe('seed', () => {
     // Decided cases carry final decision PDFs, in every outcome.
     const udfald = await w.db.selectFrom('afgoerelser').innerJoin('afgoerelse_versioner', 'afgoerelse_versioner.afgoerelse_id', 'afgoerelser.id').select('afgoerelser.afslutningsaarsag').distinct().execute()
     expect(udfald.map((u) => u.afslutningsaarsag).sort()).toEqual(['DISMISSED', 'IN_FAVOUR', 'IN_PARTIAL_FAVOUR', 'REJECTED', 'SETTLEMENT'])
+    // The demo register has the decided cases published, anonymized; one waits for review.
+    const publiceret = await w.db.selectFrom('register_afgoerelser').select(['id', 'tekst']).where('status', '=', 'publiceret').execute()
+    expect(publiceret.length).toBeGreaterThanOrEqual(4)
+    const tilGennemsyn = await w.db.selectFrom('anonymiseringer').select('id').where('status', '=', 'til_gennemsyn').execute()
+    expect(tilGennemsyn).toHaveLength(1)
     expect(second.demoSager).toBe(0)
     // Demo meetings: per demo board a held one with an outcome on every item and a coming
     // one with a published agenda and an inspection; a second run adds none.
