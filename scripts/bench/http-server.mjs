@@ -11,13 +11,25 @@ let closing
 /** Baseline responses by name: { body, contentType }. */
 const bodies = new Map()
 
-async function start({ root, env }) {
+/** Baseline pages through the app's own layout: name → { titel, indhold }. */
+const sider = new Map()
+
+async function start({ root, env, layoutBaseline = false }) {
   const dist = join(root, 'dist', 'server')
   const { loadConfig } = await import(pathToFileURL(join(dist, 'config.js')).href)
   const { buildApp } = await import(pathToFileURL(join(dist, 'app.js')).href)
   const { default: Fastify } = await import('fastify')
 
   app = await buildApp(loadConfig(env), { logger: false })
+  // The register bench's baseline: a page of the same content through the same
+  // Handlebars layout (reply.page), with no query behind it.
+  if (layoutBaseline) {
+    app.get('/__bench/side/:name', async (req, reply) => {
+      const side = sider.get(req.params.name)
+      if (!side) return reply.code(404).send()
+      return reply.page('pages/bench/side', { titel: side.titel, indhold: side.indhold })
+    })
+  }
   await app.listen({ host: '127.0.0.1', port: 0 })
 
   // The baseline: the same bytes, from a route that does nothing else.
@@ -45,6 +57,10 @@ const handlers = {
   baseline: ({ name, body, contentType }) => {
     bodies.set(name, { body, contentType })
     return Buffer.byteLength(body)
+  },
+  side: ({ name, titel, indhold }) => {
+    sider.set(name, { titel, indhold })
+    return Buffer.byteLength(indhold)
   },
   close,
 }

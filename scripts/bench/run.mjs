@@ -16,6 +16,7 @@ const benches = {
   dokument: './dokument.mjs',
   anonymisering: './anonymisering.mjs',
   soegning: './soegning.mjs',
+  'register-sider': './register-sider.mjs',
 }
 
 // Whatever happens, a bench run must stop by itself.

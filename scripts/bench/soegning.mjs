@@ -110,7 +110,7 @@ function rotation(stier) {
   }
 }
 
-function kildeHash(root) {
+export function kildeHash(root) {
   const h = createHash('sha256')
   const filer = (dir) => readdirSync(join(root, dir)).filter((f) => f.endsWith('.ts')).sort().map((f) => join(dir, f))
   for (const f of [...filer('migrations'), ...filer('scripts/seed-bulk'), 'scripts/seed-bulk.ts']) h.update(f).update(readFileSync(join(root, f)))
@@ -118,7 +118,7 @@ function kildeHash(root) {
 }
 
 /** The register of `antal` decisions for this hash: kept from an earlier run, or made now. */
-async function register({ root, dist, env, databaseUrl, hash, antal, log }) {
+export async function register({ root, dist, env, databaseUrl, hash, antal, log }) {
   const { default: pg } = await import('pg')
   const navn = `naevn_soegbench_${hash}_${antal}`
   const admin = new pg.Client({ connectionString: withDatabase(databaseUrl, 'postgres') })
