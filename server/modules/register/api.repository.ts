@@ -15,6 +15,7 @@ import { readKommuner } from '../../referencedata/kommuner.js'
 import { loadLovgrundlag, lovLabel, tilStatutory } from '../../sag/lovgrundlag.js'
 import { sagsomraaderFor } from '../../sag/sagsomraader.js'
 import { naevnTypeKode } from './publicering.service.js'
+import { huslejeKolonner as offentligeHuslejeKolonner } from './huslejeregister.repository.js'
 
 export const afgoerelseKolonner = [
   'id',
@@ -209,27 +210,6 @@ export function findAfgoerelse(db: Kysely<DB>, id: number) {
 
 // ─── Decided rents (huslejeregister) ───────────────────────────────────────────────
 
-const huslejeFelter = [
-  'register_huslejer.id',
-  'register_huslejer.register_afgoerelse_id',
-  'register_huslejer.vejnavn',
-  'register_huslejer.husnummer',
-  'register_huslejer.etage',
-  'register_huslejer.doer',
-  'register_huslejer.postnr',
-  'register_huslejer.postnavn',
-  'register_huslejer.kommunekode',
-  'register_huslejer.kommunenavn',
-  'register_huslejer.method',
-  'register_huslejer.declaration',
-  'register_huslejer.category',
-  'register_huslejer.amount',
-  'register_huslejer.gross_area',
-  'register_huslejer.date_of_determination',
-  'register_huslejer.kr_per_m2_aar',
-  'register_huslejer.adresse_tekst',
-] as const
-
 // A rent is public while it and its decision are (withdrawal marks both, but a rent
 // must never outlive its decision's publication even if only one row was changed).
 const offentligHusleje = sql<SqlBool>`register_huslejer.status = ${PUBLICERET} AND NOT EXISTS (
@@ -249,7 +229,7 @@ export async function listHuslejer(db: Kysely<DB>, u: HuslejeUdsnit) {
   const sortering: Sortering<HuslejeKolonne>[] = u.sortering.length > 0 ? u.sortering : [{ kolonne: 'date_of_determination', retning: 'desc' }]
   return db
     .selectFrom('register_huslejer')
-    .select(huslejeFelter)
+    .select(offentligeHuslejeKolonner)
     .where(offentligHusleje)
     .$if(u.filter !== undefined, (qb) => qb.where(filterSql('register_huslejer', tilladteHuslejeKolonner, u.filter!)))
     .$if(adresse !== undefined, (qb) => qb.where(adresseMatch(adresse!)))
@@ -280,7 +260,7 @@ export async function huslejerForAfgoerelser(db: Kysely<DB>, ids: readonly numbe
   if (ids.length === 0) return []
   return db
     .selectFrom('register_huslejer')
-    .select(huslejeFelter)
+    .select(offentligeHuslejeKolonner)
     .where(offentligHusleje)
     .where('register_huslejer.register_afgoerelse_id', 'in', [...ids])
     .orderBy('register_huslejer.id')

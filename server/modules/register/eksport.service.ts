@@ -7,6 +7,7 @@ import type { Readable } from 'node:stream'
 import type { Kysely } from 'kysely'
 import type { DB } from '../../db/types.js'
 import { BOM, csvLinje, tal, tekstStroem } from './csv.js'
+import { huslejeVisning } from './api.repository.js'
 import { afgoerelseBatches, huslejeBatches, type AfgoerelseEksportRaekke, type HuslejeEksportRaekke } from './eksport.repository.js'
 import type { HuslejeFiltre } from './huslejeregister.repository.js'
 import { metodeTekst } from './visning.js'
@@ -60,27 +61,8 @@ function afgoerelseCsv(r: AfgoerelseEksportRaekke, publicUrl: string): string {
 }
 
 export function huslejeRecord(r: HuslejeEksportRaekke, publicUrl: string) {
-  return {
-    id: r.id,
-    afgoerelseId: r.register_afgoerelse_id,
-    afgoerelseUrl: r.register_afgoerelse_id === null ? null : `${publicUrl}/afgoerelser/${r.register_afgoerelse_id}`,
-    adresse: r.adresse_tekst,
-    street: r.vejnavn,
-    houseNumber: r.husnummer,
-    floor: r.etage,
-    door: r.doer,
-    postalCode: r.postnr,
-    postalDistrict: r.postnavn,
-    municipalityCode: r.kommunekode,
-    municipalityName: r.kommunenavn,
-    method: r.method,
-    declaration: r.declaration,
-    category: r.category,
-    amount: tal(r.amount),
-    grossArea: tal(r.gross_area),
-    dateOfDetermination: r.date_of_determination,
-    rentPerSquareMeterPerYear: tal(r.kr_per_m2_aar),
-  }
+  const { id, afgoerelseId, adresse, ...felter } = huslejeVisning(r)
+  return { id, afgoerelseId, afgoerelseUrl: afgoerelseId === null ? null : `${publicUrl}/afgoerelser/${afgoerelseId}`, adresse, ...felter }
 }
 
 export const HUSLEJE_CSV_FELTER = [
