@@ -32,6 +32,15 @@ export const overgange: Record<SagStatus, readonly SagStatus[]> = {
   forlig: [],
 }
 
+/**
+ * States a case enters only through another module's action, never by the status form:
+ * "på dagsordenen" through a meeting's agenda, "afgjort" by making the decision final.
+ */
+export const kunGennemHandling: Readonly<Partial<Record<SagStatus, string>>> = {
+  paa_dagsorden: 'En sag kommer på dagsordenen fra et nævnsmøde: åbn mødet under Nævnsmøder, og tilføj sagen dér.',
+  afgjort: 'En sag bliver afgjort, når afgørelsen gøres endelig.',
+}
+
 export function erAaben(status: SagStatus): boolean {
   return aabne.includes(status)
 }

@@ -134,8 +134,16 @@ describe('case handling', () => {
     const stale = await sbA.post(`/sagsbehandling/sager/${sagA}/status`, { status: 'partshoering', begrundelse: '', version })
     expect(stale.statusCode).toBe(409)
     expect(stale.body).toContain('ændret af en anden')
-    const illegal = await sbA.post(`/sagsbehandling/sager/${sagA}/status`, { status: 'afgjort', begrundelse: '' })
+    const illegal = await sbA.post(`/sagsbehandling/sager/${sagA}/status`, { status: 'afsluttet', begrundelse: '' })
     expect(illegal.statusCode).toBe(409)
+    // A decision and an agenda are reached through their own pages, not the status form.
+    const afgjort = await sbA.post(`/sagsbehandling/sager/${sagA}/status`, { status: 'afgjort', begrundelse: '' })
+    expect(afgjort.statusCode).toBe(400)
+    expect(afgjort.body).toContain('når afgørelsen gøres endelig')
+    const dagsorden = await sbA.post(`/sagsbehandling/sager/${sagA}/status`, { status: 'paa_dagsorden', begrundelse: '' })
+    expect(dagsorden.statusCode).toBe(400)
+    expect(dagsorden.body).toContain('fra et nævnsmøde')
+    expect((await sbA.get(`/sagsbehandling/sager/${sagA}`)).body).not.toContain('value="paa_dagsorden"')
     expect((await borger.get(`/sager/${sagA}`)).body).toContain('Status: Under behandling')
   })
 

@@ -17,7 +17,7 @@ import { formatKroner } from '../../sag/gebyr.js'
 import { listJournal } from '../../sag/journal.js'
 import { naevnTypeFor, type LejemaalType } from '../../sag/koder.js'
 import { sagsomraaderFor } from '../../sag/sagsomraader.js'
-import { overgange, sagStatuser, statusForPart, type SagStatus } from '../../sag/status.js'
+import { kunGennemHandling, overgange, sagStatuser, statusForPart, type SagStatus } from '../../sag/status.js'
 import { adresseTekst, formatDatoTid, sagsomraadeLabels, sammendrag } from '../../sag/visning.js'
 import { indbakke, listNotater, personaleForNaevn, type Sortering, type Visning } from './sagsbehandling.repository.js'
 import { DokumentParams, IndbakkeQuery, SagParams } from './sagsbehandling.schemas.js'
@@ -201,7 +201,7 @@ export const sagsbehandlingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       erTildeltMig: sag.sagsbehandler_id === p.userId,
       leder,
       personaleValg: personale.map((x) => ({ value: x.id, label: x.navn })),
-      statusValg: overgange[status].map((s) => ({ value: s, label: statusForPart[s].label })),
+      statusValg: overgange[status].filter((s) => !kunGennemHandling[s]).map((s) => ({ value: s, label: statusForPart[s].label })),
       ...sammendrag(sag, parter, naevn.navn),
       parterDetaljer: parter.map((x) => ({ rolle: x.rolle, navn: x.navn, email: x.email, telefon: x.telefon, adresse: [x.adresse, x.postnr, x.by].filter(Boolean).join(', '), cpr: x.cpr_krypteret ? 'Registreret (krypteret)' : '', cvr: x.cvr })),
       dokumenter: dokumenter.map((d) => ({ ...d, kategori: dokumentKategoriLabel[d.kategori] ?? d.kategori, stoerrelse: formatStoerrelse(d.stoerrelse), oprettet: formatDatoTid(d.oprettet), href: `/sagsbehandling/sager/${sag.id}/dokumenter/${d.id}` })),
@@ -308,7 +308,12 @@ export const sagsbehandlingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/sagsbehandling/sager/:id/status', { schema: { params: SagParams, body: FormBody }, preHandler: guard(assertStaff) }, async (req, reply) => {
     const p = requirePrincipal(req)
     const v = { status: text(req.body, 'status', 40), begrundelse: text(req.body, 'begrundelse', 2000) }
-    return handling(reply, p, req.params.id, v, () => skiftStatusSomPersonale(db, p, req.params.id, v.status, v.begrundelse, version(req.body)), 'status')
+    const action = async () => {
+      const andenVej = kunGennemHandling[v.status as SagStatus]
+      if (andenVej) throw new ValidationError('StatusAndenVej', andenVej, { status: andenVej })
+      await skiftStatusSomPersonale(db, p, req.params.id, v.status, v.begrundelse, version(req.body))
+    }
+    return handling(reply, p, req.params.id, v, action, 'status')
   })
 
   app.post('/sagsbehandling/sager/:id/notater', { schema: { params: SagParams, body: FormBody }, preHandler: guard(assertStaff) }, async (req, reply) => {
