@@ -12,6 +12,7 @@ import { FormBody, FormErrors, list, text } from '../../forms/form.js'
 import { formatDatoTid } from '../../sag/visning.js'
 import { ConflictError, ValidationError } from '../../errors.js'
 import { fravaelg, genoptag, trukTilbage } from '../../sag/offentliggoerelse.js'
+import { logAdgang } from '../../sag/adgangslog.js'
 import { registerKopi, spansAf } from './anonymisering.repository.js'
 import { godkend, hentTilGennemsyn, retMarkeringer, spanTyper, tilfoejMarkering } from './anonymisering.service.js'
 import type { Span } from './typer.js'
@@ -117,7 +118,13 @@ export const anonymiseringRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const opts = { schema: { params: SagParams }, preHandler: guard(assertStaff) }
   const postOpts = { schema: { params: SagParams, body: FormBody }, preHandler: guard(assertStaff) }
 
-  app.get(route, opts, async (req, reply) => vis(reply, requirePrincipal(req), req.params.id))
+  app.get(route, opts, async (req, reply) => {
+    const p = requirePrincipal(req)
+    // The review shows the decision with the parties' names: an access like opening the case.
+    const { sag } = await hentTilGennemsyn(db, p, req.params.id)
+    await logAdgang(db, p, sag.id)
+    return vis(reply, p, req.params.id)
+  })
 
   app.post(`${route}/markeringer`, postOpts, async (req, reply) => {
     const p = requirePrincipal(req)
@@ -151,7 +158,7 @@ export const anonymiseringRoutes: FastifyPluginAsyncTypebox = async (app) => {
     } catch (err) {
       return medFejl(reply, p, req.params.id, err, v)
     }
-    return reply.redirect(`/sagsbehandling/sager/${req.params.id}/anonymisering#tekst`, 303)
+    return reply.redirect(`/sagsbehandling/sager/${req.params.id}/anonymisering#markeret-tekst`, 303)
   })
 
   // Withholding, withdrawing and resuming publication (server/sag/offentliggoerelse.ts).

@@ -7,7 +7,7 @@ import { assertStaff } from '../../access/policies.js'
 import { sagForPersonale } from '../../access/sager.js'
 import { listJournal } from '../../sag/journal.js'
 import { indbakke, listNotater, type Visning } from './sagsbehandling.repository.js'
-import { logAdgang } from './sagsbehandling.service.js'
+import { logAdgang } from '../../sag/adgangslog.js'
 
 const Problem = Type.Object({ type: Type.String(), title: Type.String(), status: Type.Integer(), detail: Type.String(), code: Type.String(), instance: Type.String() }, { additionalProperties: true })
 const security: Record<string, string[]>[] = [{ session: [] }, { bearer: [] }]

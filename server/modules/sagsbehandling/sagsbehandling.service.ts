@@ -46,17 +46,6 @@ export async function registrerGebyrBetalt(db: Database, p: Principal, sagId: st
   })
 }
 
-/** A staff member opened the case or one of its documents: recorded for the access log (GDPR). */
-export async function logAdgang(db: Database, p: Principal, sagId: string, dokumentId?: string): Promise<void> {
-  await skrivJournal(db, {
-    sagId,
-    aktoerId: p.userId,
-    handling: dokumentId ? 'dokument_laest' : 'sag_laest',
-    detaljer: dokumentId ? { dokumentId } : {},
-    synligForParter: false,
-  })
-}
-
 /** A caseworker takes a case; a head of secretariat assigns (or reassigns) it to anyone of the board's staff. */
 export async function tildel(db: Database, p: Principal, sagId: string, tilUserId: string, forventetVersion?: number): Promise<void> {
   const sag = await sagForPersonale(db, p, sagId)
