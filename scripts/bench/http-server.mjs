@@ -4,6 +4,7 @@
 // exits by itself when its parent goes away.
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { serveAsChild } from './lib.mjs'
 
 let app
 let base
@@ -65,29 +66,4 @@ const handlers = {
   close,
 }
 
-process.on('message', async (msg) => {
-  let reply
-  try {
-    const handler = handlers[msg.type]
-    if (!handler) throw new Error(`ukendt besked ${msg.type}`)
-    reply = { id: msg.id, ok: true, result: (await handler(msg)) ?? null }
-  } catch (err) {
-    reply = { id: msg.id, ok: false, error: err instanceof Error ? (err.stack ?? err.message) : String(err) }
-  }
-  if (!process.connected) return
-  if (msg.type === 'close') process.send(reply, () => process.exit(0))
-  else process.send(reply)
-})
-
-// Ctrl-C reaches the whole process group; the parent then closes us over IPC, so the
-// app can end its PostgreSQL and Redis connections properly.
-process.on('SIGINT', () => {})
-
-// The parent is gone (crashed or killed): close and exit rather than linger.
-process.on('disconnect', () => {
-  const timer = setTimeout(() => process.exit(1), 5_000)
-  close().finally(() => {
-    clearTimeout(timer)
-    process.exit(0)
-  })
-})
+serveAsChild(handlers, close)

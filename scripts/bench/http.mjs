@@ -18,7 +18,7 @@ import os from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { addCleanup, createScratchDatabase, measureLoad, quantile, resultLine, runCleanups, startChild } from './lib.mjs'
+import { addCleanup, createScratchDatabase, deleteRedisKeys, measureLoad, quantile, resultLine, runCleanups, startChild } from './lib.mjs'
 
 const BENCH = 'http'
 const PAGE = { connections: 10, duration: 10, warmup: 2 }
@@ -38,7 +38,7 @@ export async function run({ root, env, services, log, emit }) {
     const mailDir = await mkdtemp(join(os.tmpdir(), 'naevn-bench-mail-'))
     addCleanup(() => rm(mailDir, { recursive: true, force: true }))
     const queuePrefix = `bench-${process.pid}-${randomBytes(3).toString('hex')}`
-    addCleanup(() => deleteRedisKeys(services.redisUrl, `${queuePrefix}:*`, log))
+    addCleanup(() => deleteRedisKeys(services.redisUrl, `${queuePrefix}:*`))
 
     const appEnv = {
       DATABASE_URL: scratch.url,
@@ -258,24 +258,4 @@ async function argon2Baseline({ dist, caseworker, log }) {
       `verifyPassword ${rate.toFixed(2)}/s med ${ARGON2.concurrency} samtidige, p50 ${quantile(latencies, 0.5).toFixed(1)} ms, p99 ${p99.toFixed(1)} ms`,
   )
   return { rate, p99 }
-}
-
-/** Deletes the run's rate-limit keys (QUEUE_PREFIX is unique to this run). */
-async function deleteRedisKeys(redisUrl, pattern, log) {
-  const { Redis } = await import('ioredis')
-  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, connectTimeout: 3000, retryStrategy: () => null })
-  redis.on('error', () => {})
-  try {
-    await redis.connect()
-    let cursor = '0'
-    let deleted = 0
-    do {
-      const [nextCursor, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500)
-      cursor = nextCursor
-      if (keys.length > 0) deleted += await redis.del(...keys)
-    } while (cursor !== '0')
-    if (deleted > 0) log(`Slettede ${deleted} Redis-nøgler (${pattern})`)
-  } finally {
-    redis.disconnect()
-  }
 }

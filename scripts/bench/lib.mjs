@@ -252,3 +252,55 @@ export function startChild(file, { name = 'barneproces' } = {}) {
 
   return { pid: child.pid, call, stop }
 }
+
+/**
+ * The child's side of startChild: answers each { id, type, ... } message with
+ * handlers[type] (the 'close' answer goes out before the process exits), ignores Ctrl-C
+ * (the parent closes us over IPC, so the apps end their connections properly), and closes
+ * and exits by itself when the parent goes away.
+ */
+export function serveAsChild(handlers, close) {
+  process.on('message', async (msg) => {
+    let reply
+    try {
+      const handler = handlers[msg.type]
+      if (!handler) throw new Error(`ukendt besked ${msg.type}`)
+      reply = { id: msg.id, ok: true, result: (await handler(msg)) ?? null }
+    } catch (err) {
+      reply = { id: msg.id, ok: false, error: err instanceof Error ? (err.stack ?? err.message) : String(err) }
+    }
+    if (!process.connected) return
+    if (msg.type === 'close') process.send(reply, () => process.exit(0))
+    else process.send(reply)
+  })
+  process.on('SIGINT', () => {})
+  process.on('disconnect', () => {
+    const timer = setTimeout(() => process.exit(1), 5_000)
+    close().finally(() => {
+      clearTimeout(timer)
+      process.exit(0)
+    })
+  })
+}
+
+// ---------------------------------------------------------------------------
+// Redis: a run's keys live under its own QUEUE_PREFIX and are deleted afterwards.
+
+export async function deleteRedisKeys(redisUrl, pattern) {
+  const { Redis } = await import('ioredis')
+  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, connectTimeout: 3000, retryStrategy: () => null })
+  redis.on('error', () => {})
+  try {
+    await redis.connect()
+    let cursor = '0'
+    let deleted = 0
+    do {
+      const [nextCursor, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500)
+      cursor = nextCursor
+      if (keys.length > 0) deleted += await redis.del(...keys)
+    } while (cursor !== '0')
+    if (deleted > 0) log(`Slettede ${deleted} Redis-nøgler (${pattern})`)
+  } finally {
+    redis.disconnect()
+  }
+}

@@ -14,7 +14,7 @@
 import { randomBytes } from 'node:crypto'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { join } from 'node:path'
-import { measureLoad, resultLine, runCleanups, startChild } from './lib.mjs'
+import { addCleanup, deleteRedisKeys, measureLoad, resultLine, runCleanups, startChild } from './lib.mjs'
 import { kildeHash, register } from './soegning.mjs'
 
 const BENCH = 'register-sider'
@@ -45,10 +45,12 @@ export async function run({ root, env, services, log, emit }) {
     await c.end()
     if (!rows[0]) throw new Error('Registret har ingen afgørelse med husleje og lovgrundlag.')
 
+    const queuePrefix = `bench-sider-${process.pid}-${randomBytes(3).toString('hex')}`
+    addCleanup(() => deleteRedisKeys(services.redisUrl, `${queuePrefix}:*`))
     const appEnv = {
       DATABASE_URL: url,
       REDIS_URL: services.redisUrl,
-      QUEUE_PREFIX: `bench-sider-${process.pid}-${randomBytes(3).toString('hex')}`,
+      QUEUE_PREFIX: queuePrefix,
       SESSION_SECRET: randomBytes(32).toString('hex'),
       CPR_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
       PUBLIC_API_RATE_LIMIT_PER_MINUTE: '1000000',
@@ -80,7 +82,6 @@ export async function run({ root, env, services, log, emit }) {
       emit(resultLine({ bench: BENCH, case: s.name, value: side.rps, unit: 'req/s', baseline: base.rps, ...extra }))
       emit(resultLine({ bench: BENCH, case: `${s.name}-p99`, value: side.p99, unit: 'ms', baseline: base.p99, digits: 2, ...extra }))
     }
-    await server.call('close')
   } finally {
     await runCleanups()
   }

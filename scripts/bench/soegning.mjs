@@ -24,7 +24,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { addCleanup, measureLoad, quantile, resultLine, runCleanups, startChild, withDatabase } from './lib.mjs'
+import { addCleanup, deleteRedisKeys, measureLoad, quantile, resultLine, runCleanups, serveAsChild, startChild, withDatabase } from './lib.mjs'
 
 const BENCH = 'soegning'
 const LOAD = { connections: 20, duration: 8, warmup: 2 }
@@ -41,7 +41,7 @@ export async function run({ root, env, services, log, emit }) {
     for (const antal of STOERRELSER) urls[antal] = await register({ root, dist, env, databaseUrl: services.databaseUrl, hash, antal, log })
 
     const queuePrefix = `bench-soeg-${process.pid}-${randomBytes(3).toString('hex')}`
-    addCleanup(() => deleteRedisKeys(services.redisUrl, `${queuePrefix}:*`, log))
+    addCleanup(() => deleteRedisKeys(services.redisUrl, `${queuePrefix}:*`))
     const appEnv = (url) => ({
       DATABASE_URL: url,
       REDIS_URL: services.redisUrl,
@@ -165,24 +165,6 @@ export async function register({ root, dist, env, databaseUrl, hash, antal, log 
   return url
 }
 
-async function deleteRedisKeys(redisUrl, pattern, log) {
-  const { Redis } = await import('ioredis')
-  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, connectTimeout: 3000, retryStrategy: () => null })
-  redis.on('error', () => {})
-  try {
-    await redis.connect()
-    let cursor = '0'
-    let deleted = 0
-    do {
-      const [nextCursor, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500)
-      cursor = nextCursor
-      if (keys.length > 0) deleted += await redis.del(...keys)
-    } while (cursor !== '0')
-    if (deleted > 0) log(`Slettede ${deleted} Redis-nøgler (${pattern})`)
-  } finally {
-    redis.disconnect()
-  }
-}
 
 // ---------------------------------------------------------------------------
 // The child process (this file, forked): the apps, one per register, and the direct
@@ -239,27 +221,4 @@ function close() {
   return closing
 }
 
-if (process.argv[1] === thisFile && process.send) {
-  const handlers = { start, direkte, close }
-  process.on('message', async (msg) => {
-    let reply
-    try {
-      const handler = handlers[msg.type]
-      if (!handler) throw new Error(`ukendt besked ${msg.type}`)
-      reply = { id: msg.id, ok: true, result: (await handler(msg)) ?? null }
-    } catch (err) {
-      reply = { id: msg.id, ok: false, error: err instanceof Error ? (err.stack ?? err.message) : String(err) }
-    }
-    if (!process.connected) return
-    if (msg.type === 'close') process.send(reply, () => process.exit(0))
-    else process.send(reply)
-  })
-  process.on('SIGINT', () => {})
-  process.on('disconnect', () => {
-    const timer = setTimeout(() => process.exit(1), 5_000)
-    close().finally(() => {
-      clearTimeout(timer)
-      process.exit(0)
-    })
-  })
-}
+if (process.argv[1] === thisFile && process.send) serveAsChild({ start, direkte, close }, close)

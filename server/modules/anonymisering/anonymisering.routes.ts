@@ -54,8 +54,10 @@ function segmenter(tekst: string, spans: readonly Span[]) {
 export const anonymiseringRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = app.db
 
-  async function vis(reply: FastifyReply, p: Principal, sagId: string, o: { errors?: FormErrors; v?: Record<string, string>; besked?: string } = {}) {
+  async function vis(reply: FastifyReply, p: Principal, sagId: string, o: { errors?: FormErrors; v?: Record<string, string>; besked?: string; logAdgang?: boolean } = {}) {
     const { sag, anonymisering: a } = await hentTilGennemsyn(db, p, sagId)
+    // The review shows the decision with the parties' names: an access like opening the case.
+    if (o.logAdgang) await logAdgang(db, p, sag.id)
     const errors = o.errors ?? new FormErrors()
     if (errors.any && reply.statusCode < 400) reply.status(400)
     const spans = a ? spansAf(a.spans) : []
@@ -118,13 +120,7 @@ export const anonymiseringRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const opts = { schema: { params: SagParams }, preHandler: guard(assertStaff) }
   const postOpts = { schema: { params: SagParams, body: FormBody }, preHandler: guard(assertStaff) }
 
-  app.get(route, opts, async (req, reply) => {
-    const p = requirePrincipal(req)
-    // The review shows the decision with the parties' names: an access like opening the case.
-    const { sag } = await hentTilGennemsyn(db, p, req.params.id)
-    await logAdgang(db, p, sag.id)
-    return vis(reply, p, req.params.id)
-  })
+  app.get(route, opts, async (req, reply) => vis(reply, requirePrincipal(req), req.params.id, { logAdgang: true }))
 
   app.post(`${route}/markeringer`, postOpts, async (req, reply) => {
     const p = requirePrincipal(req)

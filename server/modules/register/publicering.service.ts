@@ -82,18 +82,18 @@ export async function publicerAfgoerelse(ctx: PubliceringCtx, afgoerelseId: stri
   if (a.publicering === 'fravalgt') return 'fravalgt'
   if (a.publicering === 'trukket_tilbage') return 'trukket tilbage'
 
-  // The newest final version, and its approved anonymization.
+  // The newest final version, and its anonymization if it has one yet.
   const v = await db
     .selectFrom('afgoerelse_versioner')
-    .innerJoin('anonymiseringer', (j) => j.onRef('anonymiseringer.afgoerelse_id', '=', 'afgoerelse_versioner.afgoerelse_id').onRef('anonymiseringer.version_nr', '=', 'afgoerelse_versioner.nr'))
+    .leftJoin('anonymiseringer', (j) => j.onRef('anonymiseringer.afgoerelse_id', '=', 'afgoerelse_versioner.afgoerelse_id').onRef('anonymiseringer.version_nr', '=', 'afgoerelse_versioner.nr'))
     .select(['afgoerelse_versioner.nr', 'afgoerelse_versioner.felter', 'anonymiseringer.status', 'anonymiseringer.anonymiseret_tekst'])
     .where('afgoerelse_versioner.afgoerelse_id', '=', afgoerelseId)
     .orderBy('afgoerelse_versioner.nr', 'desc')
     .limit(1)
     .executeTakeFirst()
-  const nyeste = await db.selectFrom('afgoerelse_versioner').select((eb) => eb.fn.max('nr').as('nr')).where('afgoerelse_id', '=', afgoerelseId).executeTakeFirst()
   // Never anything that has not been approved, nor an older version than the newest.
-  if (!v || v.status !== 'godkendt' || Number(nyeste?.nr) !== v.nr) return 'ikke godkendt'
+  if (!v || v.status !== 'godkendt' || v.anonymiseret_tekst === null) return 'ikke godkendt'
+  const tekst = v.anonymiseret_tekst
 
   const f = v.felter as Record<string, unknown>
   const type = a.naevn_type as NaevnType
@@ -127,7 +127,7 @@ export async function publicerAfgoerelse(ctx: PubliceringCtx, afgoerelseId: stri
     general_public_interest: jaNej(f.offentlig_interesse as boolean | null),
     imposition_of_fee: jaNej(f.gebyrpaalaeggelse as boolean | null),
     titel,
-    tekst: v.anonymiseret_tekst,
+    tekst,
     status: 'publiceret',
     status_begrundelse: null,
     version: v.nr,
@@ -142,10 +142,11 @@ export async function publicerAfgoerelse(ctx: PubliceringCtx, afgoerelseId: stri
       : (await trx.insertInto('register_afgoerelser').values({ ...raekke, afgoerelse_id: afgoerelseId }).returning('id').executeTakeFirstOrThrow()).id
 
     const url = citerbarUrl(ctx.publicUrl, id)
+    const brevhoved = brevhovedAf(a)
     const pdf = await renderPdf(
       offentligAfgoerelseDocument(
         {
-          naevn: { navn: a.naevn_navn, adresseLinjer: brevhovedAf(a).adresseLinjer, kontaktLinjer: brevhovedAf(a).kontaktLinjer },
+          naevn: { navn: a.naevn_navn, adresseLinjer: brevhoved.adresseLinjer, kontaktLinjer: brevhoved.kontaktLinjer },
           id: String(id),
           url,
           afgoerelsesdato: formatDansk(afgoerelsesdato),
@@ -154,7 +155,7 @@ export async function publicerAfgoerelse(ctx: PubliceringCtx, afgoerelseId: stri
           udfald: afslutningsaarsager[aarsag as keyof typeof afslutningsaarsager] ?? 'Ikke angivet',
           medhold: medholdKoder[medhold as keyof typeof medholdKoder] ?? null,
           lovgrundlag: bestemmelser.map(formatBestemmelse),
-          tekst: v.anonymiseret_tekst,
+          tekst,
         },
         {
           creationDate: new Date(),
