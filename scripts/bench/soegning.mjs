@@ -155,7 +155,14 @@ export async function register({ root, dist, env, databaseUrl, hash, antal, log 
     await db.destroy()
   }
   const started = performance.now()
-  const r = spawnSync(process.execPath, [join(root, 'dist', 'scripts', 'seed-bulk.js'), '--database', url, '--antal', String(antal)], { cwd: root, stdio: ['ignore', 2, 2] })
+  // seed:bulk loads the whole config, whose secrets it does not use: a clone without a .env
+  // (no npm start yet) has none, so give it throwaway ones (the real environment's win).
+  const secrets = { SESSION_SECRET: randomBytes(32).toString('hex'), CPR_ENCRYPTION_KEY: randomBytes(32).toString('base64') }
+  const r = spawnSync(process.execPath, [join(root, 'dist', 'scripts', 'seed-bulk.js'), '--database', url, '--antal', String(antal)], {
+    cwd: root,
+    stdio: ['ignore', 2, 2],
+    env: { ...secrets, ...env },
+  })
   if (r.status !== 0) throw new Error(`seed:bulk fejlede for ${navn} (exit ${r.status ?? r.signal}).`)
   log(`${navn} fyldt på ${((performance.now() - started) / 1000).toFixed(0)} s`)
   const c = new pg.Client({ connectionString: withDatabase(databaseUrl, 'postgres') })
