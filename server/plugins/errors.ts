@@ -3,6 +3,7 @@
 import fp from 'fastify-plugin'
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import { DomainError, UnauthenticatedError, ValidationError } from '../errors.js'
+import { erDatabaseUtilgaengelig } from '../db/database.js'
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -80,6 +81,12 @@ export async function sendError(req: FastifyRequest, reply: FastifyReply, status
 export default fp(
   async (app) => {
     app.setErrorHandler(async (err: FastifyError | DomainError, req, reply) => {
+      // PostgreSQL restarting or unreachable: the request may be tried again shortly.
+      if (erDatabaseUtilgaengelig(err)) {
+        req.log.warn({ err: err.message, code: (err as { code?: unknown }).code }, 'databasen er ikke tilgængelig')
+        reply.header('Retry-After', '5')
+        return sendError(req, reply, 503, 'DatabaseUtilgaengelig', 'Systemet er midlertidigt utilgængeligt. Prøv igen om lidt.')
+      }
       const status = statusOf(err)
       const code = codeOf(err, status)
       if (status >= 500) {

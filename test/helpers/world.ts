@@ -78,12 +78,19 @@ export interface World {
 }
 
 /** Registers beforeAll/afterAll for a file's world; read its fields inside tests. */
-export function useWorld(overrides: Record<string, string> = {}, options: { beforeReady?: (app: FastifyInstance) => void } = {}): World {
+export function useWorld(
+  overrides: Record<string, string> = {},
+  options: {
+    beforeReady?: (app: FastifyInstance) => void
+    /** Where the world's database comes from instead of a clone of the template (a private cluster). */
+    database?: () => Promise<{ url: string; drop(): Promise<void> }>
+  } = {},
+): World {
   const world = {} as World
   let drop: (() => Promise<void>) | undefined
   let mailDir: string | undefined
   beforeAll(async () => {
-    const clone = await cloneDatabase()
+    const clone = await (options.database ?? cloneDatabase)()
     drop = clone.drop
     mailDir = await mkdtemp(path.join(os.tmpdir(), 'naevn-mail-'))
     world.databaseUrl = clone.url
