@@ -1,127 +1,19 @@
-// Browser test of the filing wizard: a citizen files a case from "Mine sager" to the
-// receipt with the keyboard only (Tab, arrow keys, Space, Enter and typing; no clicks,
-// no fill), every control reached shows a focus indicator, and every page on the way,
+// Browser test of the filing wizard: a citizen logs in and files a case from "Mine sager"
+// to the receipt with the keyboard only (the skip link, Tab, Shift+Tab, arrow keys, Space,
+// Enter and typing; no clicks, no fill), every control reached shows a focus indicator, and every page on the way,
 // including the error states, passes axe (WCAG 2.1 A/AA) without violations and logs
 // no console errors or CSP violations. Screenshots go to
 // test-results/e2e/indbringelse-<step>.png for a human to look at.
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { FileChooser, Page, Response } from 'playwright-core'
+import type { FileChooser, Response } from 'playwright-core'
 import { createNaevn, createUser } from '../helpers/factories.js'
 import { minimalPdf } from '../helpers/multipart.js'
 import { useWorld } from '../helpers/world.js'
-import { expectNavigation, expectNoAxeViolations as expectNoAxeViolationsOn, finish, logIn, pathOf, screenshot as screenshotOf, useBrowser } from './browser.js'
+import { expectNavigation, expectNoAxeViolations as expectNoAxeViolationsOn, finish, pathOf, screenshot as screenshotOf, useBrowser } from './browser.js'
+import { byId, byText, checkBox, chooseOption, chooseRadio, focused, show, tabTo, typeInto } from './tastatur.js'
 
 // Two cores run two test files at once next to a browser: be generous.
 const testTimeout = 120_000
-
-/** What has keyboard focus, described well enough to match on and to report. */
-interface Focused {
-  tag: string
-  id: string
-  name: string
-  type: string
-  value: string
-  checked: boolean
-  href: string
-  /** The element's own text, or its label's for form controls. */
-  text: string
-  /** The visible focus indicator: an outline or box-shadow on the element, or on its label's ::before (DKFDS radios and checkboxes); '' when none. */
-  indicator: string
-}
-
-// A string, not a function: the test project has no DOM typings.
-const describeFocus = `(() => {
-  const e = document.activeElement
-  if (!e || e === document.body) return { tag: 'body', id: '', name: '', type: '', value: '', checked: false, href: '', text: '', indicator: '' }
-  const squash = (s) => (s || '').replace(/\\s+/g, ' ').trim()
-  const label = e.labels && e.labels[0] ? squash(e.labels[0].innerText) : ''
-  const shown = (s) => (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || (s.boxShadow && s.boxShadow !== 'none')
-  const describe = (where, s) => (shown(s) ? where + ': outline ' + s.outlineStyle + ' ' + s.outlineWidth + ' ' + s.outlineColor + (s.boxShadow !== 'none' ? ', shadow ' + s.boxShadow : '') : '')
-  // DKFDS hides the native radio and checkbox and draws them, and their focus, on the label's ::before.
-  const drawn = (e.type === 'radio' || e.type === 'checkbox') && e.labels && e.labels[0]
-  const indicator = drawn ? describe('label::before', getComputedStyle(e.labels[0], '::before')) : describe('element', getComputedStyle(e))
-  return {
-    tag: e.tagName.toLowerCase(),
-    id: e.id || '',
-    name: e.getAttribute('name') || '',
-    type: e.getAttribute('type') || '',
-    value: 'value' in e ? String(e.value) : '',
-    checked: !!e.checked,
-    href: e.getAttribute('href') || '',
-    text: label || squash(e.innerText || e.getAttribute('aria-label') || ''),
-    indicator,
-  }
-})()`
-
-function show(f: Focused): string {
-  const bits = [f.tag + (f.type ? `[type=${f.type}]` : '')]
-  if (f.id) bits.push(`#${f.id}`)
-  if (f.name && f.name !== f.id) bits.push(`name=${f.name}`)
-  if (f.text) bits.push(`"${f.text.slice(0, 60)}"`)
-  if (f.href) bits.push(`→ ${f.href}`)
-  return bits.join(' ')
-}
-
-async function focused(page: Page): Promise<Focused> {
-  return page.evaluate<Focused>(describeFocus)
-}
-
-/**
- * Presses Tab until the focused element matches, the way a keyboard user moves through
- * a page. Fails listing every element that got focus on the way, and when any element
- * that got focus shows no focus indicator (WCAG 2.4.7).
- */
-async function tabTo(page: Page, what: string, predicate: (f: Focused) => boolean, maxTabs = 80): Promise<Focused> {
-  const visited: string[] = []
-  for (let i = 0; i < maxTabs; i++) {
-    await page.keyboard.press('Tab')
-    const f = await focused(page)
-    // Every stop on the way, not just the target, must show where focus is.
-    if (f.tag !== 'body') expect(f.indicator, `${show(f)} on ${page.url()} has keyboard focus but no visible focus indicator`).not.toBe('')
-    if (predicate(f)) return f
-    visited.push(show(f))
-  }
-  throw new Error(`Pressed Tab ${maxTabs} times on ${page.url()} without reaching ${what}. Focus went to:\n${visited.map((v, i) => `  ${i + 1}. ${v}`).join('\n')}`)
-}
-
-const byId = (id: string) => (f: Focused) => f.id === id
-const byText = (tag: string, text: string) => (f: Focused) => f.tag === tag && f.text === text
-
-/** Focuses a text field or textarea with Tab and types into it, replacing what was there. */
-async function typeInto(page: Page, id: string, text: string) {
-  const f = await tabTo(page, `the field #${id}`, byId(id))
-  if (f.value) await page.keyboard.press('ControlOrMeta+A')
-  await page.keyboard.type(text)
-  expect((await focused(page)).value).toBe(text)
-}
-
-/** Tabs into a radio group, moves to the option with the arrow keys and checks it with Space. */
-async function chooseRadio(page: Page, name: string, value: string) {
-  let f = await tabTo(page, `the radio group "${name}"`, (x) => x.tag === 'input' && x.type === 'radio' && x.name === name)
-  for (let i = 0; f.value !== value && i < 12; i++) {
-    await page.keyboard.press('ArrowDown')
-    f = await focused(page)
-  }
-  expect(f.value, `no option ${value} in the radio group ${name}`).toBe(value)
-  await page.keyboard.press('Space')
-  expect((await focused(page)).checked, `radio ${name}=${value} checked`).toBe(true)
-}
-
-async function checkBox(page: Page, id: string) {
-  await tabTo(page, `the checkbox #${id}`, byId(id))
-  await page.keyboard.press('Space')
-  expect((await focused(page)).checked, `checkbox #${id} checked`).toBe(true)
-}
-
-/** Focuses a select with Tab and moves to the option with the arrow keys (no popup opened). */
-async function chooseOption(page: Page, id: string, value: string) {
-  let f = await tabTo(page, `the select #${id}`, byId(id))
-  for (let i = 0; f.value !== value && i < 20; i++) {
-    await page.keyboard.press('ArrowDown')
-    f = await focused(page)
-  }
-  expect(f.value, `no option ${value} in #${id}`).toBe(value)
-}
 
 describe('browser test of the filing wizard', () => {
   const w = useWorld()
@@ -167,8 +59,22 @@ describe('browser test of the filing wizard', () => {
       }
 
       try {
-        // ── Log in (not part of the wizard: fill is fine here) ───────────────
-        await logIn(page, user, '/mine-sager', { pressEnter: true })
+        // ── Log in with the keyboard too: the skip link first, then the form ─
+        await expectNavigation(page, () => page.goto('/login'))
+        await page.waitForLoadState('networkidle')
+        const skip = await tabTo(page, 'the skip link', byText('a', 'Gå til sidens indhold'), 1)
+        expect(skip.href).toBe('#main-content')
+        // Hidden above the page until it has focus; then DKFDS slides it in (0.2 s).
+        await expect.poll(async () => (await page.locator('a.skipnav').boundingBox())?.y ?? -1, { message: 'the focused skip link is on screen' }).toBeGreaterThanOrEqual(0)
+        await page.keyboard.press('Enter')
+        // The next Tab starts in <main>: the e-mail field, not the header's links.
+        await page.keyboard.press('Tab')
+        expect(show(await focused(page)), 'focus after the skip link').toContain('#email')
+        await page.keyboard.press('Shift+Tab')
+        await typeInto(page, 'email', user.email)
+        await typeInto(page, 'adgangskode', user.password)
+        await Promise.all([page.waitForURL((url) => url.pathname === '/mine-sager'), page.keyboard.press('Enter')])
+        await page.waitForLoadState('load')
         expect(await page.locator('h1').innerText()).toBe('Mine sager')
         await expectNoAxeViolations('mine-sager')
         await screenshot('mine-sager')

@@ -238,7 +238,7 @@ export const indbringelseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     })
   })
 
-  async function visSag(reply: FastifyReply, p: Principal, sagId: string, o: { indsendt?: boolean; errors?: FormErrors; besked?: string; kategori?: string; svar?: string } = {}) {
+  async function visSag(reply: FastifyReply, p: Principal, sagId: string, o: { indsendt?: boolean; errors?: FormErrors; besked?: string; kategori?: string; svar?: string; svarHoering?: string } = {}) {
     const sag = await sagForPart(db, p, sagId)
     if (sag.status === 'kladde') return reply.redirect(`/indbringelse/${sag.id}`, 303)
     const mine = await parterBrugerenTalerFor(db, p, sag.id)
@@ -253,6 +253,7 @@ export const indbringelseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const mineHoeringer = hoeringer.filter((h) => (h.modtagere ?? []).some((m) => mine.includes(m.partId)))
     await markerLaest(db, sag.id, p.userId)
     if (o.errors?.any) reply.status(400)
+    const fejlView = (o.errors ?? new FormErrors()).toView()
     return reply.page('pages/indbringelse/sag', {
       titel: `Sag ${sag.sagsnummer}`,
       sagId: sag.id,
@@ -272,7 +273,6 @@ export const indbringelseRoutes: FastifyPluginAsyncTypebox = async (app) => {
       })),
       besked: o.besked ?? '',
       kategori: o.kategori ?? '',
-      svarTekst: o.svar ?? '',
       hoeringer: mineHoeringer.map((h) => {
         const dokHref = (id: string) => `/sager/${sag.id}/dokumenter/${id}`
         return {
@@ -283,10 +283,13 @@ export const indbringelseRoutes: FastifyPluginAsyncTypebox = async (app) => {
           brev: h.brev_dokument_id ? dokHref(h.brev_dokument_id) : null,
           dokumenter: (h.dokumenter ?? []).map((d) => ({ ...d, href: dokHref(d.id) })),
           besvaret: (h.modtagere ?? []).filter((m) => mine.includes(m.partId)).every((m) => m.besvaret),
+          svarTekst: o.svarHoering === h.id ? (o.svar ?? '') : '',
+          fejlSvar: fejlView.fejl[`svar-${h.id}`],
+          fejlFiler: fejlView.fejl[`svarfiler-${h.id}`],
           svar: (h.svar ?? []).map((x) => ({ part: x.part, tekst: x.tekst.split(/\r?\n/), oprettet: formatDatoTid(new Date(x.oprettet)), filer: x.filer.map((f) => ({ ...f, href: dokHref(f.id) })) })),
         }
       }),
-      ...(o.errors ?? new FormErrors()).toView(),
+      ...fejlView,
     })
   }
 
@@ -316,7 +319,13 @@ export const indbringelseRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { values, files } = await readMultipart(req.body)
       const tekst = text(values, 'svar', 25_000)
       const r = await svarPaaHoering(db, p, { sagId: req.params.id, partshoeringId: req.params.hoeringId, tekst, filer: files, graenser: app.config.upload })
-      if (!r.ok) return visSag(reply, p, req.params.id, { errors: new FormErrors().merge(r.fejl), svar: tekst })
+      // The fields are named after the hearing (svar-<id>, svarfiler-<id>), as in the page,
+      // so the error summary's links reach the form of this hearing.
+      if (!r.ok) {
+        const errors = new FormErrors()
+        for (const [felt, besked] of Object.entries(r.fejl)) errors.add(`${felt}-${req.params.hoeringId}`, besked)
+        return visSag(reply, p, req.params.id, { errors, svar: tekst, svarHoering: req.params.hoeringId })
+      }
       return reply.redirect(`/sager/${req.params.id}#hoeringer`, 303)
     },
   )
