@@ -48,7 +48,10 @@ export async function startWorkerRuntime(
   for (const name of queueNames) {
     const producer = createRedisClient(config.redisUrl)
     producer.on('error', (err) => log.debug({ err: err.message, queue: name }, 'redis (producent) fejl'))
-    queues.set(name, new Queue(name, { connection: producer, prefix: config.queuePrefix, defaultJobOptions }))
+    const queue = new Queue(name, { connection: producer, prefix: config.queuePrefix, defaultJobOptions })
+    // Without a listener BullMQ prints every connection error of a queue to stderr.
+    queue.on('error', (err) => log.debug({ err: err.message, queue: name }, 'redis (kø) fejl'))
+    queues.set(name, queue)
 
     const consumer = createWorkerRedisClient(config.redisUrl)
     consumer.on('error', (err) => log.debug({ err: err.message, queue: name }, 'redis (worker) fejl'))

@@ -1,7 +1,10 @@
 // A private redis-server on a spare port, for tests that stop and start Redis without
 // touching the shared one.
 import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtemp, rm } from 'node:fs/promises'
 import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
 import { Redis } from 'ioredis'
 import { waitFor } from './wait.js'
 
@@ -18,14 +21,25 @@ export async function freePort(): Promise<number> {
 
 export class PrivateRedis {
   private child: ChildProcess | null = null
-  constructor(readonly port: number) {}
+  private dir: string | null = null
+  /**
+   * persistent: an append-only file synced on every write, as a production Redis for
+   * BullMQ runs, so that a restart (even after SIGKILL) keeps the queues. Without it a
+   * restart starts empty.
+   */
+  constructor(
+    readonly port: number,
+    readonly options: { persistent?: boolean } = {},
+  ) {}
 
   get url(): string {
     return `redis://127.0.0.1:${this.port}`
   }
 
   async start(): Promise<void> {
-    this.child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'], {
+    if (this.options.persistent && !this.dir) this.dir = await mkdtemp(path.join(os.tmpdir(), 'naevn-redis-'))
+    const persistence = this.dir ? ['--dir', this.dir, '--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no']
+    this.child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', ...persistence, '--maxmemory-policy', 'noeviction'], {
       stdio: 'ignore',
     })
     await waitFor(`redis-server on ${this.port}`, async () => {
@@ -50,5 +64,12 @@ export class PrivateRedis {
       child.kill('SIGKILL')
     })
     this.child = null
+  }
+
+  /** Stops the server and removes its files (persistent mode). */
+  async destroy(): Promise<void> {
+    await this.stop()
+    if (this.dir) await rm(this.dir, { recursive: true, force: true })
+    this.dir = null
   }
 }
