@@ -12,7 +12,7 @@ import redisPlugin from './plugins/redis.js'
 import securityPlugin from './plugins/security.js'
 import authPlugin from './plugins/auth.js'
 import viewsPlugin from './plugins/views.js'
-import errorsPlugin from './plugins/errors.js'
+import errorsPlugin, { sendFrameworkError } from './plugins/errors.js'
 import swaggerPlugin from './plugins/swagger.js'
 import multipartPlugin from './plugins/multipart.js'
 import referencedataPlugin from './plugins/referencedata.js'
@@ -50,6 +50,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       return typeof given === 'string' && /^[A-Za-z0-9._:-]{1,64}$/.test(given) ? given : randomUUID()
     },
     requestIdHeader: false,
+    // A URL that cannot be decoded answers like any other bad request, not Fastify's bare JSON.
+    frameworkErrors: (err, req, reply) => void sendFrameworkError(app, err, req, reply),
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>()
 

@@ -27,6 +27,11 @@ export class ValidationError extends DomainError {
   }
 }
 
+/** A form or upload past a size limit. */
+export class PayloadTooLargeError extends DomainError {
+  readonly status = 413
+}
+
 export class ConflictError extends DomainError {
   readonly status = 409
 }

@@ -3,6 +3,7 @@
 import type { MultipartFile, MultipartValue } from '@fastify/multipart'
 import type { Fil } from '../sag/bilag.js'
 import type { FormValues } from './form.js'
+import { PayloadTooLargeError } from '../errors.js'
 
 type Part = MultipartFile | MultipartValue
 
@@ -23,6 +24,9 @@ export async function readMultipart(body: unknown): Promise<{ values: FormValues
         const data = await part.toBuffer()
         files.push({ filnavn: part.filename, data, afkortet: part.file.truncated })
       } else {
+        // A text field past the parser's fieldSize arrives cut off: refuse it rather than
+        // save part of what was written.
+        if (part.valueTruncated) throw new PayloadTooLargeError('FeltForStort', 'Et tekstfelt i formularen er for langt. Forkort teksten og prøv igen.')
         const value = String(part.value ?? '')
         const existing = values[name]
         values[name] = existing === undefined ? value : ([] as string[]).concat(existing, value)

@@ -1,8 +1,10 @@
 // The only place that turns errors into HTTP: problem+json for the API, a Danish page
 // for people. 5xx responses never carry internals.
 import fp from 'fastify-plugin'
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { DomainError, UnauthenticatedError, ValidationError } from '../errors.js'
+import { formatStoerrelse } from '../sag/bilag.js'
+import { layoutContext } from './views.js'
 import { erDatabaseUtilgaengelig } from '../db/database.js'
 
 declare module 'fastify' {
@@ -47,6 +49,17 @@ function isBrokenUpload(err: FastifyError | DomainError): boolean {
   )
 }
 
+/** Danish texts for what Fastify's own body parsing refuses (its messages are English). */
+const parserTexts: Record<string, string> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'Indholdet er ikke gyldig JSON.',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'Indholdet er tomt, men er angivet som JSON.',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'Indholdstypen understøttes ikke.',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'Indholdets længde passer ikke med Content-Length.',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'Indholdet er for stort.',
+  FST_ERR_CTP_EMPTY_TYPE: 'Indholdstypen mangler.',
+  FST_ERR_CTP_INVALID_TYPE: 'Indholdstypen er ugyldig.',
+}
+
 function statusOf(err: FastifyError | DomainError): number {
   if (err instanceof DomainError) return err.status
   if ('validation' in err && err.validation) return 400
@@ -78,8 +91,31 @@ export async function sendError(req: FastifyRequest, reply: FastifyReply, status
   return reply.status(status).page('pages/fejl', { titel: title, tekst: pageTexts[status] ?? detail, status })
 }
 
+/**
+ * Fastify's frameworkErrors: a URL that cannot be decoded (e.g. /sager/%FF) is refused by
+ * the router before any hook runs, so there is no reply.page. The API gets problem+json,
+ * people the same Danish error page rendered directly.
+ */
+export async function sendFrameworkError(app: FastifyInstance, err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  const status = err.code === 'FST_ERR_BAD_URL' ? 400 : 500
+  const title = titles[status]!
+  const detail = status === 400 ? 'Adressen indeholder ugyldige tegn.' : pageTexts[500]!
+  if (status >= 500) req.log.error({ err }, 'uventet fejl')
+  if (req.url.startsWith('/api/')) {
+    return reply
+      .status(status)
+      .type('application/problem+json; charset=utf-8')
+      .send({ type: 'about:blank', title, status, detail, code: status === 400 ? 'UgyldigAdresse' : 'InternFejl', instance: req.url })
+  }
+  const html = await app.view('pages/fejl', { ...layoutContext(null, '/'), authority: app.config.authority, sidetitel: title, titel: title, tekst: detail, status })
+  return reply.status(status).type('text/html; charset=utf-8').header('x-content-type-options', 'nosniff').send(html)
+}
+
 export default fp(
   async (app) => {
+    const { upload } = app.config
+    // @fastify/multipart's and Fastify's own limits answer in English: name the limits in Danish.
+    const tooLarge = `Filen eller formularen er for stor. Der kan højst sendes ${upload.maxFilesPerRequest} filer ad gangen, hver på højst ${formatStoerrelse(upload.maxFileBytes)}, og formularens tekstfelter har også en grænse.`
     app.setErrorHandler(async (err: FastifyError | DomainError, req, reply) => {
       // PostgreSQL restarting or unreachable: the request may be tried again shortly.
       if (erDatabaseUtilgaengelig(err)) {
@@ -109,7 +145,9 @@ export default fp(
             ? 'Sikkerhedstjekket (CSRF) fejlede.'
             : code === 'UgyldigUpload'
               ? 'Upload af filerne blev afbrudt eller var ufuldstændig. Prøv igen.'
-              : err.message
+              : status === 413 && !(err instanceof DomainError)
+                ? tooLarge
+                : (parserTexts[String((err as FastifyError).code)] ?? err.message)
       return sendError(req, reply, status, code, detail, extra)
     })
 
