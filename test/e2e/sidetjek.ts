@@ -1,5 +1,6 @@
 // One check for every page type in the accessibility tests (test/e2e/tilgaengelighed-*):
-// open the page (or take the one a form answered with), let it settle, and require axe's
+// open the page (or take the one a form answered with), let it settle, unfold every
+// <details>, and require axe's
 // WCAG 2.1 A/AA rules to pass, one <h1>, the skip link to <main>, and the footer's link to
 // the accessibility statement (Digitaliseringsstyrelsen asks for it in every page footer).
 import { expect } from 'vitest'
@@ -13,6 +14,8 @@ export type Tjekket = string[]
 export async function tjekSide(page: Page, navn: string, tjekket: Tjekket, o: { skaermbillede?: string } = {}) {
   // Let the favicon and scripts finish, or the next navigation aborts them (a "failed request").
   await page.waitForLoadState('networkidle')
+  // Forms folded into <details> ("Skriv et brev", "Send flere bilag") are checked too.
+  await page.evaluate(`document.querySelectorAll('details').forEach((d) => { d.open = true })`)
   await expectNoAxeViolations(page, navn)
   expect(await page.locator('h1').count(), `${navn} (${pathOf(page)}) has one h1`).toBe(1)
   expect(await page.locator('a.skipnav[href="#main-content"]').count(), `${navn}: the skip link`).toBe(1)

@@ -3,8 +3,8 @@
 // (@axe-core/playwright, WCAG 2.1 A/AA rules, none disabled) finds no violations, each page
 // has one h1, the skip link and the footer's link to the accessibility statement
 // (test/e2e/sidetjek.ts), and the browser reports no errors. Then the public search is used
-// with the keyboard alone, and the statement is checked against Digitaliseringsstyrelsen's
-// model. The other roles' pages are in tilgaengelighed-borger, -sekretariat and
+// with the keyboard alone, the pages are shown 320 px wide (reflow, WCAG 1.4.10), and the
+// statement is checked against Digitaliseringsstyrelsen's model. The other roles' pages are in tilgaengelighed-borger, -sekretariat and
 // -naevn-admin; the filing wizard's keyboard walk is in indbringelse.e2e.test.ts.
 //
 // Page types for the anonymous visitor (GET routes rendering HTML):
@@ -28,6 +28,20 @@ import { besoeg, sendOgTjek, tjekSide, type Tjekket } from './sidetjek.js'
 import { byText, focused, show, tabTo } from './tastatur.js'
 
 const testTimeout = 150_000
+
+// The page's width, the window's, and the outermost elements that reach past the window
+// (outside any element that scrolls on its own), to name in a failure. A string: no DOM typings.
+const overbredde = `(() => {
+  const w = window.innerWidth
+  const syndere = []
+  const ruller = (e) => { for (let p = e.parentElement; p && p !== document.body; p = p.parentElement) { const o = getComputedStyle(p).overflowX; if (o === 'auto' || o === 'scroll') return true } return false }
+  for (const e of document.body.querySelectorAll('*')) {
+    if (e.getBoundingClientRect().right <= w + 1 || ruller(e)) continue
+    if (e.parentElement && e.parentElement.getBoundingClientRect().right > w + 1) continue
+    syndere.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\\s+/).join('.') : '') + ' (' + Math.round(e.getBoundingClientRect().right) + ' px)')
+  }
+  return [document.documentElement.scrollWidth, w, syndere.slice(0, 8)]
+})()`
 
 describe('accessibility of the public pages', () => {
   const w = useWorld()
@@ -148,6 +162,33 @@ describe('accessibility of the public pages', () => {
         await tjekSide(page, 'tilgængelighedserklæring', tjekket)
         tab.lap('resultat, afgørelse, lov, erklæring')
         finish(tab, 'tilgængelighed, søgning med tastatur')
+      } finally {
+        await tab.context.close()
+      }
+    },
+    testTimeout,
+  )
+
+  it(
+    'when the public pages are shown 320 pixels wide (400 % zoom), then nothing but a data table scrolls sideways',
+    async () => {
+      const tab = await browser.openTab()
+      const { page } = tab
+      // WCAG 1.4.10 Reflow: 1280 CSS pixels at 400 % zoom is a 320 pixels wide viewport.
+      await page.setViewportSize({ width: 320, height: 800 })
+      const sider = ['/', '/login', '/afgoerelser?q=vinduer', `/afgoerelser/${offentlig.id}`, '/love/lejeloven/106', '/huslejeregister', '/statistik', '/data', '/tilgaengelighed']
+      try {
+        const bred: string[] = []
+        for (const sti of sider) {
+          await expectNavigation(page, () => page.goto(sti))
+          await page.waitForLoadState('networkidle')
+          // Tables may scroll inside their own region (DKFDS's table--responsive-scroll), the page may not.
+          const [scrollBredde, vindue, syndere] = await page.evaluate<[number, number, string[]]>(overbredde)
+          if (scrollBredde > vindue) bred.push(`${sti}: ${scrollBredde} px wide in a ${vindue} px window; too wide: ${syndere.join(', ')}`)
+        }
+        await screenshot(page, 'tilgaengelighed-320-erklaering')
+        expect(bred, 'pages that scroll sideways at 320 px').toEqual([])
+        finish(tab, 'tilgængelighed, 320 px')
       } finally {
         await tab.context.close()
       }
