@@ -3,16 +3,15 @@
 // the stalled jobs over once their locks expire, and every letter is delivered exactly
 // once — one message per sending at the gateway, one "sent" record, one journal entry,
 // one e-mail notice per party and letter.
-import { spawn, type ChildProcess } from 'node:child_process'
 import { readdir } from 'node:fs/promises'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { useWorld } from '../helpers/world.js'
 import { Agent } from '../helpers/agent.js'
 import { createUser, naevnFor } from '../helpers/factories.js'
 import { indbringSag } from '../helpers/indbringelse.js'
 import { waitFor } from '../helpers/wait.js'
 import { startGateway } from '../helpers/gateway.js'
-import { workerEntry } from '../helpers/dist.js'
+import { useWorkerProcesser } from '../helpers/worker-proces.js'
 
 const gw = await startGateway()
 afterAll(() => gw.stop())
@@ -21,22 +20,7 @@ const ANTAL = 12
 
 describe('a worker killed mid-batch', () => {
   const w = useWorld({ DIGITAL_POST_TRANSPORT: 'http', DIGITAL_POST_URL: gw.url, WORKER_LOCK_MS: '2000', WORKER_CONCURRENCY: '4' })
-  let entry: string
-  const boern: ChildProcess[] = []
-
-  beforeAll(() => {
-    entry = workerEntry()
-  }, 120_000)
-  afterAll(() => {
-    for (const c of boern) if (c.exitCode === null) c.kill('SIGKILL')
-  })
-
-  function startWorker(): ChildProcess {
-    const child = spawn(process.execPath, [entry], { env: { PATH: process.env.PATH ?? '', ...w.env, LOG_LEVEL: 'error' }, stdio: ['ignore', 'ignore', 'pipe'] })
-    child.stderr!.on('data', (d: Buffer) => process.stderr.write(`[worker] ${d.toString()}`))
-    boern.push(child)
-    return child
-  }
+  const proc = useWorkerProcesser(w)
 
   it('when the worker dies with letters in flight, then a new worker delivers every letter exactly once', async () => {
     const naevn = await naevnFor(w.db, 101)
@@ -57,14 +41,13 @@ describe('a worker killed mid-batch', () => {
 
     // A slow gateway, so that the worker has requests open when it is killed.
     gw.forsinkelse = 400
-    const foerste = startWorker()
+    const foerste = proc.start()
     await waitFor('the first deliveries', async () => gw.modtaget.size >= 3, 60_000)
-    foerste.kill('SIGKILL')
-    await new Promise((r) => foerste.once('exit', r))
+    await proc.draeb(foerste)
     expect(gw.modtaget.size).toBeLessThan(ANTAL)
 
     gw.forsinkelse = 0
-    startWorker()
+    proc.start()
     const sendt = await waitFor(
       'every letter delivered',
       async () => {

@@ -135,8 +135,13 @@ export async function publicerAfgoerelse(ctx: PubliceringCtx, afgoerelseId: stri
 
   return db.transaction().execute(async (trx) => {
     // Locks the decision row: two runs of the job for one decision write one after the other.
-    await trx.selectFrom('afgoerelser').select('id').where('id', '=', afgoerelseId).forUpdate().execute()
-    const findes = await trx.selectFrom('register_afgoerelser').select('id').where('afgoerelse_id', '=', afgoerelseId).executeTakeFirst()
+    const laast = await trx.selectFrom('afgoerelser').select('publicering').where('id', '=', afgoerelseId).forUpdate().executeTakeFirstOrThrow()
+    const findes = await trx.selectFrom('register_afgoerelser').select(['id', 'status', 'version']).where('afgoerelse_id', '=', afgoerelseId).executeTakeFirst()
+    // Already published from this version: the job runs again (its worker died after the
+    // commit, before BullMQ marked it done). The copy is replaced in place as always, but
+    // that is no new publication for the journal. Approving, correcting and resuming all
+    // set the decision back to 'godkendt' first, so they are journaled.
+    const gentagelse = laast.publicering === 'publiceret' && findes?.status === 'publiceret' && findes.version === v.nr
     const id = findes
       ? (await trx.updateTable('register_afgoerelser').set({ ...raekke, opdateret: sql`now()` }).where('id', '=', findes.id).returning('id').executeTakeFirstOrThrow()).id
       : (await trx.insertInto('register_afgoerelser').values({ ...raekke, afgoerelse_id: afgoerelseId }).returning('id').executeTakeFirstOrThrow()).id
@@ -198,7 +203,7 @@ export async function publicerAfgoerelse(ctx: PubliceringCtx, afgoerelseId: stri
         .execute()
     }
     await trx.updateTable('afgoerelser').set({ publicering: 'publiceret', publicering_begrundelse: null }).where('id', '=', afgoerelseId).execute()
-    await skrivJournal(trx, { sagId: a.sag_id, aktoerId: null, handling: findes ? 'afgoerelse_genpubliceret' : 'afgoerelse_publiceret', detaljer: { registerId: String(id), version: v.nr, url }, synligForParter: true })
+    if (!gentagelse) await skrivJournal(trx, { sagId: a.sag_id, aktoerId: null, handling: findes ? 'afgoerelse_genpubliceret' : 'afgoerelse_publiceret', detaljer: { registerId: String(id), version: v.nr, url }, synligForParter: true })
     return findes ? ('opdateret' as const) : ('publiceret' as const)
   })
 }
