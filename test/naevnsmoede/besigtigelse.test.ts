@@ -5,6 +5,7 @@ import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { useWorld } from '../helpers/world.js'
 import { useWorkers } from '../helpers/workers.js'
+import { formFields } from '../helpers/html.js'
 import { waitFor } from '../helpers/wait.js'
 import { pageTexts } from '../documents/pdfjs.js'
 import { iDag, klarSag, naevnMedFolk, opretMoede, punktId, saetPaa } from './helpers.js'
@@ -24,6 +25,8 @@ describe('inspection of the tenancy', () => {
     const side = await sb.agent.get(`/sagsbehandling/moeder/${moedeId}`)
     // The tenancy's address is the default place.
     expect(side.body).toContain('value="Nørregade 12, 2. th., 1165 København K"')
+    // The form on the page sends the fields the route reads (its ids carry the item's id).
+    expect(formFields(side.body, `/sagsbehandling/moeder/${moedeId}/punkter/${punkt}/besigtigelser`)).toEqual(['adresse', 'dato', 'tid'])
 
     const efter = await sb.agent.post(`/sagsbehandling/moeder/${moedeId}/punkter/${punkt}/besigtigelser`, { dato: iDag(8), tid: '10:00', adresse: 'Nørregade 12, 2. th., 1165 København K' })
     expect(efter.statusCode).toBe(400)

@@ -3,6 +3,7 @@
 // item moves the case on, and the agenda PDF lists every item.
 import { describe, expect, it } from 'vitest'
 import { useWorld } from '../helpers/world.js'
+import { formFields } from '../helpers/html.js'
 import { pageTexts } from '../documents/pdfjs.js'
 import { iDag, klarSag, naevnMedFolk, opretMoede, punktId, saetPaa, sagStatus } from './helpers.js'
 
@@ -69,6 +70,8 @@ describe('agenda of a board meeting', () => {
     const [afgjort, udsat, mere] = [await klarSag(w, filer.agent), await klarSag(w, filer.agent), await klarSag(w, filer.agent)]
     for (const s of [afgjort, udsat, mere]) await saetPaa(sb.agent, moedeId, s)
     const url = async (s: string) => `/sagsbehandling/moeder/${moedeId}/punkter/${await punktId(w, moedeId, s)}/udfald`
+    // The outcome form on the page sends the fields the route reads (its ids carry the item's id).
+    expect(formFields((await sb.agent.get(`/sagsbehandling/moeder/${moedeId}`)).body, await url(afgjort))).toEqual(['note', 'udfald'])
     // Postponing needs a note, and the form keeps what was chosen.
     const uden = await sb.agent.post(await url(udsat), { udfald: 'udsat', note: '' })
     expect(uden.statusCode).toBe(400)
