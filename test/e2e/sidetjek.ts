@@ -54,3 +54,17 @@ export async function sendOgTjek(tab: Tab, knap: ReturnType<Page['locator']>, na
   await tjekSide(tab.page, navn, tjekket, o)
   tab.expectErrorStatuses([])
 }
+
+// The page's width, the window's, and the outermost elements that reach past the window
+// (outside any element that scrolls on its own), to name in a failure. A string: no DOM typings.
+export const overbredde = `(() => {
+  const w = window.innerWidth
+  const syndere = []
+  const ruller = (e) => { for (let p = e.parentElement; p && p !== document.body; p = p.parentElement) { const o = getComputedStyle(p).overflowX; if (o === 'auto' || o === 'scroll') return true } return false }
+  for (const e of document.body.querySelectorAll('*')) {
+    if (e.getBoundingClientRect().right <= w + 1 || ruller(e)) continue
+    if (e.parentElement && e.parentElement.getBoundingClientRect().right > w + 1) continue
+    syndere.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\\s+/).join('.') : '') + ' (' + Math.round(e.getBoundingClientRect().right) + ' px)')
+  }
+  return [document.documentElement.scrollWidth, w, syndere.slice(0, 8)]
+})()`

@@ -27,8 +27,8 @@ import { createUser, naevnFor } from '../helpers/factories.js'
 import { indbringSag, udfyldKladde } from '../helpers/indbringelse.js'
 import { minimalPdf } from '../helpers/multipart.js'
 import { useWorld } from '../helpers/world.js'
-import { finish, logIn, type Tab, useBrowser } from './browser.js'
-import { besoeg, sendOgTjek, type Tjekket } from './sidetjek.js'
+import { expectNavigation, finish, logIn, screenshot, type Tab, useBrowser } from './browser.js'
+import { besoeg, overbredde, sendOgTjek, type Tjekket } from './sidetjek.js'
 
 const testTimeout = 150_000
 const trin = ['hvem', 'lejemaal', 'parter', 'sagen', 'bilag', 'gebyr', 'indsend'] as const
@@ -141,6 +141,32 @@ describe('accessibility of the parties’ pages', () => {
 
         console.log(`tenant page types checked (${tjekket.length}):\n  ${tjekket.join('\n  ')}`)
         finish(tab, 'tilgængelighed, lejer')
+      } finally {
+        await tab.context.close()
+      }
+    },
+    testTimeout,
+  )
+
+  it(
+    'when a tenant uses the pages 320 pixels wide (400 % zoom), then nothing but a data table scrolls sideways',
+    async () => {
+      const tab = await browser.openTab()
+      const { page } = tab
+      // WCAG 1.4.10 Reflow: 1280 CSS pixels at 400 % zoom is a 320 pixels wide viewport.
+      await page.setViewportSize({ width: 320, height: 800 })
+      try {
+        await logInd(tab, lejer)
+        const bred: string[] = []
+        for (const sti of ['/mine-sager', `/sager/${sagId}`, ...trin.map((t) => `/indbringelse/${kladde}/${t}`), '/konto/api-noegler']) {
+          await expectNavigation(page, () => page.goto(sti))
+          await page.waitForLoadState('networkidle')
+          const [scrollBredde, vindue, syndere] = await page.evaluate<[number, number, string[]]>(overbredde)
+          if (scrollBredde > vindue) bred.push(`${sti}: ${scrollBredde} px wide in a ${vindue} px window; too wide: ${syndere.join(', ')}`)
+        }
+        await screenshot(page, 'tilgaengelighed-320-api-noegler')
+        expect(bred, 'pages that scroll sideways at 320 px').toEqual([])
+        finish(tab, 'tilgængelighed, lejer 320 px')
       } finally {
         await tab.context.close()
       }

@@ -24,24 +24,10 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { useWorld } from '../helpers/world.js'
 import { seedAfgoerelse, seedHusleje } from '../register/api-seed.js'
 import { expectNavigation, finish, pathOf, screenshot, useBrowser } from './browser.js'
-import { besoeg, sendOgTjek, tjekSide, type Tjekket } from './sidetjek.js'
+import { besoeg, overbredde, sendOgTjek, tjekSide, type Tjekket } from './sidetjek.js'
 import { byText, focused, show, tabTo } from './tastatur.js'
 
 const testTimeout = 150_000
-
-// The page's width, the window's, and the outermost elements that reach past the window
-// (outside any element that scrolls on its own), to name in a failure. A string: no DOM typings.
-const overbredde = `(() => {
-  const w = window.innerWidth
-  const syndere = []
-  const ruller = (e) => { for (let p = e.parentElement; p && p !== document.body; p = p.parentElement) { const o = getComputedStyle(p).overflowX; if (o === 'auto' || o === 'scroll') return true } return false }
-  for (const e of document.body.querySelectorAll('*')) {
-    if (e.getBoundingClientRect().right <= w + 1 || ruller(e)) continue
-    if (e.parentElement && e.parentElement.getBoundingClientRect().right > w + 1) continue
-    syndere.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\\s+/).join('.') : '') + ' (' + Math.round(e.getBoundingClientRect().right) + ' px)')
-  }
-  return [document.documentElement.scrollWidth, w, syndere.slice(0, 8)]
-})()`
 
 describe('accessibility of the public pages', () => {
   const w = useWorld()
