@@ -15,9 +15,10 @@ export interface WorkerProcesser {
 export function useWorkerProcesser(w: World): WorkerProcesser {
   let entry: string
   const boern: ChildProcess[] = []
+  // Building dist/ takes a minute or two on a busy machine.
   beforeAll(() => {
     entry = workerEntry()
-  }, 120_000)
+  }, 300_000)
   afterAll(() => {
     for (const c of boern) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL')
   })
