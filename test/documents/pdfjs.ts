@@ -22,6 +22,11 @@ export async function pageTexts(bytes: Buffer): Promise<string[]> {
   }
 }
 
+/** The whole text, pages separated by newlines. */
+export async function pdfText(bytes: Uint8Array): Promise<string> {
+  return (await pageTexts(Buffer.from(bytes))).join('\n')
+}
+
 type StructNode = { role?: string; alt?: string; children?: unknown[] }
 
 /** Every structure role (H1, P, Table, …) in the page's structure tree. */

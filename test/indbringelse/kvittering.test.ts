@@ -5,7 +5,7 @@ import path from 'node:path'
 import pino from 'pino'
 import { processorContext } from '../../workers/runtime.js'
 import { describe, expect, it } from 'vitest'
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
+import { pdfText } from '../documents/pdfjs.js'
 import { useWorld } from '../helpers/world.js'
 import { Agent } from '../helpers/agent.js'
 import { createUser, naevnFor } from '../helpers/factories.js'
@@ -13,16 +13,6 @@ import { indbringSag } from '../helpers/indbringelse.js'
 import { waitFor } from '../helpers/wait.js'
 import { useWorkers } from '../helpers/workers.js'
 import { genererKvittering } from '../../workers/processors/generer-kvittering.js'
-
-async function pdfText(data: Buffer): Promise<string> {
-  const doc = await getDocument({ data: new Uint8Array(data), useSystemFonts: false, disableFontFace: true }).promise
-  let text = ''
-  for (let i = 1; i <= doc.numPages; i++) {
-    const content = await (await doc.getPage(i)).getTextContent()
-    text += content.items.map((item) => ('str' in item ? item.str : '')).join(' ')
-  }
-  return text
-}
 
 describe('receipt and notice after filing', () => {
   const w = useWorld()

@@ -4,7 +4,7 @@
 // the same id; a withdrawal needs a reason and is journaled; a withheld decision is
 // never published; staff of another board cannot touch any of it.
 import { describe, expect, it } from 'vitest'
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
+import { pdfText } from '../documents/pdfjs.js'
 import { useWorld } from '../helpers/world.js'
 import { Agent } from '../helpers/agent.js'
 import { afgoerelseFelter, endeligSag, godkend, sagsbehandling } from '../helpers/afgoerelse.js'
@@ -12,13 +12,6 @@ import { createUser, naevnFor } from '../helpers/factories.js'
 import { waitFor } from '../helpers/wait.js'
 import { useWorkers } from '../helpers/workers.js'
 import { publicerAfgoerelse } from '../../server/modules/register/publicering.service.js'
-
-async function pdfText(data: Uint8Array): Promise<string> {
-  const doc = await getDocument({ data: new Uint8Array(data), useSystemFonts: false, disableFontFace: true }).promise
-  let out = ''
-  for (let i = 1; i <= doc.numPages; i++) out += (await (await doc.getPage(i)).getTextContent()).items.map((x) => ('str' in x ? x.str : '')).join(' ') + '\n'
-  return out
-}
 
 
 describe('publication to the registers', () => {
