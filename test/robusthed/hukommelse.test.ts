@@ -105,12 +105,12 @@ describe('memory under a stream of bad requests', () => {
     await runde(400)
     await new Promise((r) => setTimeout(r, 500))
     const efterOpvarmning = rssBytes(child.pid!)
-    const koder = await runde(2_000)
+    const koder = await runde(1_600)
     await new Promise((r) => setTimeout(r, 1_000))
     const slut = rssBytes(child.pid!)
     const vaekst = slut - efterOpvarmning
     console.log(
-      `RSS after warm-up ${(efterOpvarmning / MB).toFixed(1)} MB, at the end ${(slut / MB).toFixed(1)} MB, growth ${(vaekst / MB).toFixed(1)} MB over 2,000 requests in ${((Date.now() - start) / 1000).toFixed(1)} s; statuses ${JSON.stringify(Object.fromEntries(koder))}`,
+      `RSS after warm-up ${(efterOpvarmning / MB).toFixed(1)} MB, at the end ${(slut / MB).toFixed(1)} MB, growth ${(vaekst / MB).toFixed(1)} MB over 1,600 requests in ${((Date.now() - start) / 1000).toFixed(1)} s; statuses ${JSON.stringify(Object.fromEntries(koder))}`,
     )
 
     expect(koder.get(500) ?? 0).toBe(0)
@@ -119,5 +119,5 @@ describe('memory under a stream of bad requests', () => {
     expect(child.exitCode).toBeNull()
     expect((await fetch(`${base}/healthz`)).status).toBe(200)
     expect((await fetch(`${base}/indbringelse/${kladde}/sagen`, { headers: { cookie } })).status).toBe(200)
-  }, 120_000)
+  }, 180_000)
 })
