@@ -107,8 +107,15 @@ export async function sendFrameworkError(app: FastifyInstance, err: FastifyError
       .type('application/problem+json; charset=utf-8')
       .send({ type: 'about:blank', title, status, detail, code: status === 400 ? 'UgyldigAdresse' : 'InternFejl', instance: req.url })
   }
-  const html = await app.view('pages/fejl', { ...layoutContext(null, '/'), authority: app.config.authority, sidetitel: title, titel: title, tekst: detail, status })
-  return reply.status(status).type('text/html; charset=utf-8').header('x-content-type-options', 'nosniff').send(html)
+  reply.status(status).header('x-content-type-options', 'nosniff')
+  try {
+    const html = await app.view('pages/fejl', { ...layoutContext(null, '/'), authority: app.config.authority, sidetitel: title, titel: title, tekst: detail, status })
+    return reply.type('text/html; charset=utf-8').send(html)
+  } catch (renderErr) {
+    // Called outside Fastify's error handling: a failure here must still answer, never reject.
+    req.log.error({ err: renderErr }, 'fejlsiden kunne ikke vises')
+    return reply.type('text/plain; charset=utf-8').send(`${title}. ${detail}`)
+  }
 }
 
 export default fp(
