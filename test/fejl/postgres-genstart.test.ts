@@ -21,6 +21,8 @@ import { outboxChannel } from '../../server/outbox/outbox.js'
 import { startWorkerRuntime, type WorkerRuntime } from '../../workers/runtime.js'
 
 const pgs = new PrivatePostgres(await freePort())
+// Also when the world never got as far as dropping its database.
+afterAll(() => pgs.destroy())
 const KLADDER = 10
 const SVARTID_MS = 10_000
 
@@ -140,7 +142,7 @@ describe('PostgreSQL restarted under traffic', () => {
     await waitFor(
       'every kind of request succeeding after the restart',
       async () => ['side', 'api', 'indbakke', 'ny kladde'].every((l) => svar.some((s) => s.loekke === l && s.fase === 'efter' && s.status < 400)),
-      30_000,
+      60_000,
     )
     stop = true
     await Promise.all(loekker)
@@ -225,7 +227,7 @@ describe('PostgreSQL restarted under traffic', () => {
         const r = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE query = ${`LISTEN ${outboxChannel}`}`.execute(w.db)
         return r.rows[0]!.n >= 1
       },
-      30_000,
+      60_000,
     )
     const senere = await udfyldKladde(borger)
     expect((await borger.post(`/indbringelse/${senere}/gebyr`)).statusCode).toBe(303)

@@ -14,6 +14,8 @@ import { forventHverAfgoerelseEnGang, ventPaaPublicering, ventPaaTommeKoeer } fr
 import { startWorkerRuntime, type WorkerRuntime } from '../../workers/runtime.js'
 
 const pgs = new PrivatePostgres(await freePort())
+// Also when the world never got as far as dropping its database.
+afterAll(() => pgs.destroy())
 const ANTAL = 8
 
 describe('PostgreSQL restarted under the worker', () => {
