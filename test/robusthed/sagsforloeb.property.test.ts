@@ -20,6 +20,7 @@ import { Agent } from '../helpers/agent.js'
 import { createUser, naevnFor } from '../helpers/factories.js'
 import { indbringSag } from '../helpers/indbringelse.js'
 import { afgoerelseFelter } from '../helpers/afgoerelse.js'
+import { iDag } from '../naevnsmoede/helpers.js'
 import { kunGennemHandling, overgange, sagStatuser, type SagStatus } from '../../server/sag/status.js'
 
 const roller = ['sbA', 'sbB', 'lederA', 'lejer', 'udlejer', 'borger', 'medlemA', 'anonym'] as const
@@ -109,13 +110,10 @@ const journaliseres: Record<Art, boolean> = {
   beskedFraPart: true,
   gebyr: true,
   dagsorden: true,
-  // Saving the decision's draft is versioned on the draft itself and not journaled
-  // (server/modules/afgoerelse/afgoerelse.service.ts gemAfgoerelse); making it final is.
-  udkast: false,
+  udkast: true,
   endelig: true,
 }
 
-const iDag = (n: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(new Date(Date.now() + n * 86_400_000))
 
 describe('the case lifecycle under random actions by random users', () => {
   const w = useWorld()

@@ -57,38 +57,42 @@ export async function gemAfgoerelse(ctx: AfgoerelseCtx, p: Principal, sagId: str
   const d = r.data
   // An empty AFGØRELSE section starts from the registered outcome.
   if (!d.afgoerelse_tekst.trim()) d.afgoerelse_tekst = standardAfgoerelseTekst(d)
-  const updated = await ctx.db
-    .updateTable('afgoerelser')
-    .set({
-      afgoerelsesdato: d.afgoerelsesdato,
-      afslutningsaarsag: d.afslutningsaarsag,
-      henlaeggelsesaarsag: d.henlaeggelsesaarsag,
-      afvisningsaarsag: d.afvisningsaarsag,
-      medhold: d.medhold,
-      gebyrpaalaeggelse: d.gebyrpaalaeggelse,
-      sagsomraader: d.sagsomraader,
-      lovgrundlag: d.lovgrundlag,
-      besigtigelse: d.besigtigelse,
-      offentlig_interesse: d.offentlig_interesse,
-      huslejefastsaettelse_dato: d.huslejefastsaettelse?.dato ?? null,
-      huslejefastsaettelse_metode: d.huslejefastsaettelse?.metode ?? null,
-      huslejekategori: d.huslejefastsaettelse?.kategori ?? null,
-      huslejeangivelse: d.huslejefastsaettelse?.angivelse ?? null,
-      husleje: d.huslejefastsaettelse?.husleje ?? null,
-      areal: d.huslejefastsaettelse?.areal ?? null,
-      afgoerelse_tekst: d.afgoerelse_tekst,
-      sagsfremstilling: d.sagsfremstilling,
-      begrundelse: d.begrundelse,
-      version: sql`version + 1`,
-      opdateret: sql`now()`,
-    })
-    .where('id', '=', afgoerelse.id)
-    .where('status', '=', 'udkast')
-    .$if(forventetVersion !== undefined, (qb) => qb.where('version', '=', forventetVersion!))
-    .returning('id')
-    .executeTakeFirst()
-  if (!updated) throw new ConflictError('AfgoerelseAendret', 'Afgørelsen er ændret af en anden, siden du åbnede den. Genindlæs siden; dine ændringer er vist igen.')
-  return { ok: true as const }
+  // The draft and its internal journal entry are saved together.
+  return ctx.db.transaction().execute(async (trx) => {
+    const updated = await trx
+      .updateTable('afgoerelser')
+      .set({
+        afgoerelsesdato: d.afgoerelsesdato,
+        afslutningsaarsag: d.afslutningsaarsag,
+        henlaeggelsesaarsag: d.henlaeggelsesaarsag,
+        afvisningsaarsag: d.afvisningsaarsag,
+        medhold: d.medhold,
+        gebyrpaalaeggelse: d.gebyrpaalaeggelse,
+        sagsomraader: d.sagsomraader,
+        lovgrundlag: d.lovgrundlag,
+        besigtigelse: d.besigtigelse,
+        offentlig_interesse: d.offentlig_interesse,
+        huslejefastsaettelse_dato: d.huslejefastsaettelse?.dato ?? null,
+        huslejefastsaettelse_metode: d.huslejefastsaettelse?.metode ?? null,
+        huslejekategori: d.huslejefastsaettelse?.kategori ?? null,
+        huslejeangivelse: d.huslejefastsaettelse?.angivelse ?? null,
+        husleje: d.huslejefastsaettelse?.husleje ?? null,
+        areal: d.huslejefastsaettelse?.areal ?? null,
+        afgoerelse_tekst: d.afgoerelse_tekst,
+        sagsfremstilling: d.sagsfremstilling,
+        begrundelse: d.begrundelse,
+        version: sql`version + 1`,
+        opdateret: sql`now()`,
+      })
+      .where('id', '=', afgoerelse.id)
+      .where('status', '=', 'udkast')
+      .$if(forventetVersion !== undefined, (qb) => qb.where('version', '=', forventetVersion!))
+      .returning('id')
+      .executeTakeFirst()
+    if (!updated) throw new ConflictError('AfgoerelseAendret', 'Afgørelsen er ændret af en anden, siden du åbnede den. Genindlæs siden; dine ændringer er vist igen.')
+    await skrivJournal(trx, { sagId, aktoerId: p.userId, handling: 'afgoerelsesudkast_gemt', synligForParter: false })
+    return { ok: true as const }
+  })
 }
 
 /** Makes the decision final: a new locked version, the case closed, the parties served. */

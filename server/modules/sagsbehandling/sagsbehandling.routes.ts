@@ -67,6 +67,7 @@ const journalTekst: Record<string, string> = {
   anonymisering_klar: 'Afgørelsen er anonymiseret og klar til gennemsyn',
   anonymisering_rettet: 'Anonymiseringen er rettet',
   anonymisering_godkendt: 'Anonymiseringen er godkendt',
+  afgoerelsesudkast_gemt: 'Udkast til afgørelse gemt',
   afgoerelse_endelig: 'Afgørelsen er gjort endelig',
   afgoerelse_ny_version: 'Ny version af afgørelsen',
   afgoerelse_aabnet: 'Afgørelsen er åbnet for rettelse',
