@@ -18,7 +18,7 @@ import os from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { addCleanup, createScratchDatabase, deleteRedisKeys, measureLoad, quantile, resultLine, runCleanups, startChild } from './lib.mjs'
+import { addCleanup, csrfOf, createScratchDatabase, deleteRedisKeys, getPage, login, measureLoad, quantile, resultLine, runCleanups, startChild } from './lib.mjs'
 
 const BENCH = 'http'
 const PAGE = { connections: 10, duration: 10, warmup: 2 }
@@ -65,12 +65,8 @@ export async function run({ root, env, services, log, emit }) {
     log(`App på ${appUrl}, baseline på ${baseUrl} (pid ${server.pid})`)
 
     // --- Check each route once, capture the bodies for the baseline ---------------
-    const loginPage = await getPage(`${appUrl}/login`)
-    const csrf = {
-      token: /name="_csrf" value="([^"]+)"/.exec(loginPage.body)?.[1],
-      cookie: loginPage.cookies.find((c) => c.startsWith('naevn_csrf=')),
-    }
-    if (!csrf.token || !csrf.cookie) throw new Error('GET /login gav ingen CSRF-token eller naevn_csrf-cookie.')
+    const csrf = await csrfOf(appUrl)
+    const loginPage = csrf.page
 
     const sessions = []
     for (let i = 0; i < SESSIONS; i++) sessions.push(await login(appUrl, csrf, caseworker))
@@ -182,39 +178,6 @@ async function seed({ dist, url, referenceDataDir }) {
   } finally {
     await db.destroy()
   }
-}
-
-/** Aborts a request that hangs (AbortSignal.timeout, written with the linter's globals). */
-function timeoutSignal(ms) {
-  const controller = new AbortController()
-  setTimeout(() => controller.abort(new Error(`ingen svar inden ${ms} ms`)), ms).unref()
-  return controller.signal
-}
-
-function cookiesOf(res) {
-  return res.headers.getSetCookie().map((c) => c.split(';')[0])
-}
-
-async function getPage(url, headers = {}) {
-  const res = await fetch(url, { headers, redirect: 'manual', signal: timeoutSignal(10_000) })
-  const body = await res.text()
-  if (res.status !== 200) throw new Error(`GET ${new URL(url).pathname} gav ${res.status}, ikke 200.`)
-  return { body, contentType: res.headers.get('content-type') ?? 'text/html; charset=utf-8', cookies: cookiesOf(res) }
-}
-
-/** Logs in through the form; returns the session cookie ("naevn_session=…"). */
-async function login(appUrl, csrf, user) {
-  const res = await fetch(`${appUrl}/login`, {
-    method: 'POST',
-    redirect: 'manual',
-    signal: timeoutSignal(10_000),
-    headers: { cookie: csrf.cookie, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ email: user.email, adgangskode: user.password, _csrf: csrf.token }).toString(),
-  })
-  await res.arrayBuffer()
-  const session = cookiesOf(res).find((c) => c.startsWith('naevn_session=') && c.length > 'naevn_session='.length)
-  if (res.status !== 303 || !session) throw new Error(`POST /login gav ${res.status} uden sessionscookie; login virker ikke.`)
-  return session
 }
 
 /**

@@ -24,7 +24,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { addCleanup, deleteRedisKeys, measureLoad, quantile, resultLine, runCleanups, serveAsChild, startChild, withDatabase } from './lib.mjs'
+import { addCleanup, deleteRedisKeys, measureLoad, quantile, resultLine, rotation, runCleanups, serveAsChild, startChild, withDatabase } from './lib.mjs'
 
 const BENCH = 'soegning'
 const LOAD = { connections: 20, duration: 8, warmup: 2 }
@@ -100,15 +100,6 @@ export async function run({ root, env, services, log, emit }) {
 }
 
 const rund = (n) => Number(n.toFixed(2))
-
-/** Each connection walks the list from its own starting point, so they do not move in step. */
-function rotation(stier) {
-  let next = 0
-  return (client) => {
-    const i = next++ % stier.length
-    client.setRequests([...stier.slice(i), ...stier.slice(0, i)].map((path) => ({ method: 'GET', path })))
-  }
-}
 
 export function kildeHash(root) {
   const h = createHash('sha256')
