@@ -17,14 +17,15 @@
 //                 is the 303 to /sager/:id?indsendt=1, checked per response and counted
 //                 in the database afterwards
 //
-// Rate: 135 requests/s in all (soegning 40, afgoerelse 60, indbakke 30, indsendelse 5),
+// Rate: 115 requests/s in all (soegning 20, afgoerelse 60, indbakke 30, indsendelse 5),
 // each kind over one connection per 5 req/s. Chosen by measuring on the 2-core machine
 // this was built on (server, PostgreSQL and autocannon on the same two cores, shared with
-// other work): 135/s was kept with p99 ~130 ms when the machine was otherwise moderately
-// busy, while with the machine heavily loaded by other test runs (load average 11+) even
-// the search page's 40/s was not. The search page is the costly part. The line "samlet"
-// gives the server process's CPU during the load (serverCpuPercentOfOneCore); each
-// kind's line says whether its rate was kept (fuld.sustained: ≥ 95 % answered).
+// other engineers' test runs): with the search page at 40/s (135/s in all) the rate was
+// kept once (p99 129 ms, load average ~4) and missed twice (125 and 77 of 135/s at load
+// averages ~8 and 11+), while the server process itself used only ~35 % of one core: the
+// search's PostgreSQL work is what runs out. The line "samlet" gives the server process's
+// CPU during the load (serverCpuPercentOfOneCore); each kind's line says whether its rate
+// was kept (fuld.sustained: ≥ 95 % answered within the 60 s).
 //
 // The baseline, measured in the same run just before: the same mix at a tenth of the
 // rate (one connection per kind, indsendelse at 1/s) for 20 s, after a 5 s warm-up at
@@ -65,7 +66,7 @@ const SEKUNDER = 60
 const OPVARMNING = 5
 const BASELINE_SEKUNDER = 20
 /** req/s per kind at full load; one connection per 5 req/s. */
-const RATER = { soegning: 40, afgoerelse: 60, indbakke: 30, indsendelse: 5 }
+const RATER = { soegning: 20, afgoerelse: 60, indbakke: 30, indsendelse: 5 }
 const PR_FORBINDELSE = 5
 const demoPassword = 'demo-adgangskode'
 
