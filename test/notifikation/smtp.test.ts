@@ -91,7 +91,11 @@ describe('e-mail notices over SMTP', () => {
     // A notice, never the legal letter itself.
     expect(mail!.attachments).toBe(0)
     expect(mail!.text).not.toContain('Send venligst lejekontrakten')
-    const sendt = await w.db.selectFrom('sendte_mails').select(['transport', 'modtager']).where('modtager', '=', filer.email).where('skabelon', '=', 'partsnotifikation:brev').execute()
+    // The worker records the sending once the SMTP server has answered: a moment after it got the mail.
+    const sendt = await waitFor('the sending recorded', async () => {
+      const rows = await w.db.selectFrom('sendte_mails').select(['transport', 'modtager']).where('modtager', '=', filer.email).where('skabelon', '=', 'partsnotifikation:brev').execute()
+      return rows.length > 0 ? rows : undefined
+    })
     expect(sendt).toEqual([{ transport: 'smtp', modtager: filer.email }])
     // The filing's own notice went the same way.
     expect(modtaget.some((m) => m.to.includes(filer.email) && m.subject.includes(sagsnummer) && m !== mail)).toBe(true)
