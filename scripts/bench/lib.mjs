@@ -178,7 +178,8 @@ export async function cloneDatabase(databaseUrl, template, name) {
 
 /**
  * Runs autocannon against url: first `warmup` seconds (discarded), then `duration`
- * seconds measured. Fails unless every response has one of the expected status codes
+ * seconds measured (or `amount` requests). `requests` and `setupClient` are autocannon's
+ * (see rotation). Fails unless every response has one of the expected status codes
  * and there were no errors or timeouts. Latency percentiles are computed from the
  * exact per-response times (autocannon's own histogram has whole-millisecond steps).
  *
