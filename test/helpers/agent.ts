@@ -35,6 +35,14 @@ export class Agent {
     return this.remember(await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader(), ...headers } }))
   }
 
+  /** Creates an API key on the account page, as the logged-in user would, and returns its Authorization header. */
+  async apiKey(navn = 'Advokatens sagssystem'): Promise<{ authorization: string }> {
+    await this.get('/konto/api-noegler')
+    const token = /<code class="api-noegle">([^<]+)<\/code>/.exec((await this.post('/konto/api-noegler', { navn })).body)?.[1]
+    if (!token) throw new Error('the account page showed no new API key')
+    return { authorization: `Bearer ${token}` }
+  }
+
   /** Posts a form as the browser would, with the CSRF token of a rendered page. */
   async post(url: string, form: Record<string, string | string[]> = {}, o: { csrf?: boolean; headers?: Record<string, string> } = {}): Promise<LightMyRequestResponse> {
     if (o.csrf !== false && !this.csrf) await this.get('/login')

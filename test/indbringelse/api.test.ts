@@ -12,10 +12,8 @@ describe('filing through the JSON API with an API key', () => {
     const user = await createUser(w.db)
     const agent = new Agent(w.app)
     await agent.login(user.email, user.password)
-    await agent.get('/konto/api-noegler')
-    const res = await agent.post('/konto/api-noegler', { navn: 'Advokatens sagssystem' })
-    const token = /<code class="api-noegle">([^<]+)<\/code>/.exec(res.body)![1]!
-    return { user, agent, token, auth: { authorization: `Bearer ${token}` } }
+    const auth = await agent.apiKey()
+    return { user, agent, token: auth.authorization.slice('Bearer '.length), auth }
   }
 
   it('when a lawyer’s system creates, fills, uploads and submits a draft, then the case is filed and readable', async () => {

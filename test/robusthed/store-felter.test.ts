@@ -20,9 +20,7 @@ describe('huge form fields', () => {
     agent = new Agent(w.app)
     await agent.login(user.email, user.password)
     sagId = await indbringSag(agent)
-    await agent.get('/konto/api-noegler')
-    const token = /<code class="api-noegle">([^<]+)<\/code>/.exec((await agent.post('/konto/api-noegler', { navn: 'Advokatens sagssystem' })).body)![1]!
-    auth = { authorization: `Bearer ${token}` }
+    auth = await agent.apiKey()
   })
 
   const beskeder = async () => (await w.db.selectFrom('beskeder').select('id').where('sag_id', '=', sagId).execute()).length

@@ -21,9 +21,7 @@ describe('broken UTF-8 and surrogates', () => {
     agent = new Agent(w.app)
     await agent.login(user.email, user.password)
     sagId = await indbringSag(agent)
-    await agent.get('/konto/api-noegler')
-    const token = /<code class="api-noegle">([^<]+)<\/code>/.exec((await agent.post('/konto/api-noegler', { navn: 'Advokatens sagssystem' })).body)![1]!
-    auth = { authorization: `Bearer ${token}` }
+    auth = await agent.apiKey()
   })
 
   it('when a page’s path cannot be decoded, then the Danish error page answers 400', async () => {
