@@ -40,17 +40,14 @@
 // ~30 s and kept), plus the demo seed (npm run seed: accounts, boards, cases, meetings),
 // named naevn_blandet_bench and dropped afterwards.
 import { randomBytes } from 'node:crypto'
-import { mkdtemp, rm } from 'node:fs/promises'
-import os from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import {
-  addCleanup,
+  benchAppEnv,
   checkRequests,
   cloneDatabase,
   cpuSecondsOf,
   csrfOf,
-  deleteRedisKeys,
   login,
   measureRates,
   resultLine,
@@ -193,26 +190,8 @@ export async function benchVerden({ root, env, services, log, databasenavn, node
   const skabelon = await register({ root, dist, env, databaseUrl: services.databaseUrl, hash: kildeHash(root), antal: 20_000, log })
   const db = await cloneDatabase(services.databaseUrl, new URL(skabelon).pathname.slice(1), databasenavn)
 
-  const mailDir = await mkdtemp(join(os.tmpdir(), 'naevn-bench-mail-'))
-  addCleanup(() => rm(mailDir, { recursive: true, force: true }))
-  const queuePrefix = `bench-${databasenavn}-${process.pid}`
-  addCleanup(() => deleteRedisKeys(services.redisUrl, `${queuePrefix}:*`))
   const metricsToken = randomBytes(24).toString('hex')
-  const appEnv = {
-    DATABASE_URL: db.url,
-    REDIS_URL: services.redisUrl,
-    QUEUE_PREFIX: queuePrefix,
-    SESSION_SECRET: randomBytes(32).toString('hex'),
-    CPR_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-    METRICS_TOKEN: metricsToken,
-    // All the load comes from 127.0.0.1: the per-IP limiters must not answer 429.
-    LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
-    PUBLIC_API_RATE_LIMIT_PER_MINUTE: '1000000',
-    GRAPHQL_RATE_LIMIT_PER_MINUTE: '1000000',
-    LOG_LEVEL: 'warn',
-    MAIL_DIR: mailDir,
-    ...(env.REFERENCE_DATA_DIR ? { REFERENCE_DATA_DIR: env.REFERENCE_DATA_DIR } : {}),
-  }
+  const appEnv = await benchAppEnv({ env, services, databaseUrl: db.url, prefix: databasenavn, mail: true, logLevel: 'warn', extra: { METRICS_TOKEN: metricsToken } })
 
   log('Demo-data (npm run seed) i kopien…')
   const { loadConfig } = await import(dist('server', 'config.js'))

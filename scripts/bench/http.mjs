@@ -13,12 +13,10 @@
 //
 // Each case gives two lines: throughput (req/s) and p99 latency (ms, case "<name>-p99").
 import { randomBytes } from 'node:crypto'
-import { mkdtemp, rm } from 'node:fs/promises'
-import os from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { addCleanup, csrfOf, createScratchDatabase, deleteRedisKeys, getPage, login, measureLoad, quantile, resultLine, runCleanups, startChild } from './lib.mjs'
+import { benchAppEnv, csrfOf, createScratchDatabase, getPage, login, measureLoad, quantile, resultLine, runCleanups, startChild } from './lib.mjs'
 
 const BENCH = 'http'
 const PAGE = { connections: 10, duration: 10, warmup: 2 }
@@ -35,23 +33,7 @@ export async function run({ root, env, services, log, emit }) {
   try {
     // --- Services: scratch database, mail dir, Redis prefix -----------------------
     const scratch = await createScratchDatabase(services.databaseUrl)
-    const mailDir = await mkdtemp(join(os.tmpdir(), 'naevn-bench-mail-'))
-    addCleanup(() => rm(mailDir, { recursive: true, force: true }))
-    const queuePrefix = `bench-${process.pid}-${randomBytes(3).toString('hex')}`
-    addCleanup(() => deleteRedisKeys(services.redisUrl, `${queuePrefix}:*`))
-
-    const appEnv = {
-      DATABASE_URL: scratch.url,
-      REDIS_URL: services.redisUrl,
-      QUEUE_PREFIX: queuePrefix,
-      SESSION_SECRET: randomBytes(32).toString('hex'),
-      CPR_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-      // Every request comes from 127.0.0.1; the login case must not hit the limiter.
-      LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
-      LOG_LEVEL: 'silent',
-      MAIL_DIR: mailDir,
-      ...(env.REFERENCE_DATA_DIR ? { REFERENCE_DATA_DIR: env.REFERENCE_DATA_DIR } : {}),
-    }
+    const appEnv = await benchAppEnv({ env, services, databaseUrl: scratch.url, prefix: 'http', mail: true })
     const config = loadConfig(appEnv)
 
     log('Migrerer og indsætter testdata…')

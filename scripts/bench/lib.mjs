@@ -4,7 +4,10 @@
 // Only Node built-ins are imported at the top: run.mjs loads this before it has made
 // sure node_modules is installed.
 import { fork, spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { createServer } from 'node:net'
+import os from 'node:os'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 
@@ -78,6 +81,36 @@ export async function runCleanups() {
 
 // ---------------------------------------------------------------------------
 // Scratch database: naevn_bench_<pid>, dropped at the end.
+
+/**
+ * The environment of the app under a bench: its own Redis prefix (its keys deleted at the
+ * end), throwaway secrets, and the per-IP limits lifted, since all the load comes from
+ * 127.0.0.1. With `mail`, a temporary mail folder (removed at the end). `extra` adds or
+ * overrides settings.
+ */
+export async function benchAppEnv({ env, services, databaseUrl, prefix, mail = false, logLevel = 'silent', extra = {} }) {
+  const queuePrefix = `bench-${prefix}-${process.pid}-${randomBytes(3).toString('hex')}`
+  addCleanup(() => deleteRedisKeys(services.redisUrl, `${queuePrefix}:*`))
+  const appEnv = {
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: services.redisUrl,
+    QUEUE_PREFIX: queuePrefix,
+    SESSION_SECRET: randomBytes(32).toString('hex'),
+    CPR_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
+    PUBLIC_API_RATE_LIMIT_PER_MINUTE: '1000000',
+    GRAPHQL_RATE_LIMIT_PER_MINUTE: '1000000',
+    LOG_LEVEL: logLevel,
+    ...(env.REFERENCE_DATA_DIR ? { REFERENCE_DATA_DIR: env.REFERENCE_DATA_DIR } : {}),
+    ...extra,
+  }
+  if (mail) {
+    const mailDir = await mkdtemp(join(os.tmpdir(), 'naevn-bench-mail-'))
+    addCleanup(() => rm(mailDir, { recursive: true, force: true }))
+    appEnv.MAIL_DIR = mailDir
+  }
+  return appEnv
+}
 
 export function withDatabase(url, database) {
   const u = new URL(url)

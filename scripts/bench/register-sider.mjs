@@ -11,10 +11,9 @@
 //       the layout, registered only in the bench's host process.
 // Target (the issue): each page reaches ≥ 0.5× the baseline's requests/s. Each case gives
 // a req/s line and a p99 line.
-import { randomBytes } from 'node:crypto'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { join } from 'node:path'
-import { addCleanup, deleteRedisKeys, measureLoad, resultLine, runCleanups, startChild } from './lib.mjs'
+import { benchAppEnv, measureLoad, resultLine, runCleanups, startChild } from './lib.mjs'
 import { kildeHash, register } from './soegning.mjs'
 
 const BENCH = 'register-sider'
@@ -45,18 +44,7 @@ export async function run({ root, env, services, log, emit }) {
     await c.end()
     if (!rows[0]) throw new Error('Registret har ingen afgørelse med husleje og lovgrundlag.')
 
-    const queuePrefix = `bench-sider-${process.pid}-${randomBytes(3).toString('hex')}`
-    addCleanup(() => deleteRedisKeys(services.redisUrl, `${queuePrefix}:*`))
-    const appEnv = {
-      DATABASE_URL: url,
-      REDIS_URL: services.redisUrl,
-      QUEUE_PREFIX: queuePrefix,
-      SESSION_SECRET: randomBytes(32).toString('hex'),
-      CPR_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-      PUBLIC_API_RATE_LIMIT_PER_MINUTE: '1000000',
-      LOG_LEVEL: 'silent',
-      ...(env.REFERENCE_DATA_DIR ? { REFERENCE_DATA_DIR: env.REFERENCE_DATA_DIR } : {}),
-    }
+    const appEnv = await benchAppEnv({ env, services, databaseUrl: url, prefix: 'sider' })
     const server = startChild(serverFile, { name: 'register-serveren' })
     const { appPort } = await server.call('start', { root, env: appEnv, layoutBaseline: true })
     const app = `http://127.0.0.1:${appPort}`

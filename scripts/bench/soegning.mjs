@@ -24,7 +24,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { addCleanup, deleteRedisKeys, measureLoad, quantile, resultLine, rotation, runCleanups, serveAsChild, startChild, withDatabase } from './lib.mjs'
+import { benchAppEnv, measureLoad, quantile, resultLine, rotation, runCleanups, serveAsChild, startChild, withDatabase } from './lib.mjs'
 
 const BENCH = 'soegning'
 const LOAD = { connections: 20, duration: 8, warmup: 2 }
@@ -40,19 +40,9 @@ export async function run({ root, env, services, log, emit }) {
     const urls = {}
     for (const antal of STOERRELSER) urls[antal] = await register({ root, dist, env, databaseUrl: services.databaseUrl, hash, antal, log })
 
-    const queuePrefix = `bench-soeg-${process.pid}-${randomBytes(3).toString('hex')}`
-    addCleanup(() => deleteRedisKeys(services.redisUrl, `${queuePrefix}:*`))
-    const appEnv = (url) => ({
-      DATABASE_URL: url,
-      REDIS_URL: services.redisUrl,
-      QUEUE_PREFIX: queuePrefix,
-      SESSION_SECRET: randomBytes(32).toString('hex'),
-      CPR_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-      // Every request comes from 127.0.0.1: the public search's limiter must not answer 429.
-      PUBLIC_API_RATE_LIMIT_PER_MINUTE: '1000000',
-      LOG_LEVEL: 'silent',
-      ...(env.REFERENCE_DATA_DIR ? { REFERENCE_DATA_DIR: env.REFERENCE_DATA_DIR } : {}),
-    })
+    // One prefix and one set of secrets for the servers on each register size.
+    const faelles = await benchAppEnv({ env, services, databaseUrl: '', prefix: 'soeg' })
+    const appEnv = (url) => ({ ...faelles, DATABASE_URL: url })
     for (const antal of STOERRELSER) loadConfig(appEnv(urls[antal]))
 
     const host = startChild(thisFile, { name: 'soege-serveren' })
