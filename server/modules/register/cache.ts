@@ -25,29 +25,47 @@ export function ttlMemo<T>(ttlMs: number, maks = 1000) {
 /**
  * Rendered pages by key, each valid while its version (e.g. a row's status and update
  * time) is unchanged and for at most ttlMs (for what else the page shows, like the
- * related decisions).
+ * related decisions). Bounded by count and by the pages' total size (UTF-16 code units,
+ * so roughly bytes ×2 in memory): with thousands of pages of 20–40 kB a count alone let
+ * the cache hold 100 MB and more, which made the server's size depend on how full it was.
  */
 export class SideCache {
   private readonly m = new Map<string, { version: string; udloeber: number; side: Renderet }>()
+  private tegn = 0
 
   constructor(
     private readonly ttlMs: number,
     private readonly maks = 2000,
+    private readonly maksTegn = 8 * 1024 * 1024,
   ) {}
 
   hent(noegle: string, version: string): Renderet | undefined {
     const e = this.m.get(noegle)
     if (!e) return undefined
     if (e.version !== version || e.udloeber <= Date.now()) {
-      this.m.delete(noegle)
+      this.fjern(noegle)
       return undefined
     }
     return e.side
   }
 
   gem(noegle: string, version: string, side: Renderet): void {
-    this.m.delete(noegle)
+    this.fjern(noegle)
     this.m.set(noegle, { version, udloeber: Date.now() + this.ttlMs, side })
-    while (this.m.size > this.maks) this.m.delete(this.m.keys().next().value!)
+    this.tegn += side.html.length
+    // Map keeps insertion order: the oldest entries go first, expired or not.
+    while (this.m.size > this.maks || this.tegn > this.maksTegn) this.fjern(this.m.keys().next().value!)
+  }
+
+  /** How many pages and characters the cache holds. */
+  get stoerrelse(): { sider: number; tegn: number } {
+    return { sider: this.m.size, tegn: this.tegn }
+  }
+
+  private fjern(noegle: string): void {
+    const e = this.m.get(noegle)
+    if (!e) return
+    this.tegn -= e.side.html.length
+    this.m.delete(noegle)
   }
 }
