@@ -1,6 +1,8 @@
 // Files a case through the pages, the way a browser would, for tests that need one.
 import { expect } from 'vitest'
-import type { Agent } from './agent.js'
+import { Agent } from './agent.js'
+import { createUser, naevnFor } from './factories.js'
+import type { World } from './world.js'
 
 export interface SagInput {
   postnr?: string
@@ -60,4 +62,14 @@ export async function indbringSag(agent: Agent, o: SagInput = {}): Promise<strin
   const sent = await agent.post(`/indbringelse/${id}/indsend`)
   expect(sent.statusCode, sent.body.slice(0, 3000)).toBe(303)
   return id
+}
+
+/** A logged-in citizen with a filed case (board 101's) and an API key for the same account. */
+export async function borgerMedSag(w: World): Promise<{ agent: Agent; sagId: string; auth: { authorization: string } }> {
+  await naevnFor(w.db, 101)
+  const user = await createUser(w.db)
+  const agent = new Agent(w.app)
+  await agent.login(user.email, user.password)
+  const sagId = await indbringSag(agent)
+  return { agent, sagId, auth: await agent.apiKey() }
 }

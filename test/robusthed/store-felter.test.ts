@@ -3,8 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { useWorld } from '../helpers/world.js'
 import { Agent } from '../helpers/agent.js'
-import { createUser, naevnFor } from '../helpers/factories.js'
-import { indbringSag, udfyldKladde } from '../helpers/indbringelse.js'
+import { borgerMedSag, udfyldKladde } from '../helpers/indbringelse.js'
 
 const MB = 1024 * 1024
 
@@ -15,12 +14,7 @@ describe('huge form fields', () => {
   let auth: Record<string, string>
 
   beforeAll(async () => {
-    await naevnFor(w.db, 101)
-    const user = await createUser(w.db)
-    agent = new Agent(w.app)
-    await agent.login(user.email, user.password)
-    sagId = await indbringSag(agent)
-    auth = await agent.apiKey()
+    ;({ agent, sagId, auth } = await borgerMedSag(w))
   })
 
   const beskeder = async () => (await w.db.selectFrom('beskeder').select('id').where('sag_id', '=', sagId).execute()).length

@@ -3,8 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { useWorld } from '../helpers/world.js'
 import { Agent } from '../helpers/agent.js'
-import { createUser, naevnFor } from '../helpers/factories.js'
-import { indbringSag, udfyldKladde } from '../helpers/indbringelse.js'
+import { borgerMedSag, udfyldKladde } from '../helpers/indbringelse.js'
 
 /** Invalid sequences: a bad continuation, a lone byte, an overlong '/', a UTF-16 surrogate, a cut-off sequence, a stray '%'. */
 const brudte = ['%C3%28', '%FF', '%C0%AF', '%ED%A0%80', '%E2%82', '%', '%G1', '%F4%90%80%80']
@@ -16,12 +15,7 @@ describe('broken UTF-8 and surrogates', () => {
   let auth: Record<string, string>
 
   beforeAll(async () => {
-    await naevnFor(w.db, 101)
-    const user = await createUser(w.db)
-    agent = new Agent(w.app)
-    await agent.login(user.email, user.password)
-    sagId = await indbringSag(agent)
-    auth = await agent.apiKey()
+    ;({ agent, sagId, auth } = await borgerMedSag(w))
   })
 
   it('when a page’s path cannot be decoded, then the Danish error page answers 400', async () => {
