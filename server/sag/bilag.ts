@@ -27,7 +27,7 @@ export const bilagKategorier = {
 export type BilagKategori = keyof typeof bilagKategorier
 
 /** Labels for every kind of document on a case, also those the system makes itself. */
-export const dokumentKategoriLabel: Record<string, string> = { ...bilagKategorier, kvittering: 'Kvittering' }
+export const dokumentKategoriLabel: Record<string, string> = { ...bilagKategorier, kvittering: 'Kvittering', brev: 'Brev', afgoerelse: 'Afgørelse' }
 
 export function isBilagKategori(value: string): value is BilagKategori {
   return Object.hasOwn(bilagKategorier, value)

@@ -277,6 +277,8 @@ describe('the whole journey of a case, in a browser', () => {
       await click(tp, tp.locator('tbody tr', { hasText: sagsnummer }).locator('a'))
       const link = tp.locator(`a[href="/sager/${sagId}/dokumenter/${afgoerelseDok.id}"]`)
       expect(await link.count(), 'the decision on the tenant’s case page').toBeGreaterThan(0)
+      // Every document's kind is named in Danish, also those the system made itself.
+      expect(await tp.locator('main table tbody td:nth-child(2)').allInnerTexts()).toEqual(expect.arrayContaining(['Lejekontrakt', 'Kvittering', 'Brev', 'Afgørelse']))
       await checkpoint(tp, 'lejer-afgoerelse')
       const pdf = await tp.context().request.get(`/sager/${sagId}/dokumenter/${afgoerelseDok.id}`)
       expect(pdf.status()).toBe(200)

@@ -49,7 +49,7 @@ export async function sagsmappePdf(db: Kysely<DB>, sagId: string): Promise<{ pdf
     sagsnummer: sag.sagsnummer ?? '',
     lejemaal: adresseTekst(sag),
     dannet: formatDatoTid(new Date()),
-    dokumenter: dokumenter.map((d) => ({ filnavn: d.filnavn, mime: d.mime, kategori: dokumentKategoriLabel[d.kategori] ?? (d.kategori === 'brev' ? 'Brev' : d.kategori), dato: formatDato(d.oprettet), data: d.indhold })),
+    dokumenter: dokumenter.map((d) => ({ filnavn: d.filnavn, mime: d.mime, kategori: dokumentKategoriLabel[d.kategori] ?? d.kategori, dato: formatDato(d.oprettet), data: d.indhold })),
   })
   return { pdf, filnavn: `sagsmappe-${sag.sagsnummer}.pdf` }
 }

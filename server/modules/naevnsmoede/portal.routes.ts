@@ -110,7 +110,7 @@ export const portalRoutes: FastifyPluginAsyncTypebox = async (app) => {
       ...s,
       besigtigelser: (dette?.besigtigelser ?? []).map(besigtigelseTekst),
       indstilling: textParagraphs(sag.vurdering ?? ''),
-      dokumenter: dokumenter.map((d) => ({ href: `${base}/dokumenter/${d.id}`, filnavn: d.filnavn, kategori: dokumentKategoriLabel[d.kategori] ?? (d.kategori === 'brev' ? 'Brev' : d.kategori), dato: formatDato(d.oprettet), stoerrelse: formatStoerrelse(d.stoerrelse) })),
+      dokumenter: dokumenter.map((d) => ({ href: `${base}/dokumenter/${d.id}`, filnavn: d.filnavn, kategori: dokumentKategoriLabel[d.kategori] ?? d.kategori, dato: formatDato(d.oprettet), stoerrelse: formatStoerrelse(d.stoerrelse) })),
       hoeringssvar: hoeringer.flatMap((h) =>
         (h.svar ?? []).map((x) => ({
           part: x.part,
