@@ -93,7 +93,12 @@ async function openTab(browser: Browser, baseUrl: string): Promise<Tab> {
     problems.push(`console on ${pathOf(page)}: ${msg.text()}${where ? ` (${where})` : ''}`)
   })
   page.on('pageerror', (err) => problems.push(`pageerror on ${pathOf(page)}: ${err.message}`))
-  page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`))
+  page.on('requestfailed', (req) => {
+    // The browser drops a page's favicon request when the next navigation starts before
+    // it is answered: that says nothing about the page, so it is no problem to report.
+    if (req.failure()?.errorText === 'net::ERR_ABORTED' && new URL(req.url()).pathname.endsWith('/favicon.svg')) return
+    problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`)
+  })
   // CSP violations are logged to the console by Chromium; this reports them explicitly too.
   await context.addInitScript(
     `document.addEventListener('securitypolicyviolation', (e) => console.error('CSP violation: ' + e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline') + ' at ' + e.sourceFile + ':' + e.lineNumber))`,
