@@ -82,13 +82,16 @@ export async function sendError(req: FastifyRequest, reply: FastifyReply, status
     return reply.redirect(`/login?naeste=${encodeURIComponent(req.url)}`)
   }
   const title = titles[status] ?? 'Fejl'
-  if (isApiRequest(req)) {
-    return reply
-      .status(status)
-      .type('application/problem+json; charset=utf-8')
-      .send({ type: 'about:blank', title, status, detail, code, instance: req.url, ...extra })
-  }
+  if (isApiRequest(req)) return sendProblem(req, reply, status, code, detail, extra)
   return reply.status(status).page('pages/fejl', { titel: title, tekst: pageTexts[status] ?? detail, status })
+}
+
+/** An RFC 9457 problem+json answer for the API. */
+function sendProblem(req: FastifyRequest, reply: FastifyReply, status: number, code: string, detail: string, extra: Record<string, unknown> = {}) {
+  return reply
+    .status(status)
+    .type('application/problem+json; charset=utf-8')
+    .send({ type: 'about:blank', title: titles[status] ?? 'Fejl', status, detail, code, instance: req.url, ...extra })
 }
 
 /**
@@ -101,12 +104,7 @@ export async function sendFrameworkError(app: FastifyInstance, err: FastifyError
   const title = titles[status]!
   const detail = status === 400 ? 'Adressen indeholder ugyldige tegn.' : pageTexts[500]!
   if (status >= 500) req.log.error({ err }, 'uventet fejl')
-  if (req.url.startsWith('/api/')) {
-    return reply
-      .status(status)
-      .type('application/problem+json; charset=utf-8')
-      .send({ type: 'about:blank', title, status, detail, code: status === 400 ? 'UgyldigAdresse' : 'InternFejl', instance: req.url })
-  }
+  if (isApiRequest(req)) return sendProblem(req, reply, status, status === 400 ? 'UgyldigAdresse' : 'InternFejl', detail)
   reply.status(status).header('x-content-type-options', 'nosniff')
   try {
     const html = await app.view('pages/fejl', { ...layoutContext(null, '/'), authority: app.config.authority, sidetitel: title, titel: title, tekst: detail, status })

@@ -34,8 +34,11 @@ export const afgoerelseFelter = {
 }
 
 export interface Sagsbehandling {
+  /** A caseworker of board 101, logged in. */
   sb: Agent
+  /** A citizen who files, logged in, and the account. */
   fa: Agent
+  filer: Awaited<ReturnType<typeof createUser>>
 }
 
 export async function sagsbehandling(w: World): Promise<Sagsbehandling> {
@@ -46,11 +49,11 @@ export async function sagsbehandling(w: World): Promise<Sagsbehandling> {
   const filer = await createUser(w.db)
   const fa = new Agent(w.app)
   await fa.login(filer.email, filer.password)
-  return { sb, fa }
+  return { sb, fa, filer }
 }
 
 /** A final decision on a filed case; its anonymization runs in the worker. */
-export async function endeligSag(w: World, { sb, fa }: Sagsbehandling, felter: Record<string, string> = {}, sag: SagInput = {}): Promise<string> {
+export async function endeligSag(w: World, { sb, fa }: Pick<Sagsbehandling, 'sb' | 'fa'>, felter: Record<string, string> = {}, sag: SagInput = {}): Promise<string> {
   const sagId = await indbringSag(fa, sag)
   await sb.get(`/sagsbehandling/sager/${sagId}`)
   expect((await sb.post(`/sagsbehandling/sager/${sagId}/afgoerelse`, { ...afgoerelseFelter, ...felter })).statusCode).toBe(303)
@@ -78,7 +81,7 @@ export async function registerId(w: World, sagId: string): Promise<number> {
 }
 
 /** Filed, decided, anonymized, approved and published: the public id. */
-export async function publiceretSag(w: World, s: Sagsbehandling, felter: Record<string, string> = {}): Promise<{ sagId: string; id: number }> {
+export async function publiceretSag(w: World, s: Pick<Sagsbehandling, 'sb' | 'fa'>, felter: Record<string, string> = {}): Promise<{ sagId: string; id: number }> {
   const sagId = await endeligSag(w, s, felter)
   await godkend(w, s.sb, sagId)
   return { sagId, id: await registerId(w, sagId) }

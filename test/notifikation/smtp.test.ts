@@ -5,8 +5,7 @@ import type { AddressInfo } from 'node:net'
 import { SMTPServer, type SMTPServerDataStream } from 'smtp-server'
 import { afterAll, describe, expect, it } from 'vitest'
 import { useWorld } from '../helpers/world.js'
-import { Agent } from '../helpers/agent.js'
-import { createUser, naevnFor } from '../helpers/factories.js'
+import { sagsbehandling } from '../helpers/afgoerelse.js'
 import { indbringSag } from '../helpers/indbringelse.js'
 import { waitFor } from '../helpers/wait.js'
 import { laesMail } from '../helpers/mime.js'
@@ -60,14 +59,8 @@ describe('e-mail notices over SMTP', () => {
   useWorkers(w)
 
   async function sagMedBrev(o: { afvisFoerste?: boolean } = {}) {
-    const naevn = await naevnFor(w.db, 101)
-    const sb = await createUser(w.db, { medlemskaber: [{ naevnId: naevn.id, rolle: 'sagsbehandler' }] })
-    const filer = await createUser(w.db)
-    const filerAgent = new Agent(w.app)
-    await filerAgent.login(filer.email, filer.password)
+    const { sb: sbAgent, fa: filerAgent, filer } = await sagsbehandling(w)
     const sagId = await indbringSag(filerAgent)
-    const sbAgent = new Agent(w.app)
-    await sbAgent.login(sb.email, sb.password)
     await sbAgent.get(`/sagsbehandling/sager/${sagId}`)
     const indbringer = await w.db.selectFrom('parter').select('id').where('sag_id', '=', sagId).where('rolle', '=', 'indbringer').executeTakeFirstOrThrow()
     const sagsnummer = (await w.db.selectFrom('sager').select('sagsnummer').where('id', '=', sagId).executeTakeFirstOrThrow()).sagsnummer!

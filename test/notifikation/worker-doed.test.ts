@@ -6,8 +6,7 @@
 import { readdir } from 'node:fs/promises'
 import { afterAll, describe, expect, it } from 'vitest'
 import { useWorld } from '../helpers/world.js'
-import { Agent } from '../helpers/agent.js'
-import { createUser, naevnFor } from '../helpers/factories.js'
+import { sagsbehandling } from '../helpers/afgoerelse.js'
 import { indbringSag } from '../helpers/indbringelse.js'
 import { waitFor } from '../helpers/wait.js'
 import { startGateway } from '../helpers/gateway.js'
@@ -23,14 +22,8 @@ describe('a worker killed mid-batch', () => {
   const proc = useWorkerProcesser(w)
 
   it('when the worker dies with letters in flight, then a new worker delivers every letter exactly once', async () => {
-    const naevn = await naevnFor(w.db, 101)
-    const sb = await createUser(w.db, { medlemskaber: [{ naevnId: naevn.id, rolle: 'sagsbehandler' }] })
-    const filer = await createUser(w.db)
-    const filerAgent = new Agent(w.app)
-    await filerAgent.login(filer.email, filer.password)
+    const { sb: sbAgent, fa: filerAgent } = await sagsbehandling(w)
     const sagId = await indbringSag(filerAgent)
-    const sbAgent = new Agent(w.app)
-    await sbAgent.login(sb.email, sb.password)
     await sbAgent.get(`/sagsbehandling/sager/${sagId}`)
     const indbringer = await w.db.selectFrom('parter').select('id').where('sag_id', '=', sagId).where('rolle', '=', 'indbringer').executeTakeFirstOrThrow()
     // All the letters are written before any worker runs: one batch waits in the outbox.

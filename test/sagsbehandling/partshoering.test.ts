@@ -8,6 +8,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { useWorld } from '../helpers/world.js'
 import { Agent } from '../helpers/agent.js'
+import { sagsbehandling } from '../helpers/afgoerelse.js'
 import { createUser, naevnFor } from '../helpers/factories.js'
 import { indbringSag } from '../helpers/indbringelse.js'
 import { waitFor } from '../helpers/wait.js'
@@ -136,15 +137,9 @@ describe('hearing of the parties', () => {
   })
 
   it('when a hearing deadline is two working days away, then each party that has not answered is reminded once', async () => {
-    const naevn = await naevnFor(w.db, 101)
-    const sb = await createUser(w.db, { medlemskaber: [{ naevnId: naevn.id, rolle: 'sagsbehandler' }] })
-    const filer = await createUser(w.db)
-    const filerAgent = new Agent(w.app)
-    await filerAgent.login(filer.email, filer.password)
+    const { sb: sbAgent, fa: filerAgent } = await sagsbehandling(w)
     const sagId = await indbringSag(filerAgent)
     const modpart = await w.db.selectFrom('parter').select('id').where('sag_id', '=', sagId).where('rolle', '=', 'modpart').executeTakeFirstOrThrow()
-    const sbAgent = new Agent(w.app)
-    await sbAgent.login(sb.email, sb.password)
     await sbAgent.get(`/sagsbehandling/sager/${sagId}`)
     const frist = svarfrist(fraDate(new Date()), 2)
     await sbAgent.post(`/sagsbehandling/sager/${sagId}/partshoeringer`, { modtagere: [modpart.id], besked: 'Bemærkninger til klagen, tak.', frist })
@@ -187,15 +182,9 @@ describe('hearing of the parties', () => {
   })
 
   it('when a caseworker writes a letter, then a PDF with the board’s letterhead waits for sending and the filer is told by e-mail', async () => {
-    const naevn = await naevnFor(w.db, 101)
-    const sb = await createUser(w.db, { medlemskaber: [{ naevnId: naevn.id, rolle: 'sagsbehandler' }] })
-    const filer = await createUser(w.db)
-    const filerAgent = new Agent(w.app)
-    await filerAgent.login(filer.email, filer.password)
+    const { sb: sbAgent, fa: filerAgent, filer } = await sagsbehandling(w)
     const sagId = await indbringSag(filerAgent)
     const indbringer = await w.db.selectFrom('parter').select('id').where('sag_id', '=', sagId).where('rolle', '=', 'indbringer').executeTakeFirstOrThrow()
-    const sbAgent = new Agent(w.app)
-    await sbAgent.login(sb.email, sb.password)
     await sbAgent.get(`/sagsbehandling/sager/${sagId}`)
     const bad = await sbAgent.post(`/sagsbehandling/sager/${sagId}/breve`, { emne: '', brevtekst: 'kort' })
     expect(bad.statusCode).toBe(400)
