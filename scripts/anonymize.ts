@@ -4,12 +4,12 @@
 // or with --spans the proposed spans as JSON. The case file is the anonymizer's SagsViden:
 //   {"parties": [{"role": "lejer", "name": "…", "address": "…", "cpr": "…", …}],
 //    "lejemaalAdresse": "…", "politik": {…}}   ("politik" is optional, see typer.ts)
-// The lexicon is read from the reference data (REFERENCE_DATA_DIR, default ../shared/data),
+// The lexicon is read from the reference data (REFERENCE_DATA_DIR, default data/),
 // or from --data.
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { ConfigError, loadConfig, projectRoot } from '../server/config.js'
+import { ConfigError, defaultReferenceDataDir, loadConfig } from '../server/config.js'
 import { anonymiser } from '../server/modules/anonymisering/anonymiser.js'
 import { indlaesLeksikon } from '../server/modules/anonymisering/leksikon.js'
 import type { KendtPart, Politik, SagsViden } from '../server/modules/anonymisering/typer.js'
@@ -34,7 +34,7 @@ function dataMappe(flag: string | undefined): string {
     if (!(err instanceof ConfigError)) throw err
     const problem = err.problems.find((p) => p.startsWith('REFERENCE_DATA_DIR'))
     if (problem) throw new CliFejl(`Referencedata kan ikke findes (${problem}).`)
-    return path.resolve(projectRoot, '..', 'shared', 'data')
+    return defaultReferenceDataDir
   }
 }
 

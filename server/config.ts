@@ -10,6 +10,8 @@ import { keyringSpec } from './identitet/cpr-crypto.js'
 /** The repository root, whether this runs from server/ (sources) or dist/server/ (built). */
 export const projectRoot = findRoot(path.dirname(fileURLToPath(import.meta.url)))
 export const templatesDir = path.join(projectRoot, 'templates')
+/** The reference data the project carries (data/README.md names each file's source). */
+export const defaultReferenceDataDir = path.join(projectRoot, 'data')
 
 function findRoot(dir: string): string {
   let current = dir
@@ -160,7 +162,7 @@ export function loadConfig(env: Env = withEnvFile(process.env, path.join(project
     workerLockMs: read.int('WORKER_LOCK_MS', 30_000, 1000, 600_000),
     metricsToken: env.METRICS_TOKEN?.trim() || null,
     workerMetricsPort: read.int('WORKER_METRICS_PORT', 0, 0, 65535),
-    referenceDataDir: read.directory('REFERENCE_DATA_DIR', path.resolve(projectRoot, '..', 'shared', 'data')),
+    referenceDataDir: read.directory('REFERENCE_DATA_DIR', defaultReferenceDataDir),
     moedeAdgangDageEfter: read.int('MOEDE_ADGANG_DAGE_EFTER', 14, 0, 365),
     authority: {
       name: read.string('AUTHORITY_NAME', 'Nævnenes fælles sekretariat (demo)'),

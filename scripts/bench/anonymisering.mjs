@@ -31,13 +31,13 @@ export async function run({ root, log, emit }) {
   const { anonymiser } = await import(dist('anonymiser.js'))
   const { indlaesLeksikon } = await import(dist('leksikon.js'))
   const { evaluerDokument, samlEvaluering } = await import(dist('evaluering.js'))
-  const { loadConfig, projectRoot } = await import(pathToFileURL(join(root, 'dist', 'server', 'config.js')).href)
+  const { loadConfig, defaultReferenceDataDir } = await import(pathToFileURL(join(root, 'dist', 'server', 'config.js')).href)
 
   let dataDir
   try {
     dataDir = loadConfig().referenceDataDir
   } catch {
-    dataDir = join(projectRoot, '..', 'shared', 'data')
+    dataDir = defaultReferenceDataDir
   }
   const leksikon = await indlaesLeksikon(dataDir)
 

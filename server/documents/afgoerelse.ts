@@ -95,7 +95,7 @@ interface Klageregler {
 
 export const KLAGEREGLER: Readonly<Record<NaevnType, Klageregler>> = {
   // The deadline is in lov om boligforhold (LOV nr. 342 af 22/03/2022); its paragraph is
-  // not in our law data (../shared/data), so the letter names the law without a § until
+  // not in our law data (data/), so the letter names the law without a § until
   // someone has checked it against retsinformation.dk.
   huslejenaevn: { naevnetsAfgoerelse: 'Huslejenævnets afgørelse', lovhenvisning: 'lov om boligforhold', juliUdenfor: false },
   // almenlejeloven § 106, stk. 1: 4 weeks after the parties were notified, "ved

@@ -1,4 +1,4 @@
-// Reads the reference data in REFERENCE_DATA_DIR (../shared/data): UTF-8 CSV with one
+// Reads the reference data in REFERENCE_DATA_DIR (default: the project's data/): UTF-8 CSV with one
 // header row (see its README). Fields may be quoted with "" escapes.
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
