@@ -10,6 +10,7 @@ import Handlebars from 'handlebars'
 import { projectRoot, templatesDir } from '../config.js'
 import type { Principal } from '../access/principal.js'
 import { boardMemberNaevnIds, isAdmin, staffNaevnIds } from '../access/policies.js'
+import { maksTegn, type TekstGraense } from '../forms/graenser.js'
 
 declare module 'fastify' {
   interface FastifyReply {
@@ -55,6 +56,8 @@ export default fp(
     handlebars.registerHelper('eq', (a: unknown, b: unknown) => a === b)
     // Builds field names in partials shared by several parties (mig_navn, modpart_navn, …).
     handlebars.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).join(''))
+    // A text area's limit, from the one list the routes check against ("30.000").
+    handlebars.registerHelper('maksTegn', (graense: TekstGraense) => maksTegn(graense))
 
     await app.register(fastifyView, {
       engine: { handlebars },

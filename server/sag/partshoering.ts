@@ -10,6 +10,7 @@ import { isUuid } from '../naevn/naevn.js'
 import { gemBilag, type Fil, type Graenser } from './bilag.js'
 import { skrivJournal } from './journal.js'
 import { addToOutbox } from '../outbox/outbox.js'
+import { maksTegn, tekstGraenser } from '../forms/graenser.js'
 
 export function listPartshoeringer(db: Kysely<DB>, sagId: string) {
   return db
@@ -86,7 +87,7 @@ export async function svarPaaHoering(
   if (modtager.afsluttet) throw new ConflictError('HoeringAfsluttet', 'Høringen er afsluttet. Skriv i stedet en besked til sekretariatet.')
   const tekst = o.tekst.trim()
   if (tekst.length === 0 && o.filer.length === 0) return { ok: false, fejl: { svar: 'Skriv dit svar, eller vedhæft en fil.' } }
-  if (tekst.length > 20_000) return { ok: false, fejl: { svar: 'Svaret må højst være 20.000 tegn. Læg længere tekster ved som fil.' } }
+  if (tekst.length > tekstGraenser.hoeringssvar) return { ok: false, fejl: { svar: `Svaret må højst være ${maksTegn('hoeringssvar')} tegn. Læg længere tekster ved som fil.` } }
   return db.transaction().execute(async (trx) => {
     const filer = await gemBilag(trx, { sagId: o.sagId, uploadetAf: p.userId, kategori: 'korrespondance', filer: o.filer, graenser: o.graenser })
     if (filer.afvist.length > 0) return { ok: false as const, fejl: { svarfiler: filer.afvist.map((a) => `${a.filnavn}: ${a.grund}`).join('; ') } }

@@ -6,7 +6,7 @@ import { guard } from '../../access/guards.js'
 import { assertAdmin } from '../../access/policies.js'
 import { naevnRoller } from '../../access/principal.js'
 import { getUser, listMemberships, listUsers, rolleLabel } from '../../brugere/brugere.js'
-import { FormErrors, list, text } from '../../forms/form.js'
+import { FormErrors, forLangeFelter, kontrollerFeltLaengder, list, text } from '../../forms/form.js'
 import { getNaevn, isUuid, isNaevnType, listMedlemmer, listNaevn, naevnTypeLabel, naevnTyper, type NaevnType } from '../../naevn/naevn.js'
 import { listRevisions } from '../../revision/revisionslog.js'
 import type { Database } from '../../db/database.js'
@@ -75,7 +75,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
       naevnId: text(req.body, 'naevnId', 64),
       rolle: text(req.body, 'rolle', 40),
     }
-    const result = await opretBruger(db, input, req.principal!.userId)
+    const result = forLangeFelter(req.body) ?? (await opretBruger(db, input, req.principal!.userId))
     if ('errors' in result) {
       reply.status(400)
       return nyBrugerPage(reply, { ...input, adgangskode: '' }, result.errors)
@@ -114,6 +114,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const naevnId = text(req.body, 'naevnId', 64)
     const rolle = text(req.body, 'rolle', 40)
     try {
+      kontrollerFeltLaengder(req.body)
       await getUser(db, req.params.id)
       await tildelMedlemskab(db, req.params.id, naevnId, rolle, req.principal!.userId)
     } catch (err) {
@@ -181,7 +182,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
       hoeringsfrist_uger: Number(text(req.body, 'hoeringsfrist_uger', 3)),
     }
     await getNaevn(db, req.params.id)
-    const errors = await opdaterNaevn(db, req.params.id, kontakt, req.principal!.userId)
+    const errors = forLangeFelter(req.body)?.errors ?? (await opdaterNaevn(db, req.params.id, kontakt, req.principal!.userId))
     if (errors.any) {
       reply.status(400)
       return naevnPage(reply, req.params.id, errors, kontakt)

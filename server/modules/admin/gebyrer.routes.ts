@@ -6,7 +6,7 @@ import type { FastifyReply } from 'fastify'
 import { Type } from 'typebox'
 import { guard } from '../../access/guards.js'
 import { assertAdmin } from '../../access/policies.js'
-import { FormBody, FormErrors, text } from '../../forms/form.js'
+import { FormBody, FormErrors, forLangeFelter, text } from '../../forms/form.js'
 import { naevnTypeLabel, naevnTyper } from '../../naevn/naevn.js'
 import {
   formatKroner,
@@ -69,7 +69,7 @@ export const gebyrRoutes: FastifyPluginAsyncTypebox = async (app) => {
       kategori: text(req.body, 'kategori', 40),
       beloeb: text(req.body, 'beloeb', 30),
     }
-    const result = laesGebyrsatsForm(raw)
+    const result = forLangeFelter(req.body) ?? laesGebyrsatsForm(raw)
     if ('errors' in result) {
       reply.status(400)
       return gebyrPage(reply, raw, result.errors)

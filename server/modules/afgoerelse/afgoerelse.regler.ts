@@ -1,6 +1,6 @@
 // The rules of a decision's registration: which fields apply to which outcome, and the
 // Danish validation of what the caseworker typed. Pure: form values in, data or errors out.
-import { FormErrors, list, text, type FormValues } from '../../forms/form.js'
+import { FormErrors, feltLaengdeFejl, list, text, type FormValues } from '../../forms/form.js'
 import { erDato } from '../../sag/frister.js'
 import { validerTekst } from '../../documents/tekst.js'
 import {
@@ -12,6 +12,7 @@ import {
   medholdKoder,
   type Afslutningsaarsag,
 } from '../../sag/koder.js'
+import { tekstGraenser } from '../../forms/graenser.js'
 
 export interface AfgoerelseFelter {
   afgoerelsesdato: string
@@ -37,7 +38,6 @@ export interface AfgoerelseFelter {
   begrundelse: string
 }
 
-const tekstMaks = 60_000
 const har = <T extends object>(codes: T, v: string): v is Extract<keyof T, string> => Object.hasOwn(codes, v)
 
 /** Danish decimal input ("8.500,50" or "8500.5") → a plain decimal string, or null. */
@@ -57,8 +57,8 @@ export function laesAfgoerelse(
   const afgoerelsesdato = text(body, 'afgoerelsesdato', 10)
   const aarsag = text(body, 'afslutningsaarsag')
   const medhold = text(body, 'medhold')
-  const henlaeggelse = text(body, 'henlaeggelsesaarsag', 1000)
-  const afvisning = text(body, 'afvisningsaarsag', 1000)
+  const henlaeggelse = text(body, 'henlaeggelsesaarsag', tekstGraenser.begrundelse)
+  const afvisning = text(body, 'afvisningsaarsag', tekstGraenser.begrundelse)
   const gebyr = text(body, 'gebyrpaalaeggelse')
   const besigtigelse = text(body, 'besigtigelse')
   const interesse = text(body, 'offentlig_interesse')
@@ -112,15 +112,17 @@ export function laesAfgoerelse(
   }
 
   const tekster = {
-    afgoerelse_tekst: text(body, 'afgoerelse_tekst', tekstMaks + 1),
-    sagsfremstilling: text(body, 'sagsfremstilling', tekstMaks + 1),
-    begrundelse: text(body, 'begrundelse', tekstMaks + 1),
+    // validerTekst counts their length (in characters, as the document has them).
+    afgoerelse_tekst: text(body, 'afgoerelse_tekst', Number.POSITIVE_INFINITY),
+    sagsfremstilling: text(body, 'sagsfremstilling', Number.POSITIVE_INFINITY),
+    begrundelse: text(body, 'begrundelse', Number.POSITIVE_INFINITY),
   }
   for (const [felt, vaerdi] of Object.entries(tekster)) {
-    const fejl = validerTekst(vaerdi, tekstMaks)
+    const fejl = validerTekst(vaerdi, tekstGraenser.afgoerelsesafsnit)
     if (fejl) errors.add(felt, fejl.endsWith('.') ? fejl : `${fejl}. Skriv almindelig tekst; tomme linjer deler afsnit, og linjer med "- " bliver punkter.`)
   }
 
+  errors.merge(feltLaengdeFejl(body))
   if (errors.any) return { ok: false, errors }
   return {
     ok: true,

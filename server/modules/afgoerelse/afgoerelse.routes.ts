@@ -7,7 +7,7 @@ import { guard, requirePrincipal } from '../../access/guards.js'
 import { assertStaff } from '../../access/policies.js'
 import type { Principal } from '../../access/principal.js'
 import { ValidationError } from '../../errors.js'
-import { FormBody, FormErrors, list, text, type FormValues } from '../../forms/form.js'
+import { FormBody, FormErrors, kontrollerFeltLaengder, list, text, type FormValues } from '../../forms/form.js'
 import { formatDatoTid } from '../../sag/visning.js'
 import { afslutningsaarsager, besigtigelseKoder, huslejeangivelser, huslejekategorier, huslejemetoder, medholdKoder, naevnTypeFor, type LejemaalType } from '../../sag/koder.js'
 import { loadLovgrundlag, formatBestemmelse } from '../../sag/lovgrundlag.js'
@@ -15,6 +15,7 @@ import { sagsomraaderFor } from '../../sag/sagsomraader.js'
 import { besigtigelseForSag } from '../../sag/besigtigelse.js'
 import { aabnForRettelse, endeliggoer, gemAfgoerelse, hentUdkast, listVersioner, type AfgoerelseCtx } from './afgoerelse.service.js'
 import { forhaandsvisning } from './afgoerelse.dokument.js'
+import { tekstGraenser } from '../../forms/graenser.js'
 
 const Params = Type.Object({ id: Type.String({ maxLength: 64 }) })
 
@@ -27,7 +28,7 @@ export const afgoerelseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const { sag, afgoerelse: a } = await hentUdkast(ctx, p, sagId)
     const type = naevnTypeFor(sag.lejemaal_type as LejemaalType)
     const i = o.input
-    const v = (felt: string, gemt: string | null | undefined) => (i ? text(i, felt, 60_000) : (gemt ?? ''))
+    const v = (felt: string, gemt: string | null | undefined) => (i ? text(i, felt, Number.POSITIVE_INFINITY) : (gemt ?? ''))
     const jaNej = (felt: string, gemt: boolean | null) => (i ? text(i, felt) : gemt === null ? '' : gemt ? 'ja' : 'nej')
     const valgteOmraader = i ? list(i, 'sagsomraader') : a.sagsomraader
     const valgteBestemmelser = i ? list(i, 'lovgrundlag') : a.lovgrundlag
@@ -51,7 +52,7 @@ export const afgoerelseRoutes: FastifyPluginAsyncTypebox = async (app) => {
         sagsfremstilling: v('sagsfremstilling', a.sagsfremstilling),
         begrundelse: v('begrundelse', a.begrundelse),
         soeg,
-        aarsag: i ? text(i, 'aarsag', 2000) : '',
+        aarsag: i ? text(i, 'aarsag', tekstGraenser.begrundelse) : '',
       },
       fastsaetterHusleje: i ? text(i, 'fastsaetter_husleje') === 'ja' : a.huslejefastsaettelse_metode !== null,
       aarsager: valg(afslutningsaarsager, v('afslutningsaarsag', a.afslutningsaarsag)),
@@ -96,7 +97,9 @@ export const afgoerelseRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/sagsbehandling/sager/:id/afgoerelse/endelig', { schema: { params: Params, body: FormBody }, preHandler: guard(assertStaff) }, async (req, reply) => {
     const p = requirePrincipal(req)
     try {
-      await endeliggoer(ctx, p, req.params.id, text(req.body, 'aarsag', 2000))
+      const aarsag = text(req.body, 'aarsag', tekstGraenser.begrundelse)
+      kontrollerFeltLaengder(req.body)
+      await endeliggoer(ctx, p, req.params.id, aarsag)
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err
       return vis(reply, p, req.params.id, { errors: new FormErrors().merge(err.fields), input: undefined })

@@ -8,7 +8,8 @@ import { Type } from 'typebox'
 import { guard, requirePrincipal } from '../../access/guards.js'
 import { assertStaff } from '../../access/policies.js'
 import type { Principal } from '../../access/principal.js'
-import { FormBody, FormErrors, list, text } from '../../forms/form.js'
+import { FormBody, FormErrors, kontrollerFeltLaengder, list, text } from '../../forms/form.js'
+import { tekstGraenser } from '../../forms/graenser.js'
 import { formatDatoTid } from '../../sag/visning.js'
 import { ConflictError, ValidationError } from '../../errors.js'
 import { fravaelg, genoptag, trukTilbage } from '../../sag/offentliggoerelse.js'
@@ -148,6 +149,7 @@ export const anonymiseringRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const v = { tekst: text(req.body, 'tekst', 300), type: text(req.body, 'type', 20), erstatning: text(req.body, 'erstatning', 60), start: text(req.body, 'start', 10), end: text(req.body, 'end', 10) }
     const tal = (s: string) => (/^\d{1,9}$/.test(s) ? Number(s) : undefined)
     try {
+      kontrollerFeltLaengder(req.body)
       const start = tal(v.start)
       const end = tal(v.end)
       await tilfoejMarkering(db, p, req.params.id, { revision: Number(text(req.body, 'revision', 10)), tekst: v.tekst, type: v.type, erstatning: v.erstatning, ...(start !== undefined && end !== undefined ? { start, end } : {}) })
@@ -160,8 +162,9 @@ export const anonymiseringRoutes: FastifyPluginAsyncTypebox = async (app) => {
   // Withholding, withdrawing and resuming publication (server/sag/offentliggoerelse.ts).
   app.post(`${route}/fravaelg`, postOpts, async (req, reply) => {
     const p = requirePrincipal(req)
-    const begrundelse = text(req.body, 'begrundelse', 1000)
+    const begrundelse = text(req.body, 'begrundelse', tekstGraenser.begrundelse)
     try {
+      kontrollerFeltLaengder(req.body)
       if (text(req.body, 'handling', 20) === 'tilbagetraek') await trukTilbage(db, p, req.params.id, begrundelse)
       else await fravaelg(db, p, req.params.id, begrundelse)
     } catch (err) {

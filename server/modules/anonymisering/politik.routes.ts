@@ -5,7 +5,8 @@ import type { FastifyReply } from 'fastify'
 import { Type } from 'typebox'
 import { guard, requirePrincipal } from '../../access/guards.js'
 import { assertMayConfigureNaevn } from '../../access/policies.js'
-import { FormBody, FormErrors, text } from '../../forms/form.js'
+import { FormBody, FormErrors, forLangeFelter, text } from '../../forms/form.js'
+import { tekstGraenser } from '../../forms/graenser.js'
 import { isUuid } from '../../naevn/naevn.js'
 import { NotFoundError } from '../../errors.js'
 import { gemPolitik, hentPolitik, type PolitikInput } from './politik.service.js'
@@ -56,10 +57,10 @@ export const politikRoutes: FastifyPluginAsyncTypebox = async (app) => {
       erstatning: text(req.body, 'erstatning', 20),
       bevarPostnummerOgBy: text(req.body, 'bevarPostnummerOgBy', 3) === 'ja',
       bevarVirksomhedsnavne: text(req.body, 'bevarVirksomhedsnavne', 3) === 'ja',
-      andreSagsnumre: text(req.body, 'andreSagsnumre', 3000),
+      andreSagsnumre: text(req.body, 'andreSagsnumre', tekstGraenser.begrundelse),
       taerskel: text(req.body, 'taerskel', 10),
     }
-    const errors = await gemPolitik(db, req.params.id, v, p.userId)
+    const errors = forLangeFelter(req.body)?.errors ?? (await gemPolitik(db, req.params.id, v, p.userId))
     if (errors.any) return vis(reply.status(400), req.params.id, { errors, v })
     return reply.redirect(`/naevn/${req.params.id}/anonymisering?gemt=1`, 303)
   })

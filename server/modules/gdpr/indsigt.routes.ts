@@ -8,7 +8,7 @@ import { Type } from 'typebox'
 import { guard, requirePrincipal } from '../../access/guards.js'
 import { assertStaff, staffNaevnIds } from '../../access/policies.js'
 import type { Principal } from '../../access/principal.js'
-import { FormBody, FormErrors, text } from '../../forms/form.js'
+import { FormBody, FormErrors, feltLaengdeFejl, text } from '../../forms/form.js'
 import { isUuid } from '../../naevn/naevn.js'
 import { NotFoundError, ValidationError } from '../../errors.js'
 import { formatDatoTid } from '../../sag/visning.js'
@@ -63,7 +63,7 @@ export const indsigtRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/sagsbehandling/indsigt', { schema: { body: FormBody }, preHandler: guard(assertStaff) }, async (req, reply) => {
     const p = requirePrincipal(req)
     const v = { naevn: text(req.body, 'naevn', 64), type: text(req.body, 'type', 10), vaerdi: text(req.body, 'vaerdi', 200) }
-    const errors = new FormErrors()
+    const errors = new FormErrors().merge(feltLaengdeFejl(req.body))
     if (!v.naevn) errors.add('naevn', 'Vælg nævnet.')
     else if (!isUuid(v.naevn) || !staffNaevnIds(p).includes(v.naevn)) throw new NotFoundError('NaevnIkkeFundet', 'Nævnet findes ikke.')
     if (!soegetyper.some((t) => t.value === v.type)) errors.add('type', 'Vælg, hvad du søger på.')

@@ -38,6 +38,7 @@ import { trin, trinAf, type TrinSlug } from './indbringelse.trin.js'
 import { bilagView, hvemView, journalView, lejemaalView, naesteTrin, parterView, sagenView, statusView, trinviser } from './indbringelse.views.js'
 import { sendDownload } from '../../http/download.js'
 import { klagefrister, klagefristView } from '../../sag/klagefrist.js'
+import { tekstGraenser } from '../../forms/graenser.js'
 
 const sidestoerrelse = 25
 
@@ -304,7 +305,7 @@ export const indbringelseRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/sager/:id/beskeder', { schema: { params: SagParams }, preHandler: guard() }, async (req, reply) => {
     const p = requirePrincipal(req)
     const { values, files } = await readMultipart(req.body)
-    const tekst = text(values, 'tekst', 10_000)
+    const tekst = text(values, 'tekst', tekstGraenser.besked)
     const result = await sendBesked(ctx, p, req.params.id, tekst, files[0] ?? null)
     if (!result.ok) return visSag(reply, p, req.params.id, { errors: new FormErrors().merge(result.fejl), besked: tekst })
     return reply.redirect(`/sager/${req.params.id}#beskeder`, 303)
@@ -317,7 +318,7 @@ export const indbringelseRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const p = requirePrincipal(req)
       await sagForPart(db, p, req.params.id)
       const { values, files } = await readMultipart(req.body)
-      const tekst = text(values, 'svar', 25_000)
+      const tekst = text(values, 'svar', tekstGraenser.hoeringssvar)
       const r = await svarPaaHoering(db, p, { sagId: req.params.id, partshoeringId: req.params.hoeringId, tekst, filer: files, graenser: app.config.upload })
       // The fields are named after the hearing (svar-<id>, svarfiler-<id>), as in the page,
       // so the error summary's links reach the form of this hearing.

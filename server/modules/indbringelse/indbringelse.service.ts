@@ -22,6 +22,7 @@ import { listDokumenter, listParter, opretKladde } from './indbringelse.reposito
 import { parterBrugerenTalerFor } from '../../sag/partshoering.js'
 import { naevnTypeFor, type LejemaalType } from '../../sag/koder.js'
 import { parseHvem, parseLejemaal, parseParter, parseSagen, type PartInput, type Parter } from './indbringelse.trin.js'
+import { maksTegn, tekstGraenser } from '../../forms/graenser.js'
 
 export interface IndbringelseCtx {
   db: Database
@@ -273,8 +274,6 @@ export async function sletKladde(ctx: IndbringelseCtx, p: Principal, sagId: stri
   await ctx.db.deleteFrom('sager').where('id', '=', sagId).where('status', '=', 'kladde').execute()
 }
 
-export const beskedMaks = 5000
-
 export async function sendBesked(
   ctx: IndbringelseCtx,
   p: Principal,
@@ -286,7 +285,7 @@ export async function sendBesked(
   if (sag.status === 'kladde') throw new ConflictError('SagIkkeIndsendt', 'Send sagen, før du skriver til sekretariatet.')
   const clean = tekst.trim()
   if (clean.length === 0) return { ok: false, fejl: { tekst: 'Skriv en besked.' } }
-  if (clean.length > beskedMaks) return { ok: false, fejl: { tekst: `Beskeden må højst være ${beskedMaks.toLocaleString('da-DK')} tegn.` } }
+  if (clean.length > tekstGraenser.besked) return { ok: false, fejl: { tekst: `Beskeden må højst være ${maksTegn('besked')} tegn.` } }
   return ctx.db.transaction().execute(async (trx) => {
     let dokumentId: string | null = null
     if (fil) {

@@ -1,11 +1,12 @@
 // The filing wizard's steps: what each asks, and the Danish validation of what was
 // typed. Pure functions: form values in, clean data or field errors out.
-import { FormErrors, emailPattern, list, text, type FormValues } from '../../forms/form.js'
+import { FormErrors, emailPattern, feltLaengdeFejl, list, text, type FormValues } from '../../forms/form.js'
 import { validateCpr, validateCvr } from '../../identitet/cpr.js'
 import type { PostnummerIndex } from '../../referencedata/postnumre.js'
 import type { NaevnType } from '../../naevn/naevn.js'
 import { repraesentantTyper, type LejemaalType, type RepraesentantType } from '../../sag/koder.js'
 import { spoergsmaalFor, validateFormaal, validateSagsomraader, type IndbringerRolle } from '../../sag/sagsomraader.js'
+import { maksTegn, tekstGraenser } from '../../forms/graenser.js'
 
 export const trin = [
   { nr: 1, slug: 'hvem', titel: 'Hvem er du?' },
@@ -39,6 +40,7 @@ export function parseHvem(body: FormValues | undefined): Result<Hvem> {
   if (rolle !== 'lejer' && rolle !== 'udlejer') errors.add('indbringer_rolle', 'Vælg, om sagen indbringes af lejer eller udlejer.')
   if (forHvem !== 'selv' && forHvem !== 'repraesentant') errors.add('for_hvem', 'Vælg, om du indbringer for dig selv eller som repræsentant.')
   if (forHvem === 'repraesentant' && !Object.hasOwn(repraesentantTyper, type)) errors.add('repraesentant_type', 'Vælg, hvilken slags repræsentant du er.')
+  errors.merge(feltLaengdeFejl(body))
   if (errors.any) return { ok: false, errors }
   return {
     ok: true,
@@ -93,6 +95,7 @@ export function parseLejemaal(body: FormValues | undefined, postnumre: Postnumme
     }
   }
   if (type !== 'privat' && type !== 'almen') errors.add('lejemaal_type', 'Vælg, om lejemålet er privat udlejet eller en almen bolig.')
+  errors.merge(feltLaengdeFejl(body))
   if (errors.any || kommunekode === undefined) return { result: { ok: false, errors }, kommuneValg }
   return { result: { ok: true, data: { ...v, lejemaalType: type as LejemaalType, kommunekode } }, kommuneValg }
 }
@@ -166,13 +169,12 @@ export function parseParter(body: FormValues | undefined, repraesentant: boolean
     medparter.push(parsePart(body, felt, errors, { navnPaakraevet: true, emailPaakraevet: false, navnFejl: 'Skriv medpartens navn, eller tøm felterne.' }))
   }
   const modpart = parsePart(body, 'modpart', errors, { navnPaakraevet: true, emailPaakraevet: false, navnFejl: 'Skriv navnet på modparten (fx udlejer, boligselskab eller lejer).' })
+  errors.merge(feltLaengdeFejl(body))
   if (errors.any) return { ok: false, errors }
   return { ok: true, data: { mig, klient, medparter, modpart } }
 }
 
 // ─── Step 4 ───────────────────────────────────────────────────────────────
-export const beskrivelseMaks = 10_000
-
 export interface Sagen {
   sagsomraader: string[]
   formaal: string
@@ -184,13 +186,13 @@ export function parseSagen(body: FormValues | undefined, type: NaevnType, rolle:
   const errors = new FormErrors()
   const sagsomraader = list(body, 'sagsomraader')
   const formaal = text(body, 'formaal')
-  const beskrivelse = text(body, 'beskrivelse', beskrivelseMaks + 1)
+  const beskrivelse = text(body, 'beskrivelse', tekstGraenser.beskrivelse)
   const formaalFejl = validateFormaal(type, rolle, formaal)
   if (formaalFejl) errors.add('formaal', formaalFejl)
   const omraadeFejl = validateSagsomraader(type, rolle, sagsomraader, formaalFejl ? undefined : formaal)
   if (omraadeFejl) errors.add('sagsomraader', omraadeFejl)
   if (beskrivelse.length < 20) errors.add('beskrivelse', 'Beskriv sagen med mindst et par sætninger: hvad er uenigheden, og hvad ønsker du, at nævnet tager stilling til?')
-  if (beskrivelse.length > beskrivelseMaks) errors.add('beskrivelse', `Beskrivelsen må højst være ${beskrivelseMaks.toLocaleString('da-DK')} tegn. Læg længere tekster ved som bilag.`)
+  if (beskrivelse.length > tekstGraenser.beskrivelse) errors.add('beskrivelse', `Beskrivelsen må højst være ${maksTegn('beskrivelse')} tegn. Læg længere tekster ved som bilag.`)
   const svar: Record<string, string> = {}
   for (const s of spoergsmaalFor(type, omraadeFejl ? [] : sagsomraader)) {
     const value = text(body, `svar_${s.felt}`, 200)
@@ -202,6 +204,7 @@ export function parseSagen(body: FormValues | undefined, type: NaevnType, rolle:
     else if (s.type === 'beloeb' && !/^\d{1,3}(\.?\d{3})*(,\d{1,2})?$/.test(value)) errors.add(`svar_${s.felt}`, `Skriv beløbet i kroner, fx 8.500: ${s.label}`)
     svar[s.felt] = value
   }
+  errors.merge(feltLaengdeFejl(body))
   if (errors.any) return { ok: false, errors }
   return { ok: true, data: { sagsomraader, formaal, beskrivelse, svar } }
 }

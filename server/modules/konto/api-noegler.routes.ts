@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { guard, requirePrincipal } from '../../access/guards.js'
 import { listTokens, opretToken, tilbagekaldToken } from '../../auth/api-tokens.js'
-import { FormBody, FormErrors, text } from '../../forms/form.js'
+import { FormBody, FormErrors, forLangeFelter, text } from '../../forms/form.js'
 import { formatDatoTid } from '../../sag/visning.js'
 import { isUuid } from '../../naevn/naevn.js'
 import { NotFoundError } from '../../errors.js'
@@ -38,6 +38,8 @@ export const apiNoeglerRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/konto/api-noegler', { schema: { body: FormBody }, preHandler: guard() }, async (req, reply) => {
     const p = requirePrincipal(req)
     const navn = text(req.body, 'navn', 100)
+    const forLang = forLangeFelter(req.body)
+    if (forLang) return vis(reply, p, { errors: forLang.errors, navn })
     if (navn.length < 2) return vis(reply, p, { errors: new FormErrors().add('navn', 'Giv nøglen et navn, fx navnet på jeres sagssystem.'), navn })
     const { token } = await opretToken(db, p.userId, navn)
     reply.header('cache-control', 'no-store')

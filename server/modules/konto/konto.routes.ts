@@ -1,7 +1,7 @@
 // Login, logout and citizen registration: the pages every user passes through.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { startPageFor } from '../../access/policies.js'
-import { text } from '../../forms/form.js'
+import { forLangeFelter, text } from '../../forms/form.js'
 import { LoginBody, LoginQuery, RegistrerBody } from './konto.schemas.js'
 import { login, registrerBorger, type Registrering } from './konto.service.js'
 
@@ -75,7 +75,7 @@ export const kontoRoutes: FastifyPluginAsyncTypebox = async (app) => {
         adgangskode: text(req.body, 'adgangskode', 1000),
         adgangskode_gentag: text(req.body, 'adgangskode_gentag', 1000),
       }
-      const result = await registrerBorger(app.db, input)
+      const result = forLangeFelter(req.body) ?? (await registrerBorger(app.db, input))
       if ('errors' in result) {
         // Passwords are not sent back into the page.
         return reply.status(400).page('pages/konto/registrer', {

@@ -9,7 +9,7 @@ import { moedeForPersonale, punktForPersonale } from '../../access/moeder.js'
 import { assertStaff, staffNaevnIds } from '../../access/policies.js'
 import type { Principal } from '../../access/principal.js'
 import { ValidationError } from '../../errors.js'
-import { FormBody, FormErrors, text } from '../../forms/form.js'
+import { FormBody, FormErrors, kontrollerFeltLaengder, text } from '../../forms/form.js'
 import { sendDownload } from '../../http/download.js'
 import { mineNaevnView } from '../../naevn/visning.js'
 import { statusForPart, type SagStatus } from '../../sag/status.js'
@@ -34,6 +34,7 @@ import {
 import { besigtigelseTekst, moedeStatusLabel, moedeTid, omraaderTekst, parterVisning, udfaldLabel } from './moeder.visning.js'
 import { BesigtigelseParams, MoedeParams, PunktParams } from './naevnsmoede.schemas.js'
 import { textParagraphs } from '../../documents/kvittering.js'
+import { tekstGraenser } from '../../forms/graenser.js'
 
 type Vaerdier = Record<string, string>
 
@@ -75,6 +76,7 @@ export const moederRoutes: FastifyPluginAsyncTypebox = async (app) => {
       v.sted = [n.adresse, [n.postnr, n.by].filter(Boolean).join(' ')].filter(Boolean).join(', ')
     }
     try {
+      kontrollerFeltLaengder(req.body)
       const id = await opretMoede(db, p, { naevnId: v.naevn, dato: v.dato, tid: v.tid, sted: v.sted })
       return reply.redirect(`/sagsbehandling/moeder/${id}`, 303)
     } catch (err) {
@@ -160,6 +162,7 @@ export const moederRoutes: FastifyPluginAsyncTypebox = async (app) => {
   /** Runs a change; a Danish validation error re-renders the meeting with the input kept. */
   async function handling(reply: FastifyReply, p: Principal, moedeId: string, v: Vaerdier, action: () => Promise<void>, anker: string) {
     try {
+      kontrollerFeltLaengder(reply.request.body)
       await action()
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err
@@ -181,7 +184,7 @@ export const moederRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/sagsbehandling/moeder/:id/aflys', { schema: { params: MoedeParams, body: FormBody }, ...staff }, async (req, reply) => {
     const p = requirePrincipal(req)
-    const v = { aflys_begrundelse: text(req.body, 'aflys_begrundelse', 2000) }
+    const v = { aflys_begrundelse: text(req.body, 'aflys_begrundelse', tekstGraenser.begrundelse) }
     return handling(reply, p, req.params.id, v, () => aflysMoede(db, p, req.params.id, v.aflys_begrundelse), 'moedet')
   })
 
@@ -214,7 +217,7 @@ export const moederRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/sagsbehandling/moeder/:id/punkter/:punktId/udfald', { schema: { params: PunktParams, body: FormBody }, ...staff }, async (req, reply) => {
     const p = requirePrincipal(req)
     const id = req.params.punktId
-    const input = { udfald: text(req.body, 'udfald', 40), note: text(req.body, 'note', 5000) }
+    const input = { udfald: text(req.body, 'udfald', 40), note: text(req.body, 'note', tekstGraenser.moedenote) }
     return handling(reply, p, req.params.id, { [`udfald-${id}`]: input.udfald, [`note-${id}`]: input.note }, () => registrerUdfald(db, p, req.params.id, id, input), `punkt-${id}`)
   })
 
@@ -229,7 +232,7 @@ export const moederRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/sagsbehandling/moeder/:id/besigtigelser/:besigtigelseId', { schema: { params: BesigtigelseParams, body: FormBody }, ...staff }, async (req, reply) => {
     const p = requirePrincipal(req)
     const id = req.params.besigtigelseId
-    const input = { resultat: text(req.body, 'resultat', 20), note: text(req.body, 'resultat_note', 2000) }
+    const input = { resultat: text(req.body, 'resultat', 20), note: text(req.body, 'resultat_note', tekstGraenser.moedenote) }
     return handling(reply, p, req.params.id, { [`resultat-${id}`]: input.resultat }, () => registrerBesigtigelsesresultat(db, p, req.params.id, id, input), 'dagsorden')
   })
 

@@ -10,7 +10,7 @@ import { assertBoardMember, boardMemberNaevnIds } from '../../access/policies.js
 import type { Principal } from '../../access/principal.js'
 import { textParagraphs } from '../../documents/kvittering.js'
 import { ValidationError } from '../../errors.js'
-import { FormBody, FormErrors, text } from '../../forms/form.js'
+import { FormBody, FormErrors, kontrollerFeltLaengder, text } from '../../forms/form.js'
 import { sendDownload } from '../../http/download.js'
 import { mineNaevnView } from '../../naevn/visning.js'
 import { dokumentKategoriLabel, formatStoerrelse } from '../../sag/bilag.js'
@@ -21,6 +21,7 @@ import { hentNaevn, listPunkter, naevnetsDokumenter } from './moeder.repository.
 import { besigtigelseTekst, moedeTid, omraaderTekst, parterVisning } from './moeder.visning.js'
 import { DokumentParams, MoedeParams, PunktParams } from './naevnsmoede.schemas.js'
 import { erklaerInhabilitet, gemMedlemsnote, hentMedlemsnote, logMedlemsAdgang } from './portal.service.js'
+import { tekstGraenser } from '../../forms/graenser.js'
 
 export const portalRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = app.db
@@ -120,7 +121,7 @@ export const portalRoutes: FastifyPluginAsyncTypebox = async (app) => {
         })),
       ),
       note: o.v?.note ?? note?.tekst ?? '',
-      noteGemt: note ? formatDatoTid(note.opdateret) : null,
+      noteHjaelp: `Kun du kan se dine noter – hverken sekretariatet eller de andre medlemmer.${note ? ` Sidst gemt ${formatDatoTid(note.opdateret)}.` : ''}`,
       ...(o.errors ?? new FormErrors()).toView(),
     })
   }
@@ -144,8 +145,9 @@ export const portalRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/naevnsportal/moeder/:id/punkter/:punktId/note', { schema: { params: PunktParams, body: FormBody }, ...medlem }, async (req, reply) => {
     const p = requirePrincipal(req)
-    const note = text(req.body, 'note', 25_000)
+    const note = text(req.body, 'note', tekstGraenser.medlemsnote)
     try {
+      kontrollerFeltLaengder(req.body)
       await gemMedlemsnote(db, p, req.params.id, req.params.punktId, note, dage)
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err
@@ -156,7 +158,7 @@ export const portalRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/naevnsportal/moeder/:id/punkter/:punktId/inhabil', { schema: { params: PunktParams, body: FormBody }, ...medlem }, async (req, reply) => {
     const p = requirePrincipal(req)
-    await erklaerInhabilitet(db, p, req.params.id, req.params.punktId, text(req.body, 'begrundelse', 2000), dage)
+    await erklaerInhabilitet(db, p, req.params.id, req.params.punktId, text(req.body, 'begrundelse', tekstGraenser.begrundelse), dage)
     return reply.redirect(`/naevnsportal/moeder/${req.params.id}?inhabil=1`, 303)
   })
 }

@@ -7,14 +7,13 @@ import type { Principal } from '../../access/principal.js'
 import { punktForMedlem } from '../../access/moeder.js'
 import { ValidationError } from '../../errors.js'
 import { skrivJournal } from '../../sag/journal.js'
-
-export const noteMaks = 20_000
+import { maksTegn, tekstGraenser } from '../../forms/graenser.js'
 
 /** One note per member and case; an empty text removes it. No one else reads it, not even the secretariat. */
 export async function gemMedlemsnote(db: Database, p: Principal, moedeId: string, punktId: string, tekst: string, adgangDage: number): Promise<void> {
   const { punkt } = await punktForMedlem(db, p, moedeId, punktId, adgangDage)
   const clean = tekst.trim()
-  if (clean.length > noteMaks) throw new ValidationError('NoteForLang', `En note må højst være ${noteMaks.toLocaleString('da-DK')} tegn.`, { note: 'Noten er for lang.' })
+  if (clean.length > tekstGraenser.medlemsnote) throw new ValidationError('NoteForLang', `En note må højst være ${maksTegn('medlemsnote')} tegn.`, { note: 'Noten er for lang.' })
   if (!clean) {
     await db.deleteFrom('medlemsnoter').where('user_id', '=', p.userId).where('sag_id', '=', punkt.sag_id).execute()
     return

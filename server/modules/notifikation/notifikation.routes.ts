@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify'
 import { guard, requirePrincipal } from '../../access/guards.js'
 import { assertStaff } from '../../access/policies.js'
 import type { Principal } from '../../access/principal.js'
-import { FormBody, FormErrors, list, text } from '../../forms/form.js'
+import { FormBody, FormErrors, forLangeFelter, list, text } from '../../forms/form.js'
 import { formatDansk } from '../../sag/frister.js'
 import { formatDatoTid } from '../../sag/visning.js'
 import { listFritagelser, markerSendt, opretFritagelse, printkoe, samletPdf } from './notifikation.service.js'
@@ -64,7 +64,7 @@ export const notifikationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/sagsbehandling/fritagelser', { schema: { body: FormBody }, preHandler: guard(assertStaff) }, async (req, reply) => {
     const p: Principal = requirePrincipal(req)
     const input = { navn: text(req.body, 'navn', 200), nummer: text(req.body, 'nummer', 20), fra: text(req.body, 'fra', 10), til: text(req.body, 'til', 10) }
-    const errors = await opretFritagelse(db, app.cpr, p, input)
+    const errors = forLangeFelter(req.body)?.errors ?? (await opretFritagelse(db, app.cpr, p, input))
     // The CPR number is never sent back into the page.
     if (errors.any) return visFritagelser(reply, errors, { ...input, nummer: '' })
     return reply.redirect('/sagsbehandling/fritagelser', 303)

@@ -9,7 +9,8 @@ import { assertStaff, isLeaderOf, staffNaevnIds } from '../../access/policies.js
 import type { Principal } from '../../access/principal.js'
 import { sagForPersonale } from '../../access/sager.js'
 import { NotFoundError, ValidationError } from '../../errors.js'
-import { FormBody, FormErrors, text } from '../../forms/form.js'
+import { FormBody, FormErrors, kontrollerFeltLaengder, text } from '../../forms/form.js'
+import { tekstGraenser } from '../../forms/graenser.js'
 import { isUuid, type NaevnType } from '../../naevn/naevn.js'
 import { mineNaevnView } from '../../naevn/visning.js'
 import { dokumentKategoriLabel, formatStoerrelse } from '../../sag/bilag.js'
@@ -282,6 +283,7 @@ export const sagsbehandlingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   /** Runs a case action; a Danish validation error re-renders the case page with the input kept. */
   async function handling(reply: FastifyReply, p: Principal, sagId: string, v: Record<string, string>, action: () => Promise<void>, anker: string) {
     try {
+      kontrollerFeltLaengder(reply.request.body)
       await action()
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err
@@ -309,7 +311,7 @@ export const sagsbehandlingRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/sagsbehandling/sager/:id/status', { schema: { params: SagParams, body: FormBody }, preHandler: guard(assertStaff) }, async (req, reply) => {
     const p = requirePrincipal(req)
-    const v = { status: text(req.body, 'status', 40), begrundelse: text(req.body, 'begrundelse', 2000) }
+    const v = { status: text(req.body, 'status', 40), begrundelse: text(req.body, 'begrundelse', tekstGraenser.begrundelse) }
     const action = async () => {
       const andenVej = kunGennemHandling[v.status as SagStatus]
       if (andenVej) throw new ValidationError('StatusAndenVej', andenVej, { status: andenVej })
@@ -320,32 +322,32 @@ export const sagsbehandlingRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/sagsbehandling/sager/:id/notater', { schema: { params: SagParams, body: FormBody }, preHandler: guard(assertStaff) }, async (req, reply) => {
     const p = requirePrincipal(req)
-    const v = { notat: text(req.body, 'notat', 25_000), retter: text(req.body, 'retter', 64) }
+    const v = { notat: text(req.body, 'notat', tekstGraenser.notat), retter: text(req.body, 'retter', 64) }
     return handling(reply, p, req.params.id, v, () => tilfoejNotat(db, p, req.params.id, v.notat, v.retter || undefined), 'notater')
   })
 
   app.post('/sagsbehandling/sager/:id/vurdering', { schema: { params: SagParams, body: FormBody }, preHandler: guard(assertStaff) }, async (req, reply) => {
     const p = requirePrincipal(req)
-    const v = { vurdering: text(req.body, 'vurdering', 50_000) }
+    const v = { vurdering: text(req.body, 'vurdering', tekstGraenser.vurdering) }
     return handling(reply, p, req.params.id, v, () => gemVurdering(db, p, req.params.id, v.vurdering, version(req.body)), 'vurdering')
   })
 
   app.post('/sagsbehandling/sager/:id/partshoeringer', { schema: { params: SagParams, body: FormBody }, preHandler: guard(assertStaff) }, async (req, reply) => {
     const p = requirePrincipal(req)
-    const input = { modtagere: list(req.body, 'modtagere'), dokumenter: list(req.body, 'dokumenter'), besked: text(req.body, 'besked', 20_000), frist: text(req.body, 'frist', 10) }
+    const input = { modtagere: list(req.body, 'modtagere'), dokumenter: list(req.body, 'dokumenter'), besked: text(req.body, 'besked', tekstGraenser.hoeringsbesked), frist: text(req.body, 'frist', 10) }
     const v = { modtagere: input.modtagere.join(','), dokumenter: input.dokumenter.join(','), besked: input.besked, frist: input.frist }
     return handling(reply, p, req.params.id, v, async () => void (await opretPartshoering(db, p, req.params.id, input)), 'partshoering')
   })
 
   app.post('/sagsbehandling/sager/:id/beskeder', { schema: { params: SagParams, body: FormBody }, preHandler: guard(assertStaff) }, async (req, reply) => {
     const p = requirePrincipal(req)
-    const v = { besked_til: text(req.body, 'besked_til', 64), beskedtekst: text(req.body, 'beskedtekst', 10_000) }
+    const v = { besked_til: text(req.body, 'besked_til', 64), beskedtekst: text(req.body, 'beskedtekst', tekstGraenser.beskedTilPart) }
     return handling(reply, p, req.params.id, v, () => skrivTilPart(db, p, req.params.id, { tilUserId: v.besked_til, tekst: v.beskedtekst }), 'beskeder')
   })
 
   app.post('/sagsbehandling/sager/:id/breve', { schema: { params: SagParams, body: FormBody }, preHandler: guard(assertStaff) }, async (req, reply) => {
     const p = requirePrincipal(req)
-    const input = { modtagere: list(req.body, 'brev_modtagere'), emne: text(req.body, 'emne', 200), tekst: text(req.body, 'brevtekst', 30_000) }
+    const input = { modtagere: list(req.body, 'brev_modtagere'), emne: text(req.body, 'emne', 200), tekst: text(req.body, 'brevtekst', tekstGraenser.brev) }
     const v = { brev_modtagere: input.modtagere.join(','), emne: input.emne, brevtekst: input.tekst }
     return handling(reply, p, req.params.id, v, () => skrivBrev(db, p, req.params.id, input), 'breve')
   })
@@ -357,7 +359,7 @@ export const sagsbehandlingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (!isUuid(req.params.hoeringId)) throw new NotFoundError('HoeringIkkeFundet', 'Høringen findes ikke.')
     const id = req.params.hoeringId
     const nyFrist = text(req.body, 'nyFrist', 10)
-    const begrundelse = text(req.body, 'forlaeng_begrundelse', 2000)
+    const begrundelse = text(req.body, 'forlaeng_begrundelse', tekstGraenser.begrundelse)
     // Each open hearing has its own form: errors point at that form's fields.
     const action = async () => {
       try {

@@ -12,6 +12,7 @@ import { skrivJournal } from '../../sag/journal.js'
 import { addToOutbox } from '../../outbox/outbox.js'
 import { skiftStatus } from '../../sag/livscyklus.js'
 import { sagStatuser, type SagStatus } from '../../sag/status.js'
+import { maksTegn, tekstGraenser } from '../../forms/graenser.js'
 
 export function indkomneSager(db: Database, p: Principal, limit = 50) {
   return sagerForPersonale(db, p)
@@ -84,13 +85,11 @@ export async function skiftStatusSomPersonale(db: Database, p: Principal, sagId:
   await db.transaction().execute((trx) => skiftStatus(trx, sagId, til as SagStatus, { aktoerId: p.userId, begrundelse: begrundelse.trim() || undefined, forventetVersion }))
 }
 
-export const notatMaks = 20_000
-
 export async function tilfoejNotat(db: Database, p: Principal, sagId: string, tekst: string, retterNotatId?: string): Promise<void> {
   await sagForPersonale(db, p, sagId)
   const clean = tekst.trim()
   if (!clean) throw new ValidationError('NotatTomt', 'Skriv notatet.', { notat: 'Skriv notatet.' })
-  if (clean.length > notatMaks) throw new ValidationError('NotatForLangt', `Et notat må højst være ${notatMaks.toLocaleString('da-DK')} tegn.`, { notat: 'Notatet er for langt.' })
+  if (clean.length > tekstGraenser.notat) throw new ValidationError('NotatForLangt', `Et notat må højst være ${maksTegn('notat')} tegn.`, { notat: 'Notatet er for langt.' })
   if (retterNotatId) {
     const rettet = isUuid(retterNotatId) ? await db.selectFrom('notater').select('id').where('id', '=', retterNotatId).where('sag_id', '=', sagId).executeTakeFirst() : undefined
     if (!rettet) throw new NotFoundError('NotatIkkeFundet', 'Notatet findes ikke.')
