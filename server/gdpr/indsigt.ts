@@ -30,6 +30,9 @@ import { adresseTekst, formatDatoTid, partRolleLabel } from '../sag/visning.js'
 import { indsigtDocument, filstoerrelse, type IndsigtTemplateModel } from '../documents/indsigt.js'
 import { renderPdf } from '../documents/pdf.js'
 import { brevhoved } from '../documents/brevhoved.js'
+import { journalTekst } from '../sag/journalhandlinger.js'
+import { statusLabel } from '../sag/status.js'
+import { udsendelseStatusTekst } from '../notifikation/udsendelser.js'
 
 export type Soegetype = 'cpr' | 'cvr' | 'email'
 
@@ -326,19 +329,6 @@ export function listAnmodninger(db: Kysely<DB>, naevnIds: readonly string[]) {
 
 // ── The package: oplysninger.json, the documents, and indeks.pdf listing both ──────────
 
-const statusTekst: Record<string, string> = {
-  indbragt: 'Modtaget',
-  under_behandling: 'Under behandling',
-  partshoering: 'Partshøring',
-  klar_til_moede: 'Klar til nævnsmøde',
-  paa_dagsorden: 'På dagsordenen',
-  afgjort: 'Afgjort',
-  afsluttet: 'Afsluttet',
-  henlagt: 'Henlagt',
-  afvist: 'Afvist',
-  forlig: 'Forlig',
-}
-
 function kort(tekst: string, n = 80): string {
   const t = tekst.replace(/\s+/g, ' ').trim()
   return t.length > n ? `${t.slice(0, n - 1)}…` : t
@@ -366,7 +356,7 @@ export function indsigtVisning(samlet: Awaited<ReturnType<typeof samlIndsigt>>, 
     brugerkonti: data.brugerkonti.map((u) => `${u.navn} <${u.email}>, oprettet ${dato(u.oprettet)}`),
     sager: data.sager.map((s) => ({
       sagsnummer: s.sagsnummer ?? '–',
-      status: statusTekst[s.status] ?? s.status,
+      status: statusLabel(s.status),
       indbragt: dato(s.indbragt),
       adresse: adresseTekst(s.adresse),
       punkter: [
@@ -376,9 +366,9 @@ export function indsigtVisning(samlet: Awaited<ReturnType<typeof samlIndsigt>>, 
         ...s.beskeder.map((b) => ({ label: `Besked fra ${b.fra}`, tekst: `${dato(b.tidspunkt)}: ${kort(b.tekst)}` })),
         ...s.partshoeringer.map((h) => ({ label: 'Partshøring', tekst: `sendt ${dato(h.sendt)}, frist ${h.frist}: ${kort(h.besked)}` })),
         ...s.hoeringssvar.map((h) => ({ label: 'Høringssvar', tekst: `${dato(h.tidspunkt)}: ${kort(h.tekst)}` })),
-        ...s.udsendelser.map((u) => ({ label: 'Brev sendt', tekst: `${u.brev} (${u.kanal ?? 'ikke valgt'}, ${u.status}, ${dato(u.sendt ?? u.oprettet)})` })),
+        ...s.udsendelser.map((u) => ({ label: 'Brev sendt', tekst: `${u.brev} (${udsendelseStatusTekst(u.status)}, ${dato(u.sendt ?? u.oprettet)})` })),
         ...s.mails.map((m) => ({ label: 'E-mail', tekst: `${dato(m.sendt)} til ${m.modtager}: ${m.emne}` })),
-        ...s.journal.map((j) => ({ label: 'Sagshistorik', tekst: `${dato(j.tidspunkt)}: ${j.handling}${j.tilStatus ? ` → ${statusTekst[j.tilStatus] ?? j.tilStatus}` : ''}` })),
+        ...s.journal.map((j) => ({ label: 'Sagshistorik', tekst: `${dato(j.tidspunkt)}: ${journalTekst({ handling: j.handling, til_status: j.tilStatus }, 'part')}` })),
       ],
     })),
   }

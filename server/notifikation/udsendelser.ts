@@ -4,6 +4,19 @@ import type { Transaction } from 'kysely'
 import type { DB } from '../db/types.js'
 import { addToOutbox } from '../outbox/outbox.js'
 
+const statusTekster: Record<string, string> = {
+  afventer: 'Til afsendelse',
+  sendt: 'Sendt med Digital Post',
+  fejlet: 'Fejlet, prøves igen',
+  printet: 'Sendt med posten',
+  til_print: 'Venter på udskrivning',
+}
+
+/** A sending's state as people read it (the case page, the GDPR report). */
+export function udsendelseStatusTekst(status: string): string {
+  return statusTekster[status] ?? 'Ukendt'
+}
+
 export async function opretUdsendelser(trx: Transaction<DB>, o: { sagId: string; dokumentId: string; partIds: string[] }): Promise<void> {
   if (o.partIds.length === 0) return
   const rows = await trx

@@ -2,11 +2,12 @@
 // only the entries marked for them (never internal notes or staff reads).
 import type { Kysely } from 'kysely'
 import type { DB } from '../db/types.js'
+import type { JournalHandling } from './journalhandlinger.js'
 
 export interface JournalPost {
   sagId: string
   aktoerId: string | null
-  handling: string
+  handling: JournalHandling
   fraStatus?: string | null
   tilStatus?: string | null
   begrundelse?: string | null

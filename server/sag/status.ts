@@ -41,6 +41,11 @@ export const kunGennemHandling: Readonly<Partial<Record<SagStatus, string>>> = {
   afgjort: 'En sag bliver afgjort, når afgørelsen gøres endelig.',
 }
 
+/** A status as people read it, also for a value read from the database as plain text. */
+export function statusLabel(status: string): string {
+  return (statusForPart as Partial<Record<string, { label: string }>>)[status]?.label ?? 'Ukendt status'
+}
+
 export function erAaben(status: SagStatus): boolean {
   return aabne.includes(status)
 }

@@ -113,6 +113,10 @@ describe('access requests (indsigt)', () => {
     const indeks = (await pageTexts(filer.get('indeks.pdf')!)).join(' ').replace(/\s+/g, '')
     expect(indeks).toContain('Indsigtipersonoplysninger')
     for (const navn of filer.keys()) expect(indeks, navn).toContain(navn.replace(/\s+/g, ''))
+    // The case history reads as words from the journal's catalogue, the status as the case page has it.
+    expect(indeks).toContain('Status:Modtagetafnævnet')
+    expect(indeks).toContain(`Status:${'Afsluttet'}`)
+    expect(indeks).not.toMatch(/\b[a-z]+_[a-z_]+\b/)
 
     // The request is logged without the CPR number, and noted on the case.
     const log = await w.db.selectFrom('indsigtsanmodninger').selectAll().where('id', '=', id).executeTakeFirstOrThrow()

@@ -18,6 +18,7 @@ import { anonymiser, anvendSpans } from './anonymiser.js'
 import { indlaesLeksikon } from './leksikon.js'
 import { hentVersion, naevnetsPolitik, sagsviden, senesteAnonymisering, spansAf } from './anonymisering.repository.js'
 import type { Span, SpanType } from './typer.js'
+import type { JournalHandling } from '../../sag/journalhandlinger.js'
 
 export interface AnonymiseringCtx {
   db: Kysely<DB>
@@ -124,7 +125,7 @@ export function kontrollerSpans(tekst: string, spans: readonly Span[]): Span[] {
   return sorteret
 }
 
-async function gemSpans(db: Kysely<DB>, p: Principal, sag: { id: string }, a: { id: string; original_tekst: string; revision: number }, spans: Span[], handling: string, detaljer: Record<string, unknown>) {
+async function gemSpans(db: Kysely<DB>, p: Principal, sag: { id: string }, a: { id: string; original_tekst: string; revision: number }, spans: Span[], handling: JournalHandling, detaljer: Record<string, unknown>) {
   const gyldige = kontrollerSpans(a.original_tekst, spans)
   await db.transaction().execute(async (trx) => {
     const opdateret = await trx

@@ -10,6 +10,7 @@ import { formatDato, formatDatoTid } from '../../sag/visning.js'
 import type { FormValues } from '../../forms/form.js'
 import { antalMedpartFelter, trin, type TrinSlug } from './indbringelse.trin.js'
 import { lejemaalLabel, naevnTypeFor, repraesentantTyper, rolleLabel, type LejemaalType } from '../../sag/koder.js'
+import { journalTekst } from '../../sag/journalhandlinger.js'
 
 type SagRow = {
   id: string
@@ -178,31 +179,10 @@ export function statusView(sag: { status: string; sagsnummer: string | null; ind
 }
 
 export function journalView(journal: { tidspunkt: Date; handling: string; til_status: string | null; aktoer: string | null }[]) {
-  const tekst: Record<string, string> = {
-    kladde_oprettet: 'Kladden blev oprettet',
-    kvittering_dannet: 'Kvitteringen blev dannet',
-    besked_fra_part: 'Besked sendt til sekretariatet',
-    bilag_tilfoejet: 'Bilag sendt til sagen',
-    gebyr_betalt: 'Gebyret er registreret som betalt',
-    partshoering_sendt: 'Sagen er sendt i partshøring',
-    partshoering_afsluttet: 'Partshøringen er afsluttet',
-    frist_forlaenget: 'Svarfristen er forlænget',
-    hoeringssvar: 'Høringssvar modtaget',
-    brev_dannet: 'Nævnet har sendt et brev',
-    part_tilknyttet: 'En part har fået adgang til sagen',
-    afgoerelse_endelig: 'Nævnet har truffet afgørelse',
-    afgoerelse_ny_version: 'Afgørelsen er rettet (ny version)',
-    udsendelse_sendt: 'Brev sendt med Digital Post',
-    brev_sendt_med_post: 'Brev sendt med posten',
-    besigtigelse_planlagt: 'Besigtigelse planlagt',
-    afgoerelse_publiceret: 'Afgørelsen er offentliggjort i anonymiseret form',
-    afgoerelse_genpubliceret: 'Den offentliggjorte afgørelse er opdateret',
-    publicering_trukket_tilbage: 'Afgørelsen er trukket tilbage fra afgørelsesregistret',
-  }
   return journal.map((j) => ({
     tidspunkt: formatDatoTid(j.tidspunkt),
     dato: formatDato(j.tidspunkt),
-    tekst: j.handling === 'status' && j.til_status ? `Status: ${statusForPart[j.til_status as SagStatus]?.label ?? j.til_status}` : (tekst[j.handling] ?? j.handling),
+    tekst: journalTekst(j, 'part'),
     aktoer: j.aktoer,
   }))
 }

@@ -30,6 +30,8 @@ import { formatDansk, fristForAndenPart, fraDate } from '../../sag/frister.js'
 import { list } from '../../forms/form.js'
 import { sendDownload } from '../../http/download.js'
 import { klagefrister, klagefristView } from '../../sag/klagefrist.js'
+import { journalTekst } from '../../sag/journalhandlinger.js'
+import { udsendelseStatusTekst } from '../../notifikation/udsendelser.js'
 
 const sidestoerrelse = 50
 
@@ -43,43 +45,6 @@ function fristVisning(status: SagStatus, indbragt: Date | null, hoeringsfrist: s
     fristTekst: `${status === 'indbragt' ? 'Send til modpart' : 'Høringssvar'} senest ${formatDansk(frist)}`,
     overskredet: frist < idag,
   }
-}
-
-const journalTekst: Record<string, string> = {
-  kladde_oprettet: 'Kladde oprettet af indbringer',
-  kvittering_dannet: 'Kvittering dannet',
-  besked_fra_part: 'Besked fra part',
-  bilag_tilfoejet: 'Bilag fra part',
-  gebyr_betalt: 'Gebyr registreret som betalt',
-  sag_laest: 'Sagen åbnet',
-  dokument_laest: 'Dokument åbnet',
-  tildelt: 'Sagen tildelt',
-  notat: 'Notat skrevet',
-  notat_rettet: 'Rettelsesnotat skrevet',
-  vurdering_opdateret: 'Vurdering opdateret',
-  partshoering_sendt: 'Sendt i partshøring',
-  partshoering_afsluttet: 'Partshøring afsluttet',
-  frist_forlaenget: 'Svarfrist forlænget',
-  hoeringssvar: 'Høringssvar modtaget',
-  brev_dannet: 'Brev dannet (til afsendelse)',
-  brev_skrevet: 'Brev skrevet',
-  besked_fra_sekretariat: 'Besked sendt til part',
-  part_tilknyttet: 'Part har fået adgang til sagen',
-  anonymisering_klar: 'Afgørelsen er anonymiseret og klar til gennemsyn',
-  anonymisering_rettet: 'Anonymiseringen er rettet',
-  anonymisering_godkendt: 'Anonymiseringen er godkendt',
-  afgoerelsesudkast_gemt: 'Udkast til afgørelse gemt',
-  afgoerelse_endelig: 'Afgørelsen er gjort endelig',
-  afgoerelse_ny_version: 'Ny version af afgørelsen',
-  afgoerelse_aabnet: 'Afgørelsen er åbnet for rettelse',
-  udsendelse_rutet: 'Brev sendt til udskrivning',
-  udsendelse_sendt: 'Brev sendt med Digital Post',
-  brev_sendt_med_post: 'Brev sendt med posten',
-  afgoerelse_publiceret: 'Afgørelsen er offentliggjort',
-  afgoerelse_genpubliceret: 'Den offentliggjorte afgørelse er opdateret',
-  publicering_fravalgt: 'Afgørelsen offentliggøres ikke',
-  publicering_trukket_tilbage: 'Afgørelsen er trukket tilbage fra registret',
-  publicering_genoptaget: 'Offentliggørelsen er genoptaget',
 }
 
 export const sagsbehandlingRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -214,7 +179,7 @@ export const sagsbehandlingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         .map((j) => ({
           tidspunkt: formatDatoTid(j.tidspunkt),
           aktoer: j.aktoer ?? 'Systemet',
-          tekst: j.handling === 'status' && j.til_status ? `Status: ${statusForPart[j.til_status as SagStatus]?.label ?? j.til_status}` : (journalTekst[j.handling] ?? j.handling),
+          tekst: journalTekst(j, 'personale'),
           begrundelse: j.begrundelse,
           synligForParter: j.synlig_for_parter,
         }))
@@ -233,7 +198,7 @@ export const sagsbehandlingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         filnavn: u.filnavn,
         href: `/sagsbehandling/sager/${sag.id}/dokumenter/${u.dokument_id}`,
         oprettet: formatDatoTid(u.oprettet),
-        status: { afventer: 'Til afsendelse', sendt: 'Sendt med Digital Post', fejlet: 'Fejlet, prøves igen', printet: 'Sendt med posten', til_print: 'Venter på udskrivning' }[u.status] ?? u.status,
+        status: udsendelseStatusTekst(u.status),
         begrundelse: u.begrundelse,
         fejl: u.status === 'fejlet' ? u.sidste_fejl : null,
       })),
