@@ -2,6 +2,7 @@
 import { loadConfig } from '../server/config.js'
 import { createDatabase } from '../server/db/database.js'
 import { migrateToLatest } from '../server/db/migrate.js'
+import { udfyldFremsendelsesfrister } from '../server/sag/fremsendelsesfrister.js'
 
 const config = loadConfig()
 const db = createDatabase(config.databaseUrl, 1)
@@ -9,6 +10,8 @@ try {
   const { results } = await migrateToLatest(db)
   const applied = (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
   console.log(applied.length ? `Migreret: ${applied.join(', ')}` : 'Databasen er allerede migreret.')
+  const udfyldt = await udfyldFremsendelsesfrister(db)
+  if (udfyldt > 0) console.log(`Fremsendelsesfrist udfyldt for ${udfyldt} sager.`)
 } finally {
   await db.destroy()
 }

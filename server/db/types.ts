@@ -450,6 +450,7 @@ export interface Sager {
   doer: string | null;
   etage: string | null;
   formaal: string | null;
+  frist_fremsendelse: string | null;
   gebyr_aar: number | null;
   gebyr_betalt: Timestamp | null;
   gebyr_kr: number | null;

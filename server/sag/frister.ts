@@ -213,6 +213,20 @@ export function fristForAndenPart(modtaget: Dato, opts?: FristOptions): Dato {
 }
 
 /**
+ * The forwarding deadline of a filing received at an instant: fristForAndenPart from the
+ * Danish date it arrived. Stored on the case when it is filed (sager.frist_fremsendelse),
+ * where the inbox row and every overdue filter read it.
+ */
+export function fremsendelsesfrist(indbragt: Date, opts?: FristOptions): Dato {
+  return fristForAndenPart(fraDate(indbragt), opts)
+}
+
+/** Today's date in Denmark: the one "today" that deadlines are compared with. */
+export function idagIDanmark(nu: Date = new Date()): Dato {
+  return fraDate(nu)
+}
+
+/**
  * The other party's deadline to comment: 2 weeks after the board sent the filing
  * (lov om boligforhold § 82, stk. 3), moved to a working day. The board can extend it,
  * hence the number of weeks.

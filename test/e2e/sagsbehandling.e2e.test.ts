@@ -7,7 +7,7 @@
 // test-results/e2e/sagsbehandling-<step>.png for a human to look at.
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
-import { formatDansk, naesteArbejdsdag } from '../../server/sag/frister.js'
+import { formatDansk, fremsendelsesfrist, naesteArbejdsdag } from '../../server/sag/frister.js'
 import { Agent } from '../helpers/agent.js'
 import { createUser, naevnFor } from '../helpers/factories.js'
 import { indbringSag } from '../helpers/indbringelse.js'
@@ -45,7 +45,8 @@ describe('browser test of the caseworkers’ pages', () => {
       sager.push({ id, sagsnummer: sagsnummer! })
     }
     // The board must send a filing to the other party within a week: ten days is overdue.
-    await w.db.updateTable('sager').set({ indbragt: new Date(Date.now() - 10 * 24 * 3600 * 1000) }).where('id', '=', sager[1]!.id).execute()
+    const tiDageSiden = new Date(Date.now() - 10 * 24 * 3600 * 1000)
+    await w.db.updateTable('sager').set({ indbragt: tiDageSiden, frist_fremsendelse: fremsendelsesfrist(tiDageSiden) }).where('id', '=', sager[1]!.id).execute()
   })
 
   async function screenshot(page: Page, step: string) {

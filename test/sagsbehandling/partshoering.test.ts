@@ -14,7 +14,7 @@ import { indbringSag } from '../helpers/indbringelse.js'
 import { waitFor } from '../helpers/wait.js'
 import { useWorkers } from '../helpers/workers.js'
 import { paamindFrister } from '../../workers/processors/paamind-frister.js'
-import { fraDate, svarfrist, tilDate, tilfoejArbejdsdage } from '../../server/sag/frister.js'
+import { fraDate, fremsendelsesfrist, svarfrist, tilDate, tilfoejArbejdsdage } from '../../server/sag/frister.js'
 
 describe('hearing of the parties', () => {
   const w = useWorld()
@@ -166,7 +166,8 @@ describe('hearing of the parties', () => {
     const gammel = await indbringSag(filerAgent)
     const hoert = await indbringSag(filerAgent)
     const frisk = await indbringSag(filerAgent)
-    await w.db.updateTable('sager').set({ indbragt: new Date(Date.now() - 10 * 24 * 3600 * 1000) }).where('id', '=', gammel).execute()
+    const tiDageSiden = new Date(Date.now() - 10 * 24 * 3600 * 1000)
+    await w.db.updateTable('sager').set({ indbragt: tiDageSiden, frist_fremsendelse: fremsendelsesfrist(tiDageSiden) }).where('id', '=', gammel).execute()
     const sbAgent = new Agent(w.app)
     await sbAgent.login(sb.email, sb.password)
     await sbAgent.get(`/sagsbehandling/sager/${hoert}`)

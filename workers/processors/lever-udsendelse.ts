@@ -9,7 +9,7 @@ import type { JobPayload } from '../../server/queues/jobs.js'
 import { bestemKanal } from '../../server/notifikation/kanal.js'
 import { byggMemo, MemoFejl, validerMemo } from '../../server/notifikation/memo.js'
 import { DigitalPostLeveringFejl } from '../../server/notifikation/transport.js'
-import { fraDate, fristUdloeber } from '../../server/sag/frister.js'
+import { idagIDanmark, fristUdloeber } from '../../server/sag/frister.js'
 import { skrivJournal } from '../../server/sag/journal.js'
 import { renderPdf } from '../../server/documents/pdf.js'
 import { brevhovedAf, naevnKontaktKolonner, type NaevnKontaktRaekke } from '../../server/documents/brevhoved.js'
@@ -44,7 +44,7 @@ export async function leverUdsendelse(ctx: ProcessorContext, payload: JobPayload
   if (!u) throw new UnrecoverableError(`udsendelse ${payload.udsendelseId} findes ikke`)
   if (u.status !== 'afventer' && u.status !== 'fejlet') return `allerede ${u.status}`
 
-  const valg = await bestemKanal(db, cpr, u.sag_id, u.part_id, fraDate(new Date()))
+  const valg = await bestemKanal(db, cpr, u.sag_id, u.part_id, idagIDanmark())
   if (valg.kanal === 'brev') {
     await db.transaction().execute(async (trx) => {
       await trx.updateTable('udsendelser').set({ status: 'til_print', kanal: 'brev', modtager_part_id: valg.modtagerPartId, begrundelse: valg.begrundelse }).where('id', '=', u.id).where('status', 'in', ['afventer', 'fejlet']).execute()
@@ -113,7 +113,7 @@ async function klagefristBilag(
   modtager: string,
 ) {
   const a = await ctx.db.selectFrom('afgoerelser').select('afgoerelsesdato').where('sag_id', '=', u.sag_id).executeTakeFirst()
-  const idag = fraDate(new Date())
+  const idag = idagIDanmark()
   const pdf = await renderPdf(
     klagefristDocument({
       letterhead: brevhovedAf(u),

@@ -13,7 +13,7 @@ import type { FormValues } from '../../forms/form.js'
 import { addToOutbox } from '../../outbox/outbox.js'
 import { opretUdsendelser } from '../../notifikation/udsendelser.js'
 import { lagreDokument } from '../../sag/bilag.js'
-import { fraDate } from '../../sag/frister.js'
+import { idagIDanmark } from '../../sag/frister.js'
 import { skrivJournal } from '../../sag/journal.js'
 import { naevnTypeFor, statusForAfslutning, type Afslutningsaarsag, type LejemaalType } from '../../sag/koder.js'
 import { skiftStatus } from '../../sag/livscyklus.js'
@@ -41,7 +41,7 @@ export async function hentUdkast(ctx: AfgoerelseCtx, p: Principal, sagId: string
   ].join('\n')
   const afgoerelse = await ctx.db
     .insertInto('afgoerelser')
-    .values({ sag_id: sag.id, oprettet_af: p.userId, sagsomraader: sag.sagsomraader, afgoerelsesdato: fraDate(new Date()), sagsfremstilling })
+    .values({ sag_id: sag.id, oprettet_af: p.userId, sagsomraader: sag.sagsomraader, afgoerelsesdato: idagIDanmark(), sagsfremstilling })
     .onConflict((oc) => oc.column('sag_id').doNothing())
     .returningAll()
     .executeTakeFirst()

@@ -23,6 +23,7 @@ import { parterBrugerenTalerFor } from '../../sag/partshoering.js'
 import { naevnTypeFor, type LejemaalType } from '../../sag/koder.js'
 import { parseHvem, parseLejemaal, parseParter, parseSagen, type PartInput, type Parter } from './indbringelse.trin.js'
 import { maksTegn, tekstGraenser } from '../../forms/graenser.js'
+import { fremsendelsesfrist } from '../../sag/frister.js'
 
 export interface IndbringelseCtx {
   db: Database
@@ -248,12 +249,14 @@ export async function indsend(ctx: IndbringelseCtx, p: Principal, sagId: string,
     const { nr } = await sql<{ nr: number }>`SELECT nextval('indbringelsesnummer_seq')::int AS nr`.execute(trx).then((r) => r.rows[0]!)
     // Sagsnummer: the municipality's code and the filing number, e.g. 101-10005.
     const sagsnummer = `${sag.kommunekode}-${nr}`
+    const indbragt = new Date()
     await trx
       .updateTable('sager')
       .set({
         indbringelsesnummer: nr,
         sagsnummer,
-        indbragt: sql`now()`,
+        indbragt,
+        frist_fremsendelse: fremsendelsesfrist(indbragt),
         gebyr_kr: gebyr && 'beloebKr' in gebyr ? gebyr.beloebKr : null,
         gebyr_aar: gebyr ? gebyr.aar : null,
         trin: 7,

@@ -9,7 +9,7 @@ import { sagerForPersonale } from '../../access/sager.js'
 import type { CprCipher } from '../../identitet/cpr-crypto.js'
 import { validateCpr, validateCvr } from '../../identitet/cpr.js'
 import { FormErrors } from '../../forms/form.js'
-import { erDato, fraDate } from '../../sag/frister.js'
+import { erDato, idagIDanmark } from '../../sag/frister.js'
 import { skrivJournal } from '../../sag/journal.js'
 import { NotFoundError } from '../../errors.js'
 import { brevhovedAf, naevnKontaktKolonner } from '../../documents/brevhoved.js'
@@ -120,7 +120,7 @@ export async function opretFritagelse(db: Database, cpr: CprCipher, p: Principal
     if (r.ok) cprHash = cpr.lookupHash(r.cpr)
     else errors.add('nummer', r.fejl)
   }
-  const fra = input.fra || fraDate(new Date())
+  const fra = input.fra || idagIDanmark()
   if (!erDato(fra)) errors.add('fra', 'Angiv en gyldig dato.')
   if (input.til && (!erDato(input.til) || input.til < fra)) errors.add('til', 'Slutdatoen skal ligge efter startdatoen.')
   if (errors.any) return errors

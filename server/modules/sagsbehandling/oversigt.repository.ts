@@ -28,10 +28,6 @@ export const aldersgrupper = [
 ] as const
 export type Aldersgruppe = (typeof aldersgrupper)[number]['kode']
 
-// lov om boligforhold § 82, stk. 3: the board sends the filing to the other party
-// within one week of receiving it.
-export const fristForFremsendelseDage = 7
-
 /** The boards among naevnIds that the user leads; the only boards any query here reads. */
 export function ledteAf(p: Principal, naevnIds: readonly string[]): string[] {
   return [...new Set(naevnIds)].filter((id) => isLeaderOf(p, id))
@@ -197,8 +193,9 @@ export interface OverskredetFrist {
 }
 
 /**
- * 4. Filed cases still in status 'indbragt' more than a week after filing on the day
- * `idag` (lov om boligforhold § 82, stk. 3), most overdue first. `antal` counts all of
+ * 4. Filed cases still in status 'indbragt' after their forwarding deadline (stored when
+ * filed: lov om boligforhold § 82, stk. 3, in working days) on the day `idag`, most
+ * overdue first; the days overdue are calendar days past that deadline. `antal` counts all of
  * them; the list holds at most `limit`.
  */
 export async function overskredneFrister(
@@ -210,18 +207,18 @@ export async function overskredneFrister(
 ): Promise<{ antal: number; sager: OverskredetFrist[] }> {
   const ids = ledteAf(p, naevnIds)
   if (ids.length === 0) return { antal: 0, sager: [] }
-  const alder = sql<number>`(${idag}::date - ${danskDato(sql.ref('sager.indbragt'))})`
+  const overskredet = sql<number>`(${idag}::date - sager.frist_fremsendelse)`
   const rows = await sagerIOmfang(db, p, ids)
     .innerJoin('naevn', 'naevn.id', 'sager.naevn_id')
     .where('sager.status', '=', 'indbragt')
-    .where(alder, '>', fristForFremsendelseDage)
+    .where('sager.frist_fremsendelse', '<', idag)
     .select([
       'sager.id',
       'sager.sagsnummer',
       'naevn.navn as naevn_navn',
       ...adresseKolonner,
       'sager.indbragt',
-      sql<number>`${alder} - ${fristForFremsendelseDage}`.as('dage_overskredet'),
+      overskredet.as('dage_overskredet'),
       sql<number>`(count(*) OVER ())::int`.as('antal'),
     ])
     .orderBy('dage_overskredet', 'desc')

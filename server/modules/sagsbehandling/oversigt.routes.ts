@@ -20,7 +20,6 @@ import {
   aldersfordeling,
   aldersgrupper,
   behandlingstider,
-  fristForFremsendelseDage,
   ledteNaevn,
   overskredneFrister,
   type Behandlingstid,
@@ -175,7 +174,6 @@ async function oversigtView(db: Database, p: Principal, naevnIds: string[], peri
       tekst:
         (frister.antal === 1 ? '1 sag har overskredet fristen.' : `${frister.antal} sager har overskredet fristen.`) +
         (frister.antal > frister.sager.length ? ` De ${frister.sager.length} mest forsinkede vises.` : ''),
-      fristDage: fristForFremsendelseDage,
       sager: frister.sager.map((s) => ({
         href: `/sagsbehandling/sager/${s.id}`,
         sagsnummer: s.sagsnummer ?? '',

@@ -6,7 +6,7 @@ import type { DB } from '../../db/types.js'
 import type { Principal } from '../../access/principal.js'
 import { sagerForPersonale } from '../../access/sager.js'
 import { escapeLike } from '../../naevn/naevn.js'
-import { erDato } from '../../sag/frister.js'
+import { erDato, idagIDanmark, type Dato } from '../../sag/frister.js'
 import type { SagStatus } from '../../sag/status.js'
 
 export type Visning = 'nye' | 'mine' | 'aabne' | 'overskredne' | 'alle'
@@ -14,6 +14,8 @@ export type Sortering = 'indbragt' | '-indbragt' | 'opdateret' | '-opdateret' | 
 
 export interface IndbakkeFilter {
   visning: Visning
+  /** The day "overdue" is judged on; today in Denmark unless given. */
+  idag?: Dato
   naevnId?: string
   status?: SagStatus
   omraade?: string
@@ -31,17 +33,18 @@ const aabne: SagStatus[] = ['indbragt', 'under_behandling', 'partshoering', 'kla
 
 export async function indbakke(db: Kysely<DB>, p: Principal, f: IndbakkeFilter) {
   const q = f.q?.trim()
+  const idag = f.idag ?? idagIDanmark()
   const base = sagerForPersonale(db, p)
     .$if(f.visning === 'nye', (qb) => qb.where('sager.status', '=', 'indbragt').where('sager.sagsbehandler_id', 'is', null))
     .$if(f.visning === 'mine', (qb) => qb.where('sager.sagsbehandler_id', '=', p.userId).where('sager.status', 'in', aabne))
     .$if(f.visning === 'aabne', (qb) => qb.where('sager.status', 'in', aabne))
-    // Overdue: the board must send the filing to the other party within a week of
-    // receiving it (lov om boligforhold § 82, stk. 3), so 'indbragt' after that is late;
-    // and an open hearing past its deadline with a recipient who has not answered.
+    // Overdue: a case still 'indbragt' after its stored forwarding deadline (lov om
+    // boligforhold § 82, stk. 3; the same date the row shows), and an open hearing past
+    // its deadline with a recipient who has not answered.
     .$if(f.visning === 'overskredne', (qb) =>
       qb.where((eb) =>
         eb.or([
-          eb.and([eb('sager.status', '=', 'indbragt'), eb('sager.indbragt', '<', sql<Date>`now() - interval '7 days'`)]),
+          eb.and([eb('sager.status', '=', 'indbragt'), eb('sager.frist_fremsendelse', '<', idag)]),
           eb.exists(
             eb
               .selectFrom('partshoeringer as h')
@@ -50,7 +53,7 @@ export async function indbakke(db: Kysely<DB>, p: Principal, f: IndbakkeFilter) 
               .whereRef('h.sag_id', '=', 'sager.id')
               .where('h.afsluttet', 'is', null)
               .where('m.besvaret', 'is', null)
-              .where('h.frist', '<', sql<string>`(now() AT TIME ZONE 'Europe/Copenhagen')::date`),
+              .where('h.frist', '<', idag),
           ),
         ]),
       ),
@@ -82,6 +85,7 @@ export async function indbakke(db: Kysely<DB>, p: Principal, f: IndbakkeFilter) 
         'sager.sagsnummer',
         'sager.status',
         'sager.indbragt',
+        'sager.frist_fremsendelse',
         'sager.opdateret',
         'sager.sagsomraader',
         'sager.lejemaal_type',

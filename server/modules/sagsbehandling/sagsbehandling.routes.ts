@@ -26,7 +26,7 @@ import { DokumentParams, IndbakkeQuery, SagParams } from './sagsbehandling.schem
 import { gemVurdering, partsbrugere, registrerGebyrBetalt, skiftStatusSomPersonale, skrivBrev, skrivTilPart, tildel, tilfoejNotat } from './sagsbehandling.service.js'
 import { afslutPartshoering, forlaengFrist, opretPartshoering, standardSvarfrist } from './partshoering.service.js'
 import { listPartshoeringer } from '../../sag/partshoering.js'
-import { formatDansk, fristForAndenPart, fraDate } from '../../sag/frister.js'
+import { formatDansk, idagIDanmark } from '../../sag/frister.js'
 import { list } from '../../forms/form.js'
 import { sendDownload } from '../../http/download.js'
 import { klagefrister, klagefristView } from '../../sag/klagefrist.js'
@@ -36,9 +36,9 @@ import { udsendelseStatusTekst } from '../../notifikation/udsendelser.js'
 const sidestoerrelse = 50
 
 /** The deadline a case in the inbox is waiting for, and whether it has passed. */
-function fristVisning(status: SagStatus, indbragt: Date | null, hoeringsfrist: string | null) {
-  const idag = fraDate(new Date())
-  const frist = status === 'indbragt' && indbragt ? fristForAndenPart(fraDate(indbragt)) : hoeringsfrist
+function fristVisning(status: SagStatus, fristFremsendelse: string | null, hoeringsfrist: string | null) {
+  const idag = idagIDanmark()
+  const frist = status === 'indbragt' ? fristFremsendelse : hoeringsfrist
   if (!frist) return { frist: '', fristTekst: '', overskredet: false }
   return {
     frist,
@@ -113,7 +113,7 @@ export const sagsbehandlingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         indbragt: s.indbragt ? formatDatoTid(s.indbragt) : '',
         sagsbehandler: s.sagsbehandler ?? 'Ikke tildelt',
         gebyr: s.gebyr_betalt ? 'Betalt' : s.gebyr_kr !== null ? `${formatKroner(s.gebyr_kr)} – ikke betalt` : 'Ikke fastsat',
-        ...fristVisning(s.status as SagStatus, s.indbragt, s.hoeringsfrist),
+        ...fristVisning(s.status as SagStatus, s.frist_fremsendelse, s.hoeringsfrist),
       })),
       side,
       sider,
@@ -206,7 +206,7 @@ export const sagsbehandlingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       hoeringModtagere: parter.filter((x) => x.rolle !== 'repraesentant').map((x) => ({ id: x.id, navn: x.navn, rolle: x.rolle, valgt: o.v ? valgteModtagere.has(x.id) : x.rolle === 'modpart' })),
       hoeringDokumenter: dokumenter.map((d) => ({ id: d.id, filnavn: d.filnavn, valgt: valgteDokumenter.has(d.id) })),
       hoeringFrist: o.v?.frist ?? standardFrist,
-      fristAndenPart: sag.indbragt && status === 'indbragt' ? formatDansk(fristForAndenPart(fraDate(sag.indbragt))) : null,
+      fristAndenPart: sag.frist_fremsendelse && status === 'indbragt' ? formatDansk(sag.frist_fremsendelse) : null,
       hoeringer: hoeringer.map((h) => ({
         id: h.id,
         besked: h.besked.split(/\r?\n/),
