@@ -33,6 +33,7 @@ import naevnsmoede from './modules/naevnsmoede/index.js'
 import anonymisering from './modules/anonymisering/index.js'
 import register from './modules/register/index.js'
 import gdpr from './modules/gdpr/index.js'
+import { graphqlVedRoden } from './modules/register/graphql/index.js'
 
 export interface BuildOptions {
   /** Overrides the logger (tests pass false). */
@@ -53,6 +54,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     // A URL that cannot be decoded answers like any other bad request, not Fastify's bare JSON.
     frameworkErrors: (err, req, reply) => void sendFrameworkError(app, err, req, reply),
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false } },
+    rewriteUrl: (req) => graphqlVedRoden(req.method, req.url),
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   // Everything a request does, including the jobs it writes to the outbox, knows its id.

@@ -39,6 +39,10 @@ export const offentligeAfgoerelseKolonner = [
   'register_afgoerelser.kommunenavn',
   'register_afgoerelser.date_of_filing',
   'register_afgoerelser.date_of_decision',
+  'register_afgoerelser.date_of_ruling',
+  'register_afgoerelser.date_of_dismissal',
+  'register_afgoerelser.serial_number',
+  'register_afgoerelser.decision_document_id',
   'register_afgoerelser.reason_for_closing',
   'register_afgoerelser.in_favour',
   'register_afgoerelser.submitter',
@@ -66,4 +70,14 @@ export function offentligVisning(row: { status: string } | undefined): Offentlig
   if (row.status === PUBLICERET) return 'tekst'
   if (row.status === TRUKKET_TILBAGE) return 'trukket_tilbage'
   return 'ingen'
+}
+
+/**
+ * The decision document by its GUID (GET /api/decisiondocument/:id, the national API's
+ * download): only a published decision's PDF. A withdrawn decision's document is not
+ * found (404) like an unknown one: this address names a document, not a citable
+ * decision, so there is no page to say why (the decision's own address answers 410).
+ */
+export function maaHenteAfgoerelsesdokument(row: { status: string } | undefined): boolean {
+  return row?.status === PUBLICERET
 }

@@ -384,7 +384,10 @@ export interface PartshoeringSvarDokumenter {
 export interface RegisterAfgoerelser {
   afgoerelse_id: string | null;
   date_of_decision: string;
+  date_of_dismissal: Generated<string | null>;
   date_of_filing: string | null;
+  date_of_ruling: Generated<string | null>;
+  decision_document_id: Generated<string>;
   general_public_interest: string | null;
   id: Generated<number>;
   imposition_of_fee: string | null;
@@ -399,6 +402,7 @@ export interface RegisterAfgoerelser {
   pdf: Buffer | null;
   publiceret: Generated<Timestamp>;
   reason_for_closing: Generated<string>;
+  serial_number: string | null;
   soegevektor: Generated<string | null>;
   status: Generated<string>;
   status_begrundelse: string | null;

@@ -22,6 +22,7 @@ export interface AfgoerelseFelter {
   tekst?: string
   status?: 'publiceret' | 'trukket_tilbage'
   status_begrundelse?: string | null
+  serial_number?: string | null
 }
 
 export const statutory106 = {
@@ -58,10 +59,11 @@ export async function seedAfgoerelse(db: Database, f: AfgoerelseFelter = {}) {
       tekst: f.tekst ?? `Nævnet finder, at udlejer skal vedligeholde vinduerne. Mærke ${maerke}.`,
       status: f.status ?? 'publiceret',
       status_begrundelse: f.status_begrundelse ?? null,
+      serial_number: f.serial_number === undefined ? `${f.kommunekode ?? 101}-${10000 + (randomBytes(2).readUInt16BE() % 90000)}` : f.serial_number,
     })
-    .returning('id')
+    .returning(['id', 'decision_document_id', 'serial_number'])
     .executeTakeFirstOrThrow()
-  return { id: row.id, maerke: maerke }
+  return { id: row.id, maerke: maerke, decisionDocumentId: row.decision_document_id, serialNumber: row.serial_number }
 }
 
 export async function seedHusleje(

@@ -20,8 +20,8 @@ describe('the open register API', () => {
     return { status: res.statusCode, body: res.json() as GqlSvar }
   }
 
-  const decisionFelter = `id url title municipalityCode municipalityName boardName decisiveBoard dateOfFiling dateOfDecision
-    reasonForClosing inFavour submitter locallyInspected generalPublicInterest impositionOfFee
+  const decisionFelter = `id serialNumber caseIdentifier caseStatus url title municipalityCode municipalityName boardName decisiveBoard
+    dateOfFiling dateOfDecision dateOfDismissal effectiveDate decisionDocumentId reasonForClosing inFavour submitter locallyInspected generalPublicInterest impositionOfFee
     subjects { id name decisiveBoard } statutories { lawId lawText chapterId chapterText sectionId sectionText }
     document { url fileName contentType }`
 
@@ -30,12 +30,13 @@ describe('the open register API', () => {
       // A municipality of this test's own, so the rows are ours.
       const kommune = { kommunekode: 147, kommunenavn: 'Frederiksberg' }
       const datoer = ['2024-03-01', '2024-05-10', '2024-08-20', '2025-01-05', '2023-12-31']
-      const ids = []
-      for (const d of datoer) ids.push((await seedAfgoerelse(w.db, { ...kommune, date_of_decision: d })).id)
+      const seedet = []
+      for (const d of datoer) seedet.push(await seedAfgoerelse(w.db, { ...kommune, date_of_decision: d }))
+      const ids = seedet.map((s) => s.id)
       await seedAfgoerelse(w.db, { ...kommune, date_of_decision: '2024-06-01', status: 'trukket_tilbage', status_begrundelse: 'Offentliggjort ved en fejl.' })
 
       const query = `query Side($skip: Int, $take: Int) {
-        pagedDecisions(skip: $skip, take: $take, where: { municipalityCode: { eq: 147 }, dateOfDecision: { gte: "2024-01-01" } }, order: [{ dateOfDecision: DESC }]) {
+        pagedDecisions(skip: $skip, take: $take, where: { municipalityCode: { eq: "147" }, dateOfDecision: { gte: "2024-01-01T00:00:00Z" } }, order: [{ dateOfDecision: DESC }]) {
           totalCount
           pageInfo { hasNextPage hasPreviousPage }
           items { ${decisionFelter} }
@@ -55,18 +56,24 @@ describe('the open register API', () => {
       expect(p.totalCount).toBe(Number(n))
       expect(p.totalCount).toBe(4)
       expect(p.pageInfo).toEqual({ hasNextPage: true, hasPreviousPage: false })
-      expect(p.items.map((i: { dateOfDecision: string }) => i.dateOfDecision)).toEqual(['2025-01-05', '2024-08-20'])
+      expect(p.items.map((i: { dateOfDecision: string }) => i.dateOfDecision)).toEqual(['2025-01-05T00:00:00.000Z', '2024-08-20T00:00:00.000Z'])
       const foerste = p.items[0]
       expect(foerste).toEqual({
         id: ids[3],
+        serialNumber: seedet[3]!.serialNumber,
+        caseIdentifier: seedet[3]!.serialNumber,
+        caseStatus: 'CLOSED',
+        dateOfDismissal: null,
+        effectiveDate: '2025-01-05T00:00:00.000Z',
+        decisionDocumentId: seedet[3]!.decisionDocumentId,
         url: `${w.config.publicUrl}/afgoerelser/${ids[3]}`,
         title: expect.any(String),
-        municipalityCode: 147,
+        municipalityCode: '147',
         municipalityName: 'Frederiksberg',
         boardName: 'Huslejenævnet i Testkommune',
         decisiveBoard: 'RENT_BOARD',
-        dateOfFiling: '2025-01-15',
-        dateOfDecision: '2025-01-05',
+        dateOfFiling: '2025-01-15T00:00:00.000Z',
+        dateOfDecision: '2025-01-05T00:00:00.000Z',
         reasonForClosing: 'IN_FAVOUR',
         inFavour: 'TENANT',
         submitter: 'TENANT',
@@ -79,7 +86,7 @@ describe('the open register API', () => {
       })
 
       const side2 = (await gql(query, { skip: 2, take: 2 })).body.data!.pagedDecisions
-      expect(side2.items.map((i: { dateOfDecision: string }) => i.dateOfDecision)).toEqual(['2024-05-10', '2024-03-01'])
+      expect(side2.items.map((i: { dateOfDecision: string }) => i.dateOfDecision)).toEqual(['2024-05-10T00:00:00.000Z', '2024-03-01T00:00:00.000Z'])
       expect(side2.pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: true })
     })
 
@@ -88,10 +95,10 @@ describe('the open register API', () => {
       await seedHusleje(w.db, id, { kommunekode: 151, status: 'trukket_tilbage' })
       const svar = await gql(`{
         decisions(where: { id: { eq: ${id} } }) { id }
-        pagedDecisions(where: { municipalityCode: { eq: 151 } }) { totalCount items { id } }
+        pagedDecisions(where: { municipalityCode: { eq: "151" } }) { totalCount items { id } }
         decision(id: ${id}) { id }
         addresses(where: { decisionId: { eq: ${id} } }) { id }
-        pagedAddresses(where: { municipalityCode: { eq: 151 } }) { totalCount }
+        pagedAddresses(where: { municipalityCode: { eq: "151" } }) { totalCount }
       }`)
       expect(svar.body.errors).toBeUndefined()
       expect(svar.body.data).toEqual({ decisions: [], pagedDecisions: { totalCount: 0, items: [] }, decision: null, addresses: [], pagedAddresses: { totalCount: 0 } })
@@ -103,26 +110,26 @@ describe('the open register API', () => {
       await seedAfgoerelse(w.db, { ...kommune, reason_for_closing: 'SETTLEMENT', in_favour: 'SHARED', submitter: 'LANDLORD', date_of_decision: '2023-03-03' })
       await seedAfgoerelse(w.db, { ...kommune, reason_for_closing: 'IN_FAVOUR', in_favour: 'LANDLORD', submitter: null, naevn_type: 'RESIDENT_COMPLAINTS_BOARD', date_of_decision: '2024-04-04' })
       const svar = await gql(`{
-        a: decisions(where: { municipalityCode: { in: [153] }, reasonForClosing: { in: [REJECTED, SETTLEMENT] } }, order: [{ dateOfDecision: ASC }]) { reasonForClosing }
-        b: decisions(where: { municipalityCode: { eq: 153 }, submitter: { neq: TENANT } }, order: [{ dateOfDecision: ASC }]) { submitter }
-        c: decisions(where: { municipalityCode: { eq: 153 }, dateOfDecision: { lt: "2023-03-03" } }) { dateOfDecision }
-        d: decisions(where: { municipalityCode: { eq: 153 }, or: [{ inFavour: { eq: SHARED } }, { decisiveBoard: { eq: RESIDENT_COMPLAINTS_BOARD } }] }, order: [{ dateOfDecision: DESC }]) { inFavour decisiveBoard }
-        e: decisions(where: { and: [{ municipalityCode: { eq: 153 } }, { dateOfDecision: { in: ["2022-02-02", "2024-04-04"] } }, { submitter: { eq: null } }] }) { dateOfDecision }
+        a: decisions(where: { municipalityCode: { in: ["153"] }, reasonForClosing: { in: [REJECTED, SETTLEMENT] } }, order: [{ dateOfDecision: ASC }]) { reasonForClosing }
+        b: decisions(where: { municipalityCode: { eq: "153" }, submitter: { neq: TENANT } }, order: [{ dateOfDecision: ASC }]) { submitter }
+        c: decisions(where: { municipalityCode: { eq: "153" }, dateOfDecision: { lt: "2023-03-03T00:00:00Z" } }) { dateOfDecision }
+        d: decisions(where: { municipalityCode: { eq: "153" }, or: [{ inFavour: { eq: SHARED } }, { decisiveBoard: { eq: RESIDENT_COMPLAINTS_BOARD } }] }, order: [{ dateOfDecision: DESC }]) { inFavour decisiveBoard }
+        e: decisions(where: { and: [{ municipalityCode: { eq: "153" } }, { dateOfDecision: { in: ["2022-02-02T00:00:00Z", "2024-04-04"] } }, { submitter: { eq: NOT_SET } }] }) { dateOfDecision }
       }`)
       expect(svar.body.errors).toBeUndefined()
       expect(svar.body.data).toEqual({
         a: [{ reasonForClosing: 'REJECTED' }, { reasonForClosing: 'SETTLEMENT' }],
-        // neq keeps the rows without a value, as the national API does.
-        b: [{ submitter: 'LANDLORD' }, { submitter: null }],
-        c: [{ dateOfDecision: '2022-02-02' }],
+        // neq keeps the rows without a value (NOT_SET), as the national API does.
+        b: [{ submitter: 'LANDLORD' }, { submitter: 'NOT_SET' }],
+        c: [{ dateOfDecision: '2022-02-02T00:00:00.000Z' }],
         d: [
           { inFavour: 'LANDLORD', decisiveBoard: 'RESIDENT_COMPLAINTS_BOARD' },
           { inFavour: 'SHARED', decisiveBoard: 'RENT_BOARD' },
         ],
-        e: [{ dateOfDecision: '2024-04-04' }],
+        e: [{ dateOfDecision: '2024-04-04T00:00:00.000Z' }],
       })
       // The same filter as a variable, as clients with typed queries send it.
-      const variabel = await gql('query($w: DecisionFilterInput) { decisions(where: $w) { reasonForClosing } }', { w: { municipalityCode: { eq: 153 }, reasonForClosing: { nin: ['REJECTED', 'SETTLEMENT'] } } })
+      const variabel = await gql('query($w: DecisionFilterInput) { decisions(where: $w) { reasonForClosing } }', { w: { municipalityCode: { eq: '153' }, reasonForClosing: { nin: ['REJECTED', 'SETTLEMENT'] } } })
       expect(variabel.body).toEqual({ data: { decisions: [{ reasonForClosing: 'IN_FAVOUR' }] } })
     })
 
@@ -150,7 +157,7 @@ describe('the open register API', () => {
       expect(fragmenter.body.errors).toBeUndefined()
 
       // Eight pages of 50 decisions, each with its rents and statutes: too much for one query.
-      const dyr = await gql(`{ ${[1, 2, 3, 4, 5, 6, 7, 8].map((i) => `p${i}: pagedDecisions(take: 50, skip: ${i * 50}) { items { ${decisionFelter} rents { id street amount } } }`).join('\n')} }`)
+      const dyr = await gql(`{ ${[1, 2, 3, 4, 5, 6, 7, 8].map((i) => `p${i}: pagedDecisions(take: 50, skip: ${i * 50}) { items { ${decisionFelter} rents { id streetName rent } } }`).join('\n')} }`)
       expect(dyr.status).toBe(400)
       expect(dyr.body.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX')
 
@@ -185,7 +192,7 @@ describe('the open register API', () => {
       expect(svar.body.errors).toBeUndefined()
       const d = svar.body.data!
       expect(d.municipalities).toHaveLength(98)
-      expect(d.municipalities).toContainEqual({ municipalityCode: 101, name: 'København' })
+      expect(d.municipalities).toContainEqual({ municipalityCode: '101', name: 'København' })
       expect(d.laws.map((l: { id: string }) => l.id)).toEqual(['lejeloven', 'almenlejeloven', 'almenboligloven'])
       const lejeloven = d.laws[0]
       expect(lejeloven.text).toContain('Lov om leje')
@@ -201,13 +208,14 @@ describe('the open register API', () => {
       await seedHusleje(w.db, id, { kommunekode: 157, vejnavn: 'Strandvejen', husnummer: '100', postnr: '2900', postnavn: 'Hellerup', amount: '9800' })
       await seedHusleje(w.db, id, { kommunekode: 157, vejnavn: 'Strandvejen', husnummer: '102', postnr: '2900', postnavn: 'Hellerup', method: 'BASED_ON_EXPENSES', amount: '6100' })
       const svar = await gql(`{
-        pagedAddresses(take: 1, where: { postalCode: { eq: "2900" }, method: { eq: BASED_ON_COMPARABLE_RENTS } }, order: [{ amount: DESC }]) {
+        pagedAddresses(take: 1, where: { postalNumber: { eq: 2900 }, methodOfRentDetermination: { eq: BASED_ON_COMPARABLE_RENTS } }, order: { rent: DESC }) {
           totalCount
-          items { street houseNumber floor door postalCode postalDistrict municipalityCode municipalityName method declaration category amount grossArea dateOfDetermination decisionId }
+          items { designation streetName streetBuildingIdentifier floorIdentifier suiteIdentifier postalNumber postalDistrict municipalityCode municipalityName
+                  methodOfRentDetermination declarationOfRent categoryOfRent rent grossArea dateOfRentDetermination decisionId }
         }
-        alle: addresses(where: { street: { startsWith: "strandvej" } }, order: [{ amount: ASC }]) { amount }
-        beloeb: addresses(where: { amount: { in: [6100, 1] }, municipalityCode: { eq: 157 } }) { houseNumber }
-        decision(id: ${id}) { rents { houseNumber } text }
+        alle: addresses(where: { streetName: { startsWith: "strandvej" } }, order: [{ rent: ASC }]) { rent }
+        beloeb: addresses(where: { rent: { in: [6100, 1] }, municipalityCode: { eq: "157" } }) { streetBuildingIdentifier }
+        decision(id: ${id}) { rents { streetBuildingIdentifier } text }
       }`)
       expect(svar.body.errors).toBeUndefined()
       expect(svar.body.data).toEqual({
@@ -215,33 +223,34 @@ describe('the open register API', () => {
           totalCount: 1,
           items: [
             {
-              street: 'Strandvejen',
-              houseNumber: '100',
-              floor: null,
-              door: null,
-              postalCode: '2900',
+              designation: 'Strandvejen 100, 2900 Hellerup',
+              streetName: 'Strandvejen',
+              streetBuildingIdentifier: '100',
+              floorIdentifier: null,
+              suiteIdentifier: null,
+              postalNumber: 2900,
               postalDistrict: 'Hellerup',
-              municipalityCode: 157,
+              municipalityCode: '157',
               municipalityName: 'København',
-              method: 'BASED_ON_COMPARABLE_RENTS',
-              declaration: 'TENANCY_SPECIFIC_RENT',
-              category: 'MONTHLY_RENT',
-              amount: 9800,
+              methodOfRentDetermination: 'BASED_ON_COMPARABLE_RENTS',
+              declarationOfRent: 'TENANCY_SPECIFIC_RENT',
+              categoryOfRent: 'MONTHLY_RENT',
+              rent: 9800,
               grossArea: 72,
-              dateOfDetermination: '2025-05-01',
+              dateOfRentDetermination: '2025-05-01T00:00:00.000Z',
               decisionId: id,
             },
           ],
         },
-        alle: [{ amount: 6100 }, { amount: 9800 }],
-        beloeb: [{ houseNumber: '102' }],
-        decision: { rents: [{ houseNumber: '100' }, { houseNumber: '102' }], text: expect.stringContaining(maerke) },
+        alle: [{ rent: 6100 }, { rent: 9800 }],
+        beloeb: [{ streetBuildingIdentifier: '102' }],
+        decision: { rents: [{ streetBuildingIdentifier: '100' }, { streetBuildingIdentifier: '102' }], text: expect.stringContaining(maerke) },
       })
     })
 
     it('when where names a bad date or a field that is not filterable, then GraphQL says so', async () => {
       const dato = await gql('{ decisions(where: { dateOfDecision: { gte: "2024-13-01" } }) { id } }')
-      expect(dato.body.errors?.[0]?.message).toContain('YYYY-MM-DD')
+      expect(dato.body.errors?.[0]?.message).toContain('ISO 8601 date-time')
       const felt = await gql('{ decisions(where: { tekst: { eq: "x" } }) { id } }')
       expect(felt.status).toBe(400)
       expect(felt.body.errors?.length).toBeGreaterThan(0)

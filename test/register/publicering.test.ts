@@ -56,6 +56,10 @@ describe('publication to the registers', () => {
       version: 1,
     })
     expect(r.statutories).toEqual([expect.objectContaining({ lawId: 'lejeloven', sectionId: '106' })])
+    // The national API's serialNumber is the case's sagsnummer; a decision, not a dismissal.
+    const { sagsnummer } = await w.db.selectFrom('sager').select('sagsnummer').where('id', '=', sagId).executeTakeFirstOrThrow()
+    expect(sagsnummer).toMatch(/^101-\d+$/)
+    expect(r).toMatchObject({ serial_number: sagsnummer, date_of_ruling: '2026-11-20', date_of_dismissal: null, decision_document_id: expect.stringMatching(/^[0-9a-f-]{36}$/) })
     for (const hemmeligt of ['Lise Lejer', '010190-1234', 'Nørregade 12']) expect(r.tekst).not.toContain(hemmeligt)
     expect(r.tekst).toContain('7.500 kr.')
     const pdf = await pdfText(r.pdf!)

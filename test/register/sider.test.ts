@@ -76,7 +76,7 @@ describe('the public register pages', () => {
     const graphql = await w.app.inject({
       method: 'POST',
       url: '/graphql',
-      payload: { query: '{ decisions(take: 50) { id title municipalityName } addresses(take: 50) { street houseNumber floor door postalCode } }' },
+      payload: { query: '{ decisions(take: 50) { id title municipalityName } addresses(take: 50) { designation streetName streetBuildingIdentifier floorIdentifier suiteIdentifier postalNumber } }' },
     })
     expect(graphql.statusCode).toBe(200)
     for (const h of HEMMELIGHEDER) expect(graphql.body).not.toContain(h)

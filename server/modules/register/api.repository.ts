@@ -16,6 +16,7 @@ import { loadLovgrundlag, lovLabel, tilStatutory } from '../../sag/lovgrundlag.j
 import { sagsomraaderFor } from '../../sag/sagsomraader.js'
 import { naevnTypeKode } from './publicering.service.js'
 import { huslejeKolonner as offentligeHuslejeKolonner } from './huslejeregister.repository.js'
+import { decisionLister, type DecisionListe } from './graphql/felter.js'
 
 export const afgoerelseKolonner = [
   'id',
@@ -25,6 +26,11 @@ export const afgoerelseKolonner = [
   'naevn_type',
   'date_of_filing',
   'date_of_decision',
+  'date_of_ruling',
+  'date_of_dismissal',
+  'publiceret',
+  'serial_number',
+  'titel',
   'reason_for_closing',
   'in_favour',
   'submitter',
@@ -82,7 +88,13 @@ export interface Betingelse<K extends string> {
   op: Operator
   vaerdi: unknown
 }
-export type Filter<K extends string> = { alle: Filter<K>[] } | { enAf: Filter<K>[] } | Betingelse<K>
+/** A condition on a decision's list (subjects, statutories): some, none or all of its elements match, or any exist. */
+export interface ListeBetingelse {
+  liste: DecisionListe
+  kvantor: 'some' | 'none' | 'all' | 'any'
+  filter?: Filter<string> | undefined
+}
+export type Filter<K extends string> = { alle: Filter<K>[] } | { enAf: Filter<K>[] } | Betingelse<K> | ListeBetingelse
 export interface Sortering<K extends string> {
   kolonne: K
   retning: 'asc' | 'desc'
@@ -97,12 +109,13 @@ export interface Udsnit<K extends string> {
 
 const tilladteAfgoerelseKolonner = new Set<string>(afgoerelseKolonner)
 const tilladteHuslejeKolonner = new Set<string>(huslejeKolonner)
+const afgoerelseKolonne = tabelKolonne('register_afgoerelser', tilladteAfgoerelseKolonner)
+const huslejeKolonne = tabelKolonne('register_huslejer', tilladteHuslejeKolonner)
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`)
 
-/** One condition as SQL; the column has been checked against the table's whitelist. */
-function betingelseSql(tabel: string, b: Betingelse<string>): RawBuilder<SqlBool> {
-  const col = sql.ref(`${tabel}.${b.kolonne}`)
+/** One condition as SQL on a column the caller has checked against its whitelist. */
+function betingelseSql(col: Expression<unknown>, b: Betingelse<string>): RawBuilder<SqlBool> {
   const v = b.vaerdi
   const ikke = (e: RawBuilder<SqlBool>) => sql<SqlBool>`NOT coalesce(${e}, false)`
   switch (b.op) {
@@ -150,11 +163,49 @@ function betingelseSql(tabel: string, b: Betingelse<string>): RawBuilder<SqlBool
   }
 }
 
-function filterSql(tabel: string, tilladte: ReadonlySet<string>, f: Filter<string>): Expression<SqlBool> {
-  if ('alle' in f) return f.alle.length === 0 ? sql<SqlBool>`true` : sql<SqlBool>`(${sql.join(f.alle.map((x) => filterSql(tabel, tilladte, x)), sql` AND `)})`
-  if ('enAf' in f) return f.enAf.length === 0 ? sql<SqlBool>`false` : sql<SqlBool>`(${sql.join(f.enAf.map((x) => filterSql(tabel, tilladte, x)), sql` OR `)})`
-  if (!tilladte.has(f.kolonne)) throw new Error(`kolonnen ${f.kolonne} kan ikke filtreres`)
-  return betingelseSql(tabel, f)
+type KolonneSql = (kolonne: string) => Expression<unknown>
+
+function tabelKolonne(tabel: string, tilladte: ReadonlySet<string>): KolonneSql {
+  return (k) => {
+    if (!tilladte.has(k)) throw new Error(`kolonnen ${k} kan ikke filtreres`)
+    return sql.ref(`${tabel}.${k}`)
+  }
+}
+
+// A decision's lists as rows (alias e), and their element fields as SQL; only these names.
+const listeKilder: Record<DecisionListe, { fra: RawBuilder<unknown>; felt: (f: string) => RawBuilder<unknown> }> = {
+  subjects: {
+    fra: sql`unnest(register_afgoerelser.subjects, register_afgoerelser.subject_labels) AS e(id, name)`,
+    felt: (f) => sql.ref(`e.${f === 'name' ? 'name' : 'id'}`),
+  },
+  statutories: { fra: sql`jsonb_array_elements(register_afgoerelser.statutories) AS e(v)`, felt: (f) => sql`(e.v ->> ${f})` },
+}
+
+function listeSql(b: ListeBetingelse): Expression<SqlBool> {
+  const kilde = listeKilder[b.liste]
+  const tilladte: ReadonlySet<string> = new Set(decisionLister[b.liste].felter)
+  const element: KolonneSql = (k) => {
+    if (!tilladte.has(k)) throw new Error(`${b.liste}.${k} kan ikke filtreres`)
+    return kilde.felt(k)
+  }
+  const betingelse = b.filter ? filterSql(element, b.filter) : sql<SqlBool>`true`
+  switch (b.kvantor) {
+    case 'any':
+      return sql<SqlBool>`EXISTS (SELECT 1 FROM ${kilde.fra})`
+    case 'some':
+      return sql<SqlBool>`EXISTS (SELECT 1 FROM ${kilde.fra} WHERE ${betingelse})`
+    case 'none':
+      return sql<SqlBool>`NOT EXISTS (SELECT 1 FROM ${kilde.fra} WHERE ${betingelse})`
+    case 'all':
+      return sql<SqlBool>`NOT EXISTS (SELECT 1 FROM ${kilde.fra} WHERE NOT coalesce(${betingelse}, false))`
+  }
+}
+
+function filterSql(kolonne: KolonneSql, f: Filter<string>): Expression<SqlBool> {
+  if ('alle' in f) return f.alle.length === 0 ? sql<SqlBool>`true` : sql<SqlBool>`(${sql.join(f.alle.map((x) => filterSql(kolonne, x)), sql` AND `)})`
+  if ('enAf' in f) return f.enAf.length === 0 ? sql<SqlBool>`false` : sql<SqlBool>`(${sql.join(f.enAf.map((x) => filterSql(kolonne, x)), sql` OR `)})`
+  if ('liste' in f) return listeSql(f)
+  return betingelseSql(kolonne(f.kolonne), f)
 }
 
 function orderBySql(tabel: string, tilladte: ReadonlySet<string>, s: Sortering<string>[]): RawBuilder<unknown> {
@@ -181,7 +232,7 @@ export async function listAfgoerelser(db: Kysely<DB>, u: Udsnit<AfgoerelseKolonn
     .select(listeKolonner)
     .$if(o.medTekst, (qb) => qb.select('register_afgoerelser.tekst'))
     .where(offentligAfgoerelse)
-    .$if(u.filter !== undefined, (qb) => qb.where(filterSql('register_afgoerelser', tilladteAfgoerelseKolonner, u.filter!)))
+    .$if(u.filter !== undefined, (qb) => qb.where(filterSql(afgoerelseKolonne, u.filter!)))
     .orderBy(orderBySql('register_afgoerelser', tilladteAfgoerelseKolonner, sortering))
     .offset(u.offset)
     .limit(u.limit)
@@ -195,7 +246,7 @@ export async function antalAfgoerelser(db: Kysely<DB>, filter: Filter<Afgoerelse
     .selectFrom('register_afgoerelser')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where(offentligAfgoerelse)
-    .$if(filter !== undefined, (qb) => qb.where(filterSql('register_afgoerelser', tilladteAfgoerelseKolonner, filter!)))
+    .$if(filter !== undefined, (qb) => qb.where(filterSql(afgoerelseKolonne, filter!)))
     .executeTakeFirstOrThrow()
   return Number(r.n)
 }
@@ -231,7 +282,7 @@ export async function listHuslejer(db: Kysely<DB>, u: HuslejeUdsnit) {
     .selectFrom('register_huslejer')
     .select(offentligeHuslejeKolonner)
     .where(offentligHusleje)
-    .$if(u.filter !== undefined, (qb) => qb.where(filterSql('register_huslejer', tilladteHuslejeKolonner, u.filter!)))
+    .$if(u.filter !== undefined, (qb) => qb.where(filterSql(huslejeKolonne, u.filter!)))
     .$if(adresse !== undefined, (qb) => qb.where(adresseMatch(adresse!)))
     // With an address the best match comes first, unless the client chose an order.
     .$if(adresse !== undefined && u.sortering.length === 0, (qb) => qb.orderBy(sql`word_similarity(${adresse}, register_huslejer.adresse_tekst)`, 'desc'))
@@ -249,7 +300,7 @@ export async function antalHuslejer(db: Kysely<DB>, u: Pick<HuslejeUdsnit, 'filt
     .selectFrom('register_huslejer')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where(offentligHusleje)
-    .$if(u.filter !== undefined, (qb) => qb.where(filterSql('register_huslejer', tilladteHuslejeKolonner, u.filter!)))
+    .$if(u.filter !== undefined, (qb) => qb.where(filterSql(huslejeKolonne, u.filter!)))
     .$if(adresse !== undefined, (qb) => qb.where(adresseMatch(adresse!)))
     .executeTakeFirstOrThrow()
   return Number(r.n)

@@ -97,6 +97,9 @@ class ForMangeForespoergsler extends Error {
   readonly statusCode = 429
 }
 
+/** How a REST route refuses a key or a request over the limit (problem+json; 429 in the error handler's own wording). */
+export const restAdgangsfejl: AdgangOptions['fejl'] = (status, kode, besked) => (status === 401 ? new UnauthenticatedError(kode, besked) : new ForMangeForespoergsler(besked))
+
 // ─── Routes ───────────────────────────────────────────────────────────────────────
 
 function parseId(id: string): number {
@@ -112,8 +115,7 @@ export const apiRoutes: FastifyPluginAsyncTypebox = async (app) => {
     aabentApiAdgang(app, {
       navn: 'register-api',
       anonymMax: config.publicApiRateLimitPerMinute,
-      // 429 goes through the error handler's own wording (ForMangeForsoeg).
-      fejl: (status, kode, besked) => (status === 401 ? new UnauthenticatedError(kode, besked) : new ForMangeForespoergsler(besked)),
+      fejl: restAdgangsfejl,
     }),
   )
 

@@ -7,6 +7,7 @@ import { statistikRoutes } from './statistik.routes.js'
 import { eksportRoutes } from './eksport.routes.js'
 import { apiRoutes } from './api.routes.js'
 import { graphqlApi } from './graphql/index.js'
+import { dokumentRoutes } from './dokument.routes.js'
 
 const register: FastifyPluginAsyncTypebox = async (app) => {
   // Each part registers its routes here.
@@ -16,5 +17,6 @@ const register: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(eksportRoutes)
   await app.register(apiRoutes)
   await app.register(graphqlApi)
+  await app.register(dokumentRoutes)
 }
 export default register

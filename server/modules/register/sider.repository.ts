@@ -99,3 +99,8 @@ export async function antalMedBestemmelse(db: Kysely<DB>, id: string): Promise<n
     .executeTakeFirstOrThrow()
   return Number(r.n)
 }
+
+/** The decision a decision document GUID names (GET /api/decisiondocument/:id). */
+export function findDokumentAfgoerelse(db: Kysely<DB>, decisionDocumentId: string) {
+  return db.selectFrom('register_afgoerelser').select(['id', 'status']).where('decision_document_id', '=', decisionDocumentId).executeTakeFirst()
+}

@@ -1,4 +1,4 @@
-// GraphQL at /graphql (mercurius), compatible with the national huslejenaevn.dk public
+// GraphQL at /graphql and POST / (mercurius), compatible with the national huslejenaevn.dk public
 // API's read queries: decisions, pagedDecisions, addresses, pagedAddresses, laws,
 // municipalities, subjects. Public and read-only (no mutations, no subscriptions, no
 // batching); anonymous use is rate-limited per IP in Redis, a valid X-API-KEY lifts the
@@ -13,6 +13,15 @@ import { typeDefs } from './schema.js'
 import { MAKS_DYBDE } from './limits.js'
 
 const { ErrorWithProps } = mercurius
+
+/**
+ * The national API answers at both / and /graphql, and its clients post to either: a POST
+ * to / is routed to /graphql (app.ts's rewriteUrl, before routing). GET / stays the
+ * front page.
+ */
+export function graphqlVedRoden(method: string | undefined, url: string | undefined): string {
+  return method === 'POST' && url === '/' ? '/graphql' : (url ?? '/')
+}
 
 const graphqlKoder: Record<string, string> = { UgyldigApiNoegle: 'INVALID_API_KEY', ForMangeForsoeg: 'RATE_LIMITED' }
 

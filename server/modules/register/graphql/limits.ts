@@ -7,20 +7,26 @@
 //     queryDepth does not follow fragment spreads; introspection's ofType chains do not count);
 //   - the estimated cost is at most MAKS_KOMPLEKSITET: every selected field costs 1 per
 //     object it is resolved on, and a list multiplies what is selected inside it by its
-//     length (take for the register's lists, a fixed estimate for the others).
+//     length (take for the register's lists, a fixed estimate for the others), and every
+//     look-up in the register (decisions, pagedDecisions, …) costs OPSLAGSPRIS on top:
+//     each is a database round trip (two with totalCount) whatever it selects. So the
+//     national API's clients' ~15 aliased counts per request pass, and hundreds of
+//     aliases are refused.
 import { Kind, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode, type ValueNode } from 'graphql'
 import { MAKS_TAKE } from './schema.js'
 
 export const MAKS_LAENGDE = 10_000
 export const MAKS_DYBDE = 8
 export const MAKS_KOMPLEKSITET = 20_000
+export const OPSLAGSPRIS = 100
 
 /** Defaults when a query gives no take: a list answers MAKS_TAKE, a page 10 (HotChocolate's default page size). */
 export const STANDARD_TAKE_LISTE = MAKS_TAKE
 export const STANDARD_TAKE_SIDE = 10
 
-const registerLister = new Set(['decisions', 'addresses'])
-const registerSider = new Set(['pagedDecisions', 'pagedAddresses'])
+const registerLister = new Set(['decisions', 'addresses', 'publications'])
+const registerSider = new Set(['pagedDecisions', 'pagedAddresses', 'pagedPublications'])
+const registerOpslag = new Set([...registerLister, ...registerSider, 'decision'])
 
 /** Lengths of the other lists, generous estimates (the laws have ~25 chapters of ~20 §§). */
 const listeLaengder: Record<string, number> = {
@@ -120,6 +126,7 @@ export function analyser(doc: DocumentNode, operationName: string | undefined | 
       maksDybde = Math.max(maksDybde, egenDybde)
       if (maksDybde > MAKS_DYBDE) throw new GraenseFejl('QUERY_TOO_DEEP', `The query is nested ${maksDybde} levels deep; at most ${MAKS_DYBDE} are allowed.`)
       sum += 1
+      if (rod && registerOpslag.has(navn)) sum += OPSLAGSPRIS
       if (!sel.selectionSet) continue
       const under: Sted = { dybde: egenDybde, rod: false, fragmenter: st.fragmenter }
       let laengde = 1

@@ -1,8 +1,8 @@
 // Resolvers of the GraphQL API: `where` and `order` become the repository's filter tree
-// over whitelisted columns (schema.ts), pages fetch take + 1 rows to know whether there
-// is a next one, totalCount is counted only when asked for, and a page's rents are read
-// in one query (a mercurius loader), not one per decision.
-import { GraphQLError, GraphQLScalarType, Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql'
+// (filter.ts), pages fetch take + 1 rows to know whether there is a next one, totalCount
+// is counted only when asked for, and a page's rents are read in one query (a mercurius
+// loader), not one per decision. Objects carry the national API's field names.
+import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql'
 import mercurius from 'mercurius'
 import type { Kysely } from 'kysely'
 import type { DB } from '../../../db/types.js'
@@ -13,109 +13,22 @@ import {
   antalAfgoerelser,
   antalHuslejer,
   huslejerForAfgoerelser,
-  huslejeVisning,
   kommuneListe,
   listAfgoerelser,
   listHuslejer,
   loveMedKapitler,
   sagsomraadeListe,
   type AfgoerelseRaekke,
-  type Filter,
   type HuslejeRaekke,
   type NaevnTypeKode,
-  type Operator,
-  type Sortering,
 } from '../api.repository.js'
-import { addressFelter, decisionFelter, enums, MAKS_TAKE, operationerFor, type FeltSpec } from './schema.js'
+import { addressFelter, decisionFelter, publicationFelter } from './felter.js'
+import { kendt, tilFilter, tilSortering } from './filter.js'
+import { MAKS_TAKE } from './schema.js'
+import { DateTimeScalar, DecimalScalar, UuidScalar } from './skalarer.js'
 import { STANDARD_TAKE_LISTE, STANDARD_TAKE_SIDE } from './limits.js'
 
 const { ErrorWithProps } = mercurius
-
-// ─── Scalars ──────────────────────────────────────────────────────────────────────
-
-const DATO = /^(\d{4})-(\d{2})-(\d{2})(?:$|T)/
-
-function parseDato(v: unknown): string {
-  const m = typeof v === 'string' ? DATO.exec(v) : null
-  if (m) {
-    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
-    const dt = new Date(Date.UTC(y, mo - 1, d))
-    if (dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d) return `${m[1]}-${m[2]}-${m[3]}`
-  }
-  throw new GraphQLError(`Date must be a calendar date YYYY-MM-DD (got ${JSON.stringify(v)}).`)
-}
-
-const DateScalar = new GraphQLScalarType({
-  name: 'Date',
-  serialize: (v) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10)),
-  parseValue: parseDato,
-  parseLiteral: (ast) => parseDato(ast.kind === Kind.STRING ? ast.value : undefined),
-})
-
-function parseDecimal(v: unknown): number {
-  const n = typeof v === 'number' ? v : typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : Number.NaN
-  if (!Number.isFinite(n)) throw new GraphQLError(`Decimal must be a number (got ${JSON.stringify(v)}).`)
-  return n
-}
-
-const DecimalScalar = new GraphQLScalarType({
-  name: 'Decimal',
-  serialize: (v) => Number(v),
-  parseValue: parseDecimal,
-  parseLiteral: (ast) => parseDecimal(ast.kind === Kind.INT || ast.kind === Kind.FLOAT || ast.kind === Kind.STRING ? ast.value : undefined),
-})
-
-// ─── where and order → the repository's filter tree ────────────────────────────────
-
-const MAKS_FILTER_DYBDE = 5
-const MAKS_BETINGELSER = 100
-
-function ugyldig(besked: string): never {
-  throw new ErrorWithProps(besked, { code: 'INVALID_FILTER' })
-}
-
-function tilFilter<K extends string>(where: Record<string, unknown>, felter: Record<string, FeltSpec<K>>): Filter<K> | undefined {
-  let antal = 0
-  const gaa = (w: Record<string, unknown>, dybde: number): Filter<K> => {
-    if (dybde > MAKS_FILTER_DYBDE) ugyldig(`where may nest and/or at most ${MAKS_FILTER_DYBDE} levels.`)
-    const alle: Filter<K>[] = []
-    for (const [felt, v] of Object.entries(w)) {
-      if (v === undefined || v === null) continue
-      if (felt === 'and' || felt === 'or') {
-        const dele = (v as Record<string, unknown>[]).map((x) => gaa(x, dybde + 1))
-        alle.push(felt === 'and' ? { alle: dele } : { enAf: dele })
-        continue
-      }
-      const spec = Object.hasOwn(felter, felt) ? felter[felt] : undefined
-      if (!spec) ugyldig(`${felt} cannot be filtered on.`)
-      const tilladte = operationerFor(spec.type)
-      for (const [op, vaerdi] of Object.entries(v as Record<string, unknown>)) {
-        if (vaerdi === undefined) continue
-        if (!tilladte.includes(op)) ugyldig(`${felt} does not support ${op}.`)
-        // A comparison with null has no meaning; eq/neq null test for absence (HotChocolate).
-        if (vaerdi === null && op !== 'eq' && op !== 'neq') continue
-        if (++antal > MAKS_BETINGELSER) ugyldig(`where may hold at most ${MAKS_BETINGELSER} conditions.`)
-        alle.push({ kolonne: spec.kolonne, op: op as Operator, vaerdi })
-      }
-    }
-    return { alle }
-  }
-  const f = gaa(where, 0)
-  return 'alle' in f && f.alle.length === 0 ? undefined : f
-}
-
-function tilSortering<K extends string>(order: Record<string, unknown>[] | undefined | null, felter: Record<string, FeltSpec<K>>): Sortering<K>[] {
-  const s: Sortering<K>[] = []
-  for (const o of order ?? []) {
-    for (const [felt, retning] of Object.entries(o)) {
-      if (retning === undefined || retning === null) continue
-      const spec = Object.hasOwn(felter, felt) ? felter[felt] : undefined
-      if (!spec) ugyldig(`${felt} cannot be sorted on.`)
-      s.push({ kolonne: spec.kolonne, retning: retning === 'DESC' ? 'desc' : 'asc' })
-    }
-  }
-  return s.slice(0, 10)
-}
 
 interface SideArgs {
   skip?: number | null
@@ -147,47 +60,80 @@ function spoergerEfter(info: GraphQLResolveInfo, navn: string): boolean {
   return info.fieldNodes.some((f: FieldNode) => gaa(f.selectionSet))
 }
 
-// ─── Objects ──────────────────────────────────────────────────────────────────────
+/** A page of results as HotChocolate's collection segment. */
+function side<T>(rows: T[], offset: number, limit: number, antal: () => Promise<number>) {
+  return {
+    items: rows.slice(0, limit),
+    pageInfo: { hasNextPage: rows.length > limit, hasPreviousPage: offset > 0 },
+    // Counted only when the query asks for it (graphql-js calls a function property).
+    totalCount: antal,
+  }
+}
 
-const kendt = <E extends keyof typeof enums>(e: E, v: string | null, standard: string | null = null) => (v !== null && (enums[e] as readonly string[]).includes(v) ? v : standard)
+// ─── Objects ──────────────────────────────────────────────────────────────────────
 
 function decision(r: AfgoerelseRaekke, publicUrl: string) {
   const labels = r.subject_labels
   const type = r.naevn_type as NaevnTypeKode
   return {
     id: r.id,
-    url: citerbarUrl(publicUrl, r.id),
-    title: r.titel,
-    municipalityCode: r.kommunekode,
+    serialNumber: r.serial_number,
+    caseIdentifier: r.serial_number,
+    caseStatus: 'CLOSED',
+    municipalityCode: String(r.kommunekode),
     municipalityName: r.kommunenavn,
-    boardName: r.naevn_navn,
-    decisiveBoard: type,
+    decisiveBoard: kendt('DecisiveBoard', type),
     dateOfFiling: r.date_of_filing,
-    dateOfDecision: r.date_of_decision,
-    reasonForClosing: kendt('ReasonForClosing', r.reason_for_closing, 'NOT_SET'),
-    inFavour: kendt('InFavour', r.in_favour, 'NOT_SET'),
+    dateOfDecision: r.date_of_ruling,
+    dateOfDismissal: r.date_of_dismissal,
+    dateOfPublishing: r.publiceret,
+    effectiveDate: r.date_of_ruling,
     submitter: kendt('Submitter', r.submitter),
+    reasonForClosing: kendt('ReasonForClosing', r.reason_for_closing),
+    inFavour: kendt('InFavour', r.in_favour),
     locallyInspected: kendt('LocallyInspected', r.locally_inspected),
     generalPublicInterest: kendt('GeneralPublicInterest', r.general_public_interest),
     impositionOfFee: kendt('ImpositionOfFee', r.imposition_of_fee),
     subjects: r.subjects.map((kode, i) => ({ id: kode, name: labels[i] ?? kode, decisiveBoard: type })),
     statutories: Array.isArray(r.statutories) ? r.statutories : [],
+    decisionDocumentId: r.decision_document_id,
+    url: citerbarUrl(publicUrl, r.id),
+    title: r.titel,
+    boardName: r.naevn_navn,
     document: { url: pdfUrl(publicUrl, r.id), fileName: `afgoerelse-${r.id}.pdf`, contentType: 'application/pdf' },
     text: r.tekst ?? '',
-    published: r.publiceret.toISOString(),
-    updated: r.opdateret.toISOString(),
+    updated: r.opdateret,
   }
 }
 
+function publication(r: AfgoerelseRaekke, publicUrl: string) {
+  const d = decision(r, publicUrl)
+  return { id: d.id, title: d.title, dateOfPublishing: d.dateOfPublishing, municipalityCode: d.municipalityCode, municipalityName: d.municipalityName, decisiveBoard: d.decisiveBoard, decisionDocumentId: d.decisionDocumentId, decision: d }
+}
+
+const tal = (s: string | null): number | null => (s === null ? null : Number(s))
+
 function address(r: HuslejeRaekke) {
-  const v = huslejeVisning(r)
+  const postnr = r.postnr !== null && /^\d+$/.test(r.postnr) ? Number(r.postnr) : null
   return {
-    ...v,
-    decisionId: v.afgoerelseId,
-    address: v.adresse,
-    method: kendt('RentDeterminationMethod', v.method),
-    declaration: kendt('RentDeclaration', v.declaration),
-    category: kendt('RentCategory', v.category),
+    id: r.id,
+    decisionId: r.register_afgoerelse_id,
+    designation: r.adresse_tekst,
+    streetName: r.vejnavn,
+    streetBuildingIdentifier: r.husnummer,
+    floorIdentifier: r.etage,
+    suiteIdentifier: r.doer,
+    postalNumber: postnr,
+    postalDistrict: r.postnavn,
+    municipalityCode: String(r.kommunekode),
+    municipalityName: r.kommunenavn,
+    methodOfRentDetermination: kendt('MethodOfRentDetermination', r.method),
+    declarationOfRent: kendt('DeclarationOfRent', r.declaration),
+    categoryOfRent: kendt('CategoryOfRent', r.category),
+    rent: Number(r.amount),
+    grossArea: tal(r.gross_area),
+    dateOfRentDetermination: r.date_of_determination,
+    rentPerSquareMeterPerYear: tal(r.kr_per_m2_aar),
   }
 }
 
@@ -196,54 +142,55 @@ function address(r: HuslejeRaekke) {
 export function lavResolvers(db: Kysely<DB>, config: Config) {
   const { publicUrl, referenceDataDir } = config
 
-  async function decisions(a: SideArgs, info: GraphQLResolveInfo, standard: number) {
+  /** Decisions or publications (the same rows) for a list or a page. */
+  function afgoerelser(a: SideArgs, info: GraphQLResolveInfo, standard: number, felter: typeof decisionFelter | typeof publicationFelter) {
     const { offset, limit } = skipTake(a, standard)
-    const filter = a.where ? tilFilter(a.where, decisionFelter) : undefined
-    const sortering = tilSortering(a.order, decisionFelter)
-    return { filter, offset, limit, rows: (r: number) => listAfgoerelser(db, { filter, sortering, offset, limit: r }, { medTekst: spoergerEfter(info, 'text') }) }
+    const filter = a.where ? tilFilter(a.where, felter, felter === decisionFelter ? ['subjects', 'statutories'] : []) : undefined
+    const sortering = tilSortering(a.order, felter)
+    return { filter, offset, limit, rows: (n: number) => listAfgoerelser(db, { filter, sortering, offset, limit: n }, { medTekst: spoergerEfter(info, 'text') }) }
   }
 
-  async function addresses(a: SideArgs, standard: number) {
+  async function afgoerelseSide<T>(a: SideArgs, info: GraphQLResolveInfo, felter: typeof decisionFelter | typeof publicationFelter, som: (r: AfgoerelseRaekke) => T) {
+    const q = afgoerelser(a, info, STANDARD_TAKE_SIDE, felter)
+    return side((await q.rows(q.limit + 1)).map(som), q.offset, q.limit, () => antalAfgoerelser(db, q.filter))
+  }
+
+  function huslejer(a: SideArgs, standard: number) {
     const { offset, limit } = skipTake(a, standard)
     const filter = a.where ? tilFilter(a.where, addressFelter) : undefined
     const sortering = tilSortering(a.order, addressFelter)
-    return { filter, offset, limit, rows: (r: number) => listHuslejer(db, { filter, sortering, offset, limit: r }) }
+    return { filter, offset, limit, rows: (n: number) => listHuslejer(db, { filter, sortering, offset, limit: n }) }
   }
 
+  const somDecision = (r: AfgoerelseRaekke) => decision(r, publicUrl)
+  const somPublication = (r: AfgoerelseRaekke) => publication(r, publicUrl)
+
   const resolvers = {
-    Date: DateScalar,
+    DateTime: DateTimeScalar,
     Decimal: DecimalScalar,
+    UUID: UuidScalar,
     Query: {
       decisions: async (_: unknown, a: SideArgs, _ctx: unknown, info: GraphQLResolveInfo) => {
-        const q = await decisions(a, info, STANDARD_TAKE_LISTE)
-        return (await q.rows(q.limit)).map((r) => decision(r, publicUrl))
+        const q = afgoerelser(a, info, STANDARD_TAKE_LISTE, decisionFelter)
+        return (await q.rows(q.limit)).map(somDecision)
       },
-      pagedDecisions: async (_: unknown, a: SideArgs, _ctx: unknown, info: GraphQLResolveInfo) => {
-        const q = await decisions(a, info, STANDARD_TAKE_SIDE)
-        const rows = await q.rows(q.limit + 1)
-        return {
-          items: rows.slice(0, q.limit).map((r) => decision(r, publicUrl)),
-          pageInfo: { hasNextPage: rows.length > q.limit, hasPreviousPage: q.offset > 0 },
-          // Counted only when the query asks for it (graphql-js calls a function property).
-          totalCount: () => antalAfgoerelser(db, q.filter),
-        }
-      },
+      pagedDecisions: (_: unknown, a: SideArgs, _ctx: unknown, info: GraphQLResolveInfo) => afgoerelseSide(a, info, decisionFelter, somDecision),
       decision: async (_: unknown, a: { id: number }, _ctx: unknown, info: GraphQLResolveInfo) => {
         const rows = await listAfgoerelser(db, { filter: { kolonne: 'id', op: 'eq', vaerdi: a.id }, sortering: [], offset: 0, limit: 1 }, { medTekst: spoergerEfter(info, 'text') })
         return rows[0] ? decision(rows[0], publicUrl) : null
       },
+      publications: async (_: unknown, a: SideArgs, _ctx: unknown, info: GraphQLResolveInfo) => {
+        const q = afgoerelser(a, info, STANDARD_TAKE_LISTE, publicationFelter)
+        return (await q.rows(q.limit)).map(somPublication)
+      },
+      pagedPublications: (_: unknown, a: SideArgs, _ctx: unknown, info: GraphQLResolveInfo) => afgoerelseSide(a, info, publicationFelter, somPublication),
       addresses: async (_: unknown, a: SideArgs) => {
-        const q = await addresses(a, STANDARD_TAKE_LISTE)
+        const q = huslejer(a, STANDARD_TAKE_LISTE)
         return (await q.rows(q.limit)).map(address)
       },
       pagedAddresses: async (_: unknown, a: SideArgs) => {
-        const q = await addresses(a, STANDARD_TAKE_SIDE)
-        const rows = await q.rows(q.limit + 1)
-        return {
-          items: rows.slice(0, q.limit).map(address),
-          pageInfo: { hasNextPage: rows.length > q.limit, hasPreviousPage: q.offset > 0 },
-          totalCount: () => antalHuslejer(db, { filter: q.filter }),
-        }
+        const q = huslejer(a, STANDARD_TAKE_SIDE)
+        return side((await q.rows(q.limit + 1)).map(address), q.offset, q.limit, () => antalHuslejer(db, { filter: q.filter }))
       },
       laws: async () =>
         (await loveMedKapitler(referenceDataDir)).map((l) => ({
@@ -256,7 +203,7 @@ export function lavResolvers(db: Kysely<DB>, config: Config) {
             sections: k.sections.map((s) => ({ id: s.sectionId, text: s.sectionText, provisionId: s.id, fullText: s.text })),
           })),
         })),
-      municipalities: () => kommuneListe(referenceDataDir),
+      municipalities: async () => (await kommuneListe(referenceDataDir)).map((k) => ({ municipalityCode: String(k.municipalityCode), name: k.name })),
       subjects: (_: unknown, a: { decisiveBoard?: NaevnTypeKode | null }) => sagsomraadeListe(a.decisiveBoard ?? undefined).map((s) => ({ id: s.kode, name: s.label, decisiveBoard: s.naevnType })),
     },
   }

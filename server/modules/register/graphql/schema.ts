@@ -1,83 +1,16 @@
 // The GraphQL schema, shaped like the national huslejenaevn.dk public API (a HotChocolate
 // server): list and offset-paged queries with `skip`/`take`, `where` filter inputs with
-// eq/neq/in/nin/gt/gte/lt/lte…, `order: [{ field: ASC|DESC }]`, and collection segments
-// with `items`, `pageInfo` and `totalCount`. Field names and enum values are the
-// national API's (DOMAIN.md). The filterable and sortable fields are declared once,
-// below, and both the SDL and the column whitelist are generated from that table.
-import type { AfgoerelseKolonne, HuslejeKolonne } from '../api.repository.js'
+// eq/neq/in/nin/gt/gte/lt/lte… and list filters (some/none/all/any), `order` as one
+// object or a list, collection segments with `items`, `pageInfo` and `totalCount`,
+// ISO date-times, and every output field nullable. Field names and enum values are the
+// national API's (felter.ts); fields it does not have are marked as ours.
+import { addressFelter, decisionFelter, decisionLister, enums, operationerFor, publicationFelter, type FeltType } from './felter.js'
 
-export type FeltType = 'Int' | 'Decimal' | 'Date' | 'String' | { enum: keyof typeof enums }
-
-export interface FeltSpec<K extends string> {
-  kolonne: K
-  type: FeltType
-}
-
-export const enums = {
-  DecisiveBoard: ['RENT_BOARD', 'RESIDENT_COMPLAINTS_BOARD'],
-  InFavour: ['TENANT', 'LANDLORD', 'SHARED', 'NOT_SET'],
-  ReasonForClosing: ['NOT_SET', 'IN_FAVOUR', 'IN_PARTIAL_FAVOUR', 'REJECTED', 'DISMISSED', 'SETTLEMENT'],
-  Submitter: ['TENANT', 'LANDLORD'],
-  LocallyInspected: ['HELD', 'NOT_HELD'],
-  GeneralPublicInterest: ['YES', 'NO'],
-  ImpositionOfFee: ['YES', 'NO'],
-  RentDeterminationMethod: ['BASED_ON_EXPENSES', 'BASED_ON_COMPARABLE_RENTS', 'BASED_ON_FREE_MARKET_PRICE'],
-  RentDeclaration: ['TENANCY_SPECIFIC_RENT', 'EXAMPLE_RENT'],
-  RentCategory: ['MONTHLY_RENT', 'ANNUAL_RENT_PER_SQUARE_METERS'],
-} as const
-
-/** Decision fields a client may filter (`where`) and sort (`order`) on, and their columns. */
-export const decisionFelter: Record<string, FeltSpec<AfgoerelseKolonne>> = {
-  id: { kolonne: 'id', type: 'Int' },
-  municipalityCode: { kolonne: 'kommunekode', type: 'Int' },
-  municipalityName: { kolonne: 'kommunenavn', type: 'String' },
-  boardName: { kolonne: 'naevn_navn', type: 'String' },
-  decisiveBoard: { kolonne: 'naevn_type', type: { enum: 'DecisiveBoard' } },
-  dateOfFiling: { kolonne: 'date_of_filing', type: 'Date' },
-  dateOfDecision: { kolonne: 'date_of_decision', type: 'Date' },
-  reasonForClosing: { kolonne: 'reason_for_closing', type: { enum: 'ReasonForClosing' } },
-  inFavour: { kolonne: 'in_favour', type: { enum: 'InFavour' } },
-  submitter: { kolonne: 'submitter', type: { enum: 'Submitter' } },
-  locallyInspected: { kolonne: 'locally_inspected', type: { enum: 'LocallyInspected' } },
-  generalPublicInterest: { kolonne: 'general_public_interest', type: { enum: 'GeneralPublicInterest' } },
-  impositionOfFee: { kolonne: 'imposition_of_fee', type: { enum: 'ImpositionOfFee' } },
-}
-
-/** Rent register fields a client may filter and sort on. */
-export const addressFelter: Record<string, FeltSpec<HuslejeKolonne>> = {
-  id: { kolonne: 'id', type: 'Int' },
-  decisionId: { kolonne: 'register_afgoerelse_id', type: 'Int' },
-  street: { kolonne: 'vejnavn', type: 'String' },
-  houseNumber: { kolonne: 'husnummer', type: 'String' },
-  floor: { kolonne: 'etage', type: 'String' },
-  door: { kolonne: 'doer', type: 'String' },
-  postalCode: { kolonne: 'postnr', type: 'String' },
-  postalDistrict: { kolonne: 'postnavn', type: 'String' },
-  address: { kolonne: 'adresse_tekst', type: 'String' },
-  municipalityCode: { kolonne: 'kommunekode', type: 'Int' },
-  municipalityName: { kolonne: 'kommunenavn', type: 'String' },
-  method: { kolonne: 'method', type: { enum: 'RentDeterminationMethod' } },
-  declaration: { kolonne: 'declaration', type: { enum: 'RentDeclaration' } },
-  category: { kolonne: 'category', type: { enum: 'RentCategory' } },
-  amount: { kolonne: 'amount', type: 'Decimal' },
-  grossArea: { kolonne: 'gross_area', type: 'Decimal' },
-  dateOfDetermination: { kolonne: 'date_of_determination', type: 'Date' },
-  rentPerSquareMeterPerYear: { kolonne: 'kr_per_m2_aar', type: 'Decimal' },
-}
-
-const sammenlignelige = ['eq', 'neq', 'in', 'nin', 'gt', 'ngt', 'gte', 'ngte', 'lt', 'nlt', 'lte', 'nlte'] as const
-const tekstOperationer = ['eq', 'neq', 'in', 'nin', 'contains', 'ncontains', 'startsWith', 'nstartsWith', 'endsWith', 'nendsWith'] as const
-const enumOperationer = ['eq', 'neq', 'in', 'nin'] as const
-
-/** The operations each kind of field allows (HotChocolate's sets). */
-export function operationerFor(type: FeltType): readonly string[] {
-  if (typeof type === 'object') return enumOperationer
-  return type === 'String' ? tekstOperationer : sammenlignelige
-}
+export const MAKS_TAKE = 50
 
 export function filterInputNavn(type: FeltType): string {
   if (typeof type === 'object') return `${type.enum}OperationFilterInput`
-  return type === 'Int' ? 'IntOperationFilterInput' : type === 'Decimal' ? 'DecimalOperationFilterInput' : type === 'Date' ? 'DateOperationFilterInput' : 'StringOperationFilterInput'
+  return `${type}OperationFilterInput`
 }
 
 function operationFilterInput(type: FeltType): string {
@@ -86,26 +19,43 @@ function operationFilterInput(type: FeltType): string {
   return `input ${filterInputNavn(type)} {\n${linjer.join('\n')}\n}`
 }
 
-function filterInput(navn: string, felter: Record<string, FeltSpec<string>>): string {
-  const linjer = Object.entries(felter).map(([f, s]) => `  ${f}: ${filterInputNavn(s.type)}`)
+function filterInput(navn: string, felter: Record<string, { type: FeltType }>, ekstra: string[] = []): string {
+  const linjer = [...Object.entries(felter).map(([f, s]) => `  ${f}: ${filterInputNavn(s.type)}`), ...ekstra]
   return `input ${navn}FilterInput {\n  and: [${navn}FilterInput!]\n  or: [${navn}FilterInput!]\n${linjer.join('\n')}\n}`
 }
 
-function sortInput(navn: string, felter: Record<string, FeltSpec<string>>): string {
+function sortInput(navn: string, felter: Record<string, unknown>): string {
   return `input ${navn}SortInput {\n${Object.keys(felter)
     .map((f) => `  ${f}: SortEnumType`)
     .join('\n')}\n}`
 }
 
-const alleTyper: FeltType[] = ['Int', 'Decimal', 'Date', 'String', ...(Object.keys(enums) as (keyof typeof enums)[]).map((e) => ({ enum: e }))]
+function listFilterInputs(): string {
+  return Object.values(decisionLister)
+    .map(({ input, felter }) => {
+      const element = filterInput(
+        input,
+        Object.fromEntries(felter.map((f) => [f, { type: 'String' as const }])),
+      )
+      return `${element}\n\ninput ListFilterInputTypeOf${input}FilterInput {\n  all: ${input}FilterInput\n  none: ${input}FilterInput\n  some: ${input}FilterInput\n  any: Boolean\n}`
+    })
+    .join('\n\n')
+}
 
-export const MAKS_TAKE = 50
+const alleTyper: FeltType[] = ['Int', 'Decimal', 'DateTime', 'String', ...(Object.keys(enums) as (keyof typeof enums)[]).map((e) => ({ enum: e }))]
+
+const sideArgs = (navn: string) => `skip: Int, take: Int, where: ${navn}FilterInput, order: [${navn}SortInput!]`
 
 export const typeDefs = /* GraphQL */ `
-"A calendar date, ISO 8601: YYYY-MM-DD. Input also accepts a date-time; its date part is used."
-scalar Date
+"""
+An ISO 8601 date-time, as HotChocolate's DateTime: 2024-03-01T00:00:00.000Z. A date
+without a time of day is served as midnight UTC. Input also accepts YYYY-MM-DD.
+"""
+scalar DateTime
 "A decimal number (amounts in kr., areas in m²)."
 scalar Decimal
+"A GUID."
+scalar UUID
 
 enum SortEnumType { ASC DESC }
 ${Object.entries(enums)
@@ -114,9 +64,19 @@ ${Object.entries(enums)
 
 ${alleTyper.map(operationFilterInput).join('\n\n')}
 
-${filterInput('Decision', decisionFelter)}
+${listFilterInputs()}
+
+${filterInput(
+  'Decision',
+  decisionFelter,
+  Object.entries(decisionLister).map(([f, l]) => `  ${f}: ListFilterInputTypeOf${l.input}FilterInput`),
+)}
 
 ${sortInput('Decision', decisionFelter)}
+
+${filterInput('Publication', publicationFelter)}
+
+${sortInput('Publication', publicationFelter)}
 
 ${filterInput('Address', addressFelter)}
 
@@ -128,141 +88,183 @@ Only published rows are ever returned; a withdrawn decision disappears from ever
 """
 type Query {
   "Decisions matching where, in order; at most take (≤ ${MAKS_TAKE}, default ${MAKS_TAKE}) from skip."
-  decisions(skip: Int, take: Int, where: DecisionFilterInput, order: [DecisionSortInput!]): [Decision!]!
+  decisions(${sideArgs('Decision')}): [Decision]
   "A page of decisions: items, pageInfo and the totalCount of all matches. take ≤ ${MAKS_TAKE} (default 10)."
-  pagedDecisions(skip: Int, take: Int, where: DecisionFilterInput, order: [DecisionSortInput!]): DecisionCollectionSegment
-  "One published decision by id, or null."
+  pagedDecisions(${sideArgs('Decision')}): DecisionCollectionSegment
+  "One published decision by id, or null. (Ours.)"
   decision(id: Int!): Decision
+  "Published decision documents; at most take (≤ ${MAKS_TAKE}, default ${MAKS_TAKE})."
+  publications(${sideArgs('Publication')}): [Publication]
+  "A page of published decision documents with totalCount. take ≤ ${MAKS_TAKE} (default 10)."
+  pagedPublications(${sideArgs('Publication')}): PublicationCollectionSegment
   "Decided rents (the rent register) matching where; at most take (≤ ${MAKS_TAKE}, default ${MAKS_TAKE})."
-  addresses(skip: Int, take: Int, where: AddressFilterInput, order: [AddressSortInput!]): [Address!]!
+  addresses(${sideArgs('Address')}): [Address]
   "A page of decided rents with totalCount. take ≤ ${MAKS_TAKE} (default 10)."
-  pagedAddresses(skip: Int, take: Int, where: AddressFilterInput, order: [AddressSortInput!]): AddressCollectionSegment
+  pagedAddresses(${sideArgs('Address')}): AddressCollectionSegment
   "The laws decisions cite, with chapters and sections."
-  laws: [Law!]!
-  "Denmark's municipalities."
-  municipalities: [Municipality!]!
+  laws: [Law]
+  "Denmark's 98 municipalities."
+  municipalities: [Municipality]
   "Case areas (subjects) with Danish names, per board type."
-  subjects(decisiveBoard: DecisiveBoard): [Subject!]!
+  subjects(decisiveBoard: DecisiveBoard): [Subject]
 }
 
 type CollectionSegmentInfo {
-  hasNextPage: Boolean!
-  hasPreviousPage: Boolean!
+  hasNextPage: Boolean
+  hasPreviousPage: Boolean
 }
 
 type DecisionCollectionSegment {
-  items: [Decision!]
-  pageInfo: CollectionSegmentInfo!
-  totalCount: Int!
+  items: [Decision]
+  pageInfo: CollectionSegmentInfo
+  totalCount: Int
+}
+
+type PublicationCollectionSegment {
+  items: [Publication]
+  pageInfo: CollectionSegmentInfo
+  totalCount: Int
 }
 
 type AddressCollectionSegment {
-  items: [Address!]
-  pageInfo: CollectionSegmentInfo!
-  totalCount: Int!
+  items: [Address]
+  pageInfo: CollectionSegmentInfo
+  totalCount: Int
 }
 
 type Decision {
-  id: Int!
-  "The decision's citable page."
-  url: String!
-  title: String!
-  municipalityCode: Int!
-  municipalityName: String!
-  boardName: String!
-  decisiveBoard: DecisiveBoard!
-  dateOfFiling: Date
-  dateOfDecision: Date!
-  reasonForClosing: ReasonForClosing!
-  inFavour: InFavour!
+  id: Int
+  "The case's serial number: municipality code and running number, e.g. 101-10005."
+  serialNumber: String
+  "The board's own case reference; in this system the serial number."
+  caseIdentifier: String
+  "Only closed cases are published: always CLOSED."
+  caseStatus: CaseStatus
+  municipalityCode: String
+  municipalityName: String
+  decisiveBoard: DecisiveBoard
+  dateOfFiling: DateTime
+  "The date of a decision on the case; null for a dismissal (see dateOfDismissal)."
+  dateOfDecision: DateTime
+  "The date a dismissed case was dismissed."
+  dateOfDismissal: DateTime
+  "When the decision was first published in this register."
+  dateOfPublishing: DateTime
+  "The same as dateOfDecision."
+  effectiveDate: DateTime
   submitter: Submitter
+  reasonForClosing: ReasonForClosing
+  inFavour: InFavour
   locallyInspected: LocallyInspected
   generalPublicInterest: GeneralPublicInterest
   impositionOfFee: ImpositionOfFee
-  subjects: [Subject!]!
-  statutories: [Statutory!]!
-  "The anonymized PDF."
-  document: Document!
-  "The anonymized text of the decision."
-  text: String!
-  "The rents the decision determined, in the rent register."
-  rents: [Address!]!
-  "When it was first published and last republished (a correction replaces it in place)."
-  published: String!
-  updated: String!
+  subjects: [Subject]
+  statutories: [Statutory]
+  "The decision document: GET /api/decisiondocument/{decisionDocumentId} answers its PDF."
+  decisionDocumentId: UUID
+  "The decision's citable page. (Ours.)"
+  url: String
+  "(Ours.)"
+  title: String
+  "(Ours.)"
+  boardName: String
+  "The anonymized PDF. (Ours.)"
+  document: Document
+  "The anonymized text of the decision. (Ours.)"
+  text: String
+  "The rents the decision determined, in the rent register. (Ours.)"
+  rents: [Address]
+  "When it was last republished (a correction replaces it in place). (Ours.)"
+  updated: DateTime
+}
+
+type Publication {
+  "The decision's id."
+  id: Int
+  title: String
+  dateOfPublishing: DateTime
+  municipalityCode: String
+  municipalityName: String
+  decisiveBoard: DecisiveBoard
+  "GET /api/decisiondocument/{decisionDocumentId} answers the PDF."
+  decisionDocumentId: UUID
+  decision: Decision
 }
 
 type Document {
-  url: String!
-  fileName: String!
-  contentType: String!
+  url: String
+  fileName: String
+  contentType: String
 }
 
 type Statutory {
-  lawId: String!
-  lawText: String!
+  lawId: String
+  lawText: String
   chapterId: String
   chapterText: String
-  sectionId: String!
-  sectionText: String!
+  sectionId: String
+  sectionText: String
 }
 
 type Subject {
-  "The case area's stable code (filter decisions by it in the REST search: emne)."
-  id: String!
-  name: String!
-  decisiveBoard: DecisiveBoard!
+  "The case area's stable code."
+  id: String
+  name: String
+  decisiveBoard: DecisiveBoard
 }
 
 type Address {
-  id: Int!
+  id: Int
+  "The decision that determined the rent. (Ours.)"
   decisionId: Int
-  street: String
-  houseNumber: String
-  floor: String
-  door: String
-  postalCode: String
-  postalDistrict: String
   "The address as one line, as public as the board allows."
-  address: String!
-  municipalityCode: Int!
-  municipalityName: String!
-  method: RentDeterminationMethod
-  declaration: RentDeclaration
-  category: RentCategory
-  amount: Decimal!
+  designation: String
+  streetName: String
+  streetBuildingIdentifier: String
+  floorIdentifier: String
+  suiteIdentifier: String
+  postalNumber: Int
+  "(Ours.)"
+  postalDistrict: String
+  municipalityCode: String
+  municipalityName: String
+  methodOfRentDetermination: MethodOfRentDetermination
+  declarationOfRent: DeclarationOfRent
+  categoryOfRent: CategoryOfRent
+  "The rent in kr., per month or per m² per year as categoryOfRent says."
+  rent: Decimal
   grossArea: Decimal
-  dateOfDetermination: Date
-  "The rent in kr. per m² per year, whichever way it was stated."
+  dateOfRentDetermination: DateTime
+  "The rent in kr. per m² per year, whichever way it was stated. (Ours.)"
   rentPerSquareMeterPerYear: Decimal
 }
 
 type Municipality {
-  municipalityCode: Int!
-  name: String!
+  municipalityCode: String
+  name: String
 }
 
 type Law {
-  id: String!
-  text: String!
-  name: String!
-  chapters: [Chapter!]!
+  id: String
+  text: String
+  name: String
+  chapters: [Chapter]
 }
 
 type Chapter {
-  id: String!
-  text: String!
-  sections: [Section!]!
+  id: String
+  text: String
+  sections: [Section]
 }
 
 type Section {
   "The section as the law writes it: 106, 86 a."
-  id: String!
+  id: String
   "§ 106. and its first sentence."
-  text: String!
+  text: String
   "Our stable provision id, e.g. lejeloven:§106."
-  provisionId: String!
+  provisionId: String
   "The whole section, all its subsections."
-  fullText: String!
+  fullText: String
 }
 `
