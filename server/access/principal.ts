@@ -11,6 +11,13 @@ export interface Membership {
   rolle: NaevnRolle
 }
 
+/** Who the user is by MitID (server/auth/oidc/): the CPR look-up hash, or the company's CVR. */
+export interface EidPrincipal {
+  cprHash: string | null
+  cvr: string | null
+  organisation: string | null
+}
+
 export interface Principal {
   userId: string
   sessionId: string
@@ -18,6 +25,8 @@ export interface Principal {
   email: string
   isAdmin: boolean
   memberships: Membership[]
+  /** Set for a user who logged in with MitID (or MitID Erhverv); null for a password account. */
+  eid: EidPrincipal | null
 }
 
 export async function loadPrincipal(db: Database, userId: string, sessionId: string): Promise<Principal | null> {
@@ -31,6 +40,12 @@ export async function loadPrincipal(db: Database, userId: string, sessionId: str
         WHERE m.user_id = users.id AND n.aktiv
       ), '[]'::json)`.as('memberships'),
     )
+    .select(
+      sql<EidPrincipal | null>`(
+        SELECT json_build_object('cprHash', e.cpr_hash, 'cvr', e.cvr, 'organisation', e.organisation)
+        FROM eid_identiteter e WHERE e.user_id = users.id ORDER BY e.sidst_logget_ind DESC LIMIT 1
+      )`.as('eid'),
+    )
     .where('users.id', '=', userId)
     .where('users.aktiv', '=', true)
     .executeTakeFirst()
@@ -42,5 +57,6 @@ export async function loadPrincipal(db: Database, userId: string, sessionId: str
     email: row.email,
     isAdmin: row.is_admin,
     memberships: row.memberships,
+    eid: row.eid,
   }
 }
