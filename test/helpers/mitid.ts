@@ -20,12 +20,12 @@ export interface MitidWorld extends World {
 }
 
 /** A world whose config points at a local IdP started for this file. */
-export function useMitidWorld(overrides: Record<string, string> = {}, idpOptions: LokalIdpOptions = {}): MitidWorld {
+export function useMitidWorld(overrides: Record<string, string> = {}, idpOptions: LokalIdpOptions = {}, logLines?: string[]): MitidWorld {
   const env: Record<string, string> = { PUBLIC_URL: 'http://127.0.0.1:3000', ...overrides }
   beforeAll(async () => {
     env.LOKAL_IDP_PORT = String(await ledigPort())
   })
-  const w = useWorld(env) as MitidWorld
+  const w = useWorld(env, logLines ? { logLines } : {}) as MitidWorld
   beforeAll(async () => {
     w.idp = await startLokalIdp(w.config, idpOptions)
   })

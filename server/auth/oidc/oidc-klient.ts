@@ -108,7 +108,10 @@ export class OidcKlient {
 function grundAf(err: unknown): string {
   if (err instanceof oidc.AuthorizationResponseError) return `idp:${err.error}`
   if (err instanceof oidc.ResponseBodyError) return `token:${err.error}`
-  const e = err as { code?: unknown; message?: unknown }
-  if (typeof e.code === 'string') return `${e.code}:${String(e.message ?? '').slice(0, 120)}`
+  // openid-client wraps oauth4webapi's error, whose message names the check ("unexpected
+  // \"state\" response parameter value", "unexpected JWT \"nonce\" ... claim value"), never the value.
+  const e = err as { code?: unknown; message?: unknown; cause?: { message?: unknown } }
+  const detalje = typeof e.cause?.message === 'string' ? e.cause.message : String(e.message ?? '')
+  if (typeof e.code === 'string') return `${e.code}:${detalje.slice(0, 120)}`
   return 'ukendt'
 }
