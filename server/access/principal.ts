@@ -27,12 +27,16 @@ export interface Principal {
   memberships: Membership[]
   /** Set for a user who logged in with MitID (or MitID Erhverv); null for a password account. */
   eid: EidPrincipal | null
+  /** The account has a password (staff, and citizens' fallback accounts). */
+  harAdgangskode: boolean
+  harTotp: boolean
 }
 
 export async function loadPrincipal(db: Database, userId: string, sessionId: string): Promise<Principal | null> {
   const row = await db
     .selectFrom('users')
     .select(['users.id', 'users.navn', 'users.email', 'users.is_admin'])
+    .select((eb) => [eb('users.password_hash', 'is not', null).as('har_adgangskode'), eb('users.totp_hemmelighed', 'is not', null).as('har_totp')])
     .select(
       sql<Membership[]>`coalesce((
         SELECT json_agg(json_build_object('naevnId', n.id, 'naevnNavn', n.navn, 'rolle', m.rolle) ORDER BY n.navn)
@@ -58,5 +62,7 @@ export async function loadPrincipal(db: Database, userId: string, sessionId: str
     isAdmin: row.is_admin,
     memberships: row.memberships,
     eid: row.eid,
+    harAdgangskode: Boolean(row.har_adgangskode),
+    harTotp: Boolean(row.har_totp),
   }
 }

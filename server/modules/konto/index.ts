@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { kontoRoutes } from './konto.routes.js'
 import { apiNoeglerRoutes } from './api-noegler.routes.js'
 import { mitidRoutes } from './mitid.routes.js'
+import { adgangskodeRoutes } from './adgangskode.routes.js'
 import { OidcKlient } from '../../auth/oidc/oidc-klient.js'
 
 const konto: FastifyPluginAsyncTypebox = async (app) => {
@@ -9,6 +10,7 @@ const konto: FastifyPluginAsyncTypebox = async (app) => {
   const klient = new OidcKlient(app.config.oidc)
   await app.register(kontoRoutes(klient))
   await app.register(mitidRoutes(klient))
+  await app.register(adgangskodeRoutes)
   await app.register(apiNoeglerRoutes)
 }
 export default konto

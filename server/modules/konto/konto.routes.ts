@@ -8,6 +8,7 @@ import { Type } from 'typebox'
 import { LoginBody, LoginQuery, RegistrerBody } from './konto.schemas.js'
 import { login, registrerBorger, type Registrering } from './konto.service.js'
 import { safeNext } from './naeste.js'
+import { kraevTotp } from './adgangskode.routes.js'
 
 const loginFejl = 'E-mailadressen eller adgangskoden er forkert, eller kontoen er midlertidigt spærret efter for mange forsøg. Prøv igen, eller vent et kvarter.'
 
@@ -53,6 +54,7 @@ export const kontoRoutes = (klient: OidcKlient): FastifyPluginAsyncTypebox => as
           fejlListe: [{ felt: 'email', besked: result.ok ? borgerFejl : loginFejl }],
         })
       }
+      if (result.totp) return kraevTotp(reply, result.userId, naeste, config.cookieSecure)
       await reply.startSession(result.userId)
       req.log.info({ userId: result.userId }, 'logget ind')
       return reply.redirect(naeste ?? '/', 303)
