@@ -4,9 +4,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Agent } from '../helpers/agent.js'
-import { createUser, naevnFor } from '../helpers/factories.js'
-import { indbringSag } from '../helpers/indbringelse.js'
-import { callbackSti, godkendHosIdp, mitidLogin, startMitid, useMitidWorld } from '../helpers/mitid.js'
+import { callbackSti, godkendHosIdp, mitidLogin, sagMedModpart, startMitid, useMitidWorld } from '../helpers/mitid.js'
 import { startLokalIdp, type LokalIdp } from '../../server/auth/oidc/lokal-idp.js'
 import { demoCpr, demoCvr, demoIdentiteter } from '../../server/auth/oidc/demo-identiteter.js'
 
@@ -120,11 +118,7 @@ describe('MitID log-in refuses tampering', () => {
   })
 
   it('when a MitID citizen opens a case her CPR is not a party to, then it is 404 and the refusal is logged', async () => {
-    await naevnFor(w.db, 101)
-    const filer = await createUser(w.db)
-    const andenBorger = new Agent(w.app)
-    await andenBorger.login(filer.email, filer.password)
-    const fremmedSag = await indbringSag(andenBorger, { modpartCprCvr: '0101801234' })
+    const fremmedSag = await sagMedModpart(w, '0101801234')
     const agent = new Agent(w.app)
     await mitidLogin(agent, camilla)
     const res = await agent.get(`/sager/${fremmedSag}`)
@@ -161,14 +155,6 @@ describe('powers of attorney (fuldmagt) for MitID representatives', () => {
   const w = useMitidWorld()
   const juhl = person('Søren Juhl')
 
-  async function sagMedModpart(modpartCprCvr: string): Promise<string> {
-    await naevnFor(w.db, 101)
-    const filer = await createUser(w.db)
-    const agent = new Agent(w.app)
-    await agent.login(filer.email, filer.password)
-    return indbringSag(agent, { modpartCprCvr })
-  }
-
   async function fuldmagt(giver: { cvr?: string; cprHash?: string }, o: { fra?: string; til?: string | null; tilbagekaldt?: boolean } = {}) {
     await w.db
       .insertInto('fuldmagter')
@@ -186,12 +172,12 @@ describe('powers of attorney (fuldmagt) for MitID representatives', () => {
   }
 
   it('when a client has given a valid power of attorney, then the representative sees the client\'s cases, and no others', async () => {
-    const klientSag = await sagMedModpart(demoCvr.vesterbroBolig)
+    const klientSag = await sagMedModpart(w, demoCvr.vesterbroBolig)
     const borgerKlient = '0202821234'
-    const borgerSag = await sagMedModpart(borgerKlient)
+    const borgerSag = await sagMedModpart(w, borgerKlient)
     await fuldmagt({ cvr: demoCvr.vesterbroBolig })
     await fuldmagt({ cprHash: w.app.cpr.lookupHash(borgerKlient) })
-    const andenSag = await sagMedModpart('12345674')
+    const andenSag = await sagMedModpart(w, '12345674')
     const agent = new Agent(w.app)
     await mitidLogin(agent, juhl)
     expect((await agent.get(`/sager/${klientSag}`)).statusCode).toBe(200)
@@ -210,7 +196,7 @@ describe('powers of attorney (fuldmagt) for MitID representatives', () => {
     for (const [i, c] of cases.entries()) {
       // A client CVR of its own for each case, so no other power of attorney covers it.
       const gyldigCvr = gyldigtCvr(String(10000000 + i * 1000))
-      const sagId = await sagMedModpart(gyldigCvr)
+      const sagId = await sagMedModpart(w, gyldigCvr)
       await fuldmagt({ cvr: gyldigCvr }, c)
       expect((await agent.get(`/sager/${sagId}`)).statusCode, JSON.stringify(c)).toBe(404)
       const sagsnummer = (await w.db.selectFrom('sager').select('sagsnummer').where('id', '=', sagId).executeTakeFirstOrThrow()).sagsnummer!

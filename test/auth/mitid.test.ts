@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { Agent } from '../helpers/agent.js'
-import { createUser, naevnFor } from '../helpers/factories.js'
-import { indbringSag } from '../helpers/indbringelse.js'
-import { mitidLogin, useMitidWorld } from '../helpers/mitid.js'
+import { mitidLogin, sagMedModpart, useMitidWorld } from '../helpers/mitid.js'
 import { demoCpr, demoCvr, demoIdentiteter } from '../../server/auth/oidc/demo-identiteter.js'
 
 const person = (navn: string) => demoIdentiteter.find((d) => d.navn === navn)!.subjekt
@@ -10,21 +8,12 @@ const person = (navn: string) => demoIdentiteter.find((d) => d.navn === navn)!.s
 describe('log-in with MitID through the local NemLog-in stand-in', () => {
   const w = useMitidWorld()
 
-  /** A case filed by someone else (as the secretariat or a paper filing would), with the given other party. */
-  async function sagMedModpart(modpartCprCvr: string): Promise<string> {
-    await naevnFor(w.db, 101)
-    const filer = await createUser(w.db)
-    const agent = new Agent(w.app)
-    await agent.login(filer.email, filer.password)
-    return indbringSag(agent, { modpartCprCvr })
-  }
-
   async function sagsnummer(sagId: string): Promise<string> {
     return (await w.db.selectFrom('sager').select('sagsnummer').where('id', '=', sagId).executeTakeFirstOrThrow()).sagsnummer!
   }
 
   it('when a citizen logs in with MitID for the first time, then an account is made and the cases naming her CPR are in Mine sager', async () => {
-    const sagId = await sagMedModpart(demoCpr.frederik)
+    const sagId = await sagMedModpart(w, demoCpr.frederik)
     const agent = new Agent(w.app)
     const res = await mitidLogin(agent, person('Frederik Winther'))
     expect(res.statusCode, res.body.slice(0, 500)).toBe(303)
@@ -50,7 +39,7 @@ describe('log-in with MitID through the local NemLog-in stand-in', () => {
   })
 
   it('when an employee logs in with MitID Erhverv, then the company sees the cases that name its CVR', async () => {
-    const sagId = await sagMedModpart(demoCvr.noerrebroEjendomme)
+    const sagId = await sagMedModpart(w, demoCvr.noerrebroEjendomme)
     const agent = new Agent(w.app)
     expect((await mitidLogin(agent, person('Mette Hansen'))).statusCode).toBe(303)
     const mine = await agent.get('/mine-sager')

@@ -5,7 +5,9 @@ import { createServer } from 'node:net'
 import { afterAll, beforeAll } from 'vitest'
 import { startLokalIdp, type LokalIdp, type LokalIdpOptions } from '../../server/auth/oidc/lokal-idp.js'
 import { useWorld, type World } from './world.js'
-import type { Agent } from './agent.js'
+import { Agent } from './agent.js'
+import { createUser, naevnFor } from './factories.js'
+import { indbringSag } from './indbringelse.js'
 
 export async function ledigPort(): Promise<number> {
   const srv = createServer()
@@ -106,4 +108,13 @@ export async function mitidLogin(agent: Agent, subjekt: string, naeste?: string)
   const authorize = await startMitid(agent, naeste)
   const callback = await godkendHosIdp(authorize, subjekt)
   return agent.get(callbackSti(callback))
+}
+
+/** A case filed by another citizen (as the secretariat or a paper filing would add it), naming this CPR/CVR as the other party. */
+export async function sagMedModpart(w: World, modpartCprCvr: string): Promise<string> {
+  await naevnFor(w.db, 101)
+  const filer = await createUser(w.db)
+  const agent = new Agent(w.app)
+  await agent.login(filer.email, filer.password)
+  return indbringSag(agent, { modpartCprCvr })
 }
