@@ -54,17 +54,20 @@ function stop(code = 0) {
 process.on('SIGINT', () => stop(0))
 process.on('SIGTERM', () => stop(0))
 
+const envFile = readEnv(root)
+// Without a real NemLog-in broker, the local identity provider stands in for MitID.
+const lokalIdp = !(process.env.OIDC_ISSUER ?? envFile.OIDC_ISSUER)
+if (lokalIdp) launch('den lokale identitetsudbyder', 'dist/server/lokal-idp.js')
 launch('serveren', 'dist/server/server.js')
 launch('workerne', 'dist/workers/main.js')
 
-const envFile = readEnv(root)
 const publicUrl = (envFile.PUBLIC_URL ?? 'http://localhost:3000').replace(/\/$/, '')
 const healthUrl = `http://${envFile.HOST ?? '127.0.0.1'}:${envFile.PORT ?? '3000'}/readyz`
 for (let i = 0; i < 120 && !stopping; i++) {
   try {
     const res = await fetch(healthUrl)
     if (res.ok) {
-      console.log(`\n${seedOutput.trim()}\n\nNævn kører på ${publicUrl}  (API-dokumentation: ${publicUrl}/api/docs)\nStop med Ctrl-C.\n`)
+      console.log(`\n${seedOutput.trim()}\n\nNævn kører på ${publicUrl}  (API-dokumentation: ${publicUrl}/api/docs)${lokalIdp ? `\n"Log ind med MitID" bruger den lokale demo-identitetsudbyder (port ${envFile.LOKAL_IDP_PORT ?? '3001'}): vælg en demoperson.` : ''}\nStop med Ctrl-C.\n`)
       break
     }
   } catch {

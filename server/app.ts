@@ -1,8 +1,10 @@
 // buildApp: the plugins, then the modules. It never listens (server.ts does), so tests
 // build the same app and talk to it with inject or a real port.
-import Fastify, { type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { randomUUID } from 'node:crypto'
+import type { Writable } from 'node:stream'
+import pino from 'pino'
 import type { Config } from './config.js'
 import { loggerOptions } from './logger.js'
 import { runWithRequestContext } from './http/request-context.js'
@@ -38,11 +40,15 @@ import { graphqlVedRoden } from './modules/register/graphql/index.js'
 export interface BuildOptions {
   /** Overrides the logger (tests pass false). */
   logger?: boolean
+  /** Writes the log as JSON lines here instead (tests that read what was logged). */
+  logStream?: Writable
 }
 
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger === false ? false : loggerOptions(config.logLevel),
+    ...(options.logStream
+      ? { loggerInstance: pino({ ...loggerOptions(config.logLevel), transport: undefined }, options.logStream) as FastifyBaseLogger }
+      : { logger: options.logger === false ? false : loggerOptions(config.logLevel) }),
     trustProxy: config.trustProxy,
     // A proxy's request id is kept when it is a plain token; anything else (log injection,
     // oversized) is replaced.

@@ -1,6 +1,7 @@
 // The one place that reads the environment. Everything is parsed and validated at once,
 // so an operator sees every bad variable in one go, then frozen and shared by the
 // server, the workers and the scripts.
+import { createHmac } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -61,6 +62,10 @@ export interface Config {
   readonly graphiql: boolean
   readonly loginLockoutAttempts: number
   readonly loginLockoutMinutes: number
+  /** MitID through NemLog-in's OIDC broker, or the local test IdP standing in for it. */
+  readonly oidc: OidcConfig
+  /** Minutes an e-mailed password reset link works. */
+  readonly adgangskodeNulstilMinutter: number
   readonly mailSmtpUrl: string | null
   readonly mailFrom: string
   readonly mailDir: string
@@ -90,6 +95,30 @@ export interface Config {
     readonly email: string
     readonly phone: string
   }
+}
+
+export type Sikringsniveau = 'Low' | 'Substantial' | 'High'
+
+export interface OidcConfig {
+  readonly issuer: string
+  readonly clientId: string
+  /** client_secret_post; null when the client authenticates with a private key JWT. */
+  readonly clientSecret: string | null
+  /** PKCS#8 PEM of the key for private_key_jwt (NemLog-in's OCES certificate's key). */
+  readonly privateKeyPem: string | null
+  readonly privateKeyId: string | null
+  readonly scope: string
+  /** Sent as acr_values; NemLog-in picks the MitID assurance it asks the user for from it. */
+  readonly acrValues: string | null
+  /** The lowest NSIS assurance level accepted; anything lower is refused. */
+  readonly minLoa: Exclude<Sikringsniveau, 'Low'>
+  readonly redirectUri: string
+  readonly postLogoutRedirectUri: string
+  /**
+   * Set when no OIDC_ISSUER is configured: the local development and test IdP
+   * (server/lokal-idp.ts) runs on this port. Never set beside a real issuer.
+   */
+  readonly lokal: { readonly port: number } | null
 }
 
 export class ConfigError extends Error {
@@ -147,6 +176,8 @@ export function loadConfig(env: Env = withEnvFile(process.env, path.join(project
     graphiql: read.bool('GRAPHIQL', false),
     loginLockoutAttempts: read.int('LOGIN_LOCKOUT_ATTEMPTS', 5, 1, 1000),
     loginLockoutMinutes: read.int('LOGIN_LOCKOUT_MINUTES', 15, 1, 24 * 60),
+    oidc: oidcConfig(read, env, problems, publicUrl.replace(/\/$/, '')),
+    adgangskodeNulstilMinutter: read.int('ADGANGSKODE_NULSTIL_MINUTTER', 60, 5, 24 * 60),
     mailSmtpUrl: read.optionalUrl('MAIL_SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom: read.string('MAIL_FROM', 'Nævn <noreply@naevn.localhost>'),
     mailDir: path.resolve(projectRoot, read.string('MAIL_DIR', 'var/mail')),
@@ -295,6 +326,45 @@ function cprKeyring(read: Reader, env: Env, problems: string[]): string {
   if (lookup && (Buffer.from(lookup, 'base64').length !== 32 || !/^[A-Za-z0-9+/]+={0,2}$/.test(lookup))) problems.push('CPR_LOOKUP_KEY: must be 32 bytes encoded as base64')
   if (old.length > 0 && !lookup) problems.push('CPR_LOOKUP_KEY: required while CPR_ENCRYPTION_KEY_OLD is set (npm run rotate-cpr-key -- --opslagsnoegle prints it from the old key)')
   return keyringSpec({ current, old, lookupKey: lookup })
+}
+
+/**
+ * OIDC_ISSUER set: the real broker (NemLog-in), with its client id and a secret or a private
+ * key. Unset: the local IdP on LOKAL_IDP_PORT, on the same host as PUBLIC_URL, with a client
+ * secret derived from SESSION_SECRET so the server and the IdP process agree without
+ * another variable.
+ */
+function oidcConfig(read: Reader, env: Env, problems: string[], publicUrl: string): OidcConfig {
+  const issuer = read.optionalUrl('OIDC_ISSUER', ['https:', 'http:'])
+  const common = {
+    scope: read.string('OIDC_SCOPE', 'openid'),
+    minLoa: read.oneOf('OIDC_MIN_LOA', 'Substantial', ['Substantial', 'High'] as const),
+    redirectUri: `${publicUrl}/login/mitid/callback`,
+    postLogoutRedirectUri: `${publicUrl}/login?logget_ud=1`,
+  }
+  const acrValues = env.OIDC_ACR_VALUES?.trim() || `https://data.gov.dk/concept/core/nsis/${common.minLoa}`
+  if (issuer === null) {
+    if (env.OIDC_CLIENT_ID?.trim() || env.OIDC_CLIENT_SECRET?.trim() || env.OIDC_PRIVATE_KEY_FILE?.trim()) problems.push('OIDC_CLIENT_ID/OIDC_CLIENT_SECRET/OIDC_PRIVATE_KEY_FILE: need OIDC_ISSUER')
+    const port = read.int('LOKAL_IDP_PORT', 3001, 1, 65535)
+    const host = new URL(publicUrl).hostname
+    const secret = createHmac('sha256', env.SESSION_SECRET ?? '').update('lokal-idp-klient').digest('base64url')
+    return { ...common, acrValues, issuer: `http://${host.includes(':') ? `[${host}]` : host}:${port}`, clientId: 'naevn-lokal', clientSecret: secret, privateKeyPem: null, privateKeyId: null, lokal: { port } }
+  }
+  if (env.LOKAL_IDP_PORT?.trim()) problems.push('LOKAL_IDP_PORT: the local IdP never runs beside a real OIDC_ISSUER; remove it')
+  if (!issuer.startsWith('https:')) problems.push('OIDC_ISSUER: must be https://')
+  const clientId = env.OIDC_CLIENT_ID?.trim() ?? ''
+  if (!clientId) problems.push('OIDC_CLIENT_ID: required with OIDC_ISSUER')
+  const clientSecret = env.OIDC_CLIENT_SECRET?.trim() || null
+  const keyFile = env.OIDC_PRIVATE_KEY_FILE?.trim() || null
+  let privateKeyPem: string | null = null
+  if (keyFile) {
+    const file = path.resolve(projectRoot, keyFile)
+    if (!existsSync(file)) problems.push(`OIDC_PRIVATE_KEY_FILE: ${file} does not exist`)
+    else privateKeyPem = readFileSync(file, 'utf8')
+    if (privateKeyPem !== null && !privateKeyPem.includes('BEGIN PRIVATE KEY')) problems.push('OIDC_PRIVATE_KEY_FILE: must be a PKCS#8 PEM key (-----BEGIN PRIVATE KEY-----)')
+  }
+  if ((clientSecret === null) === (privateKeyPem === null && keyFile === null)) problems.push('OIDC_CLIENT_SECRET or OIDC_PRIVATE_KEY_FILE: exactly one is required with OIDC_ISSUER')
+  return { ...common, acrValues, issuer, clientId, clientSecret, privateKeyPem, privateKeyId: env.OIDC_PRIVATE_KEY_ID?.trim() || null, lokal: null }
 }
 
 function deepFreeze<T extends object>(value: T): T {

@@ -23,10 +23,25 @@ export const redactPaths = [
   '*.password_hash',
 ]
 
+/** Secrets that travel in URLs: reset and invitation links, and the OIDC callback's code and state. */
+export function skjulUrlHemmeligheder(url: string): string {
+  return url.replace(/(\/(?:nulstil-adgangskode|invitation)\/)[^/?#]+/g, '$1[skjult]').replace(/([?&](?:code|state|session_state)=)[^&#]*/g, '$1[skjult]')
+}
+
 export function loggerOptions(level: string): LoggerOptions {
   return {
     level,
     redact: { paths: redactPaths, censor: '[skjult]' },
+    serializers: {
+      // Fastify's request fields, with the URL's secrets hidden.
+      req: (req: { method?: string; url?: string; host?: string; ip?: string; socket?: { remotePort?: number } }) => ({
+        method: req.method,
+        url: skjulUrlHemmeligheder(req.url ?? ''),
+        host: req.host,
+        remoteAddress: req.ip,
+        remotePort: req.socket?.remotePort,
+      }),
+    },
     // CPR numbers can also hide inside free text (a message, an error): mask them there.
     hooks: {
       logMethod(args, method) {

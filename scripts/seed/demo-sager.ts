@@ -5,6 +5,7 @@ import type { Config } from '../../server/config.js'
 import type { Database } from '../../server/db/database.js'
 import { loadPrincipal } from '../../server/access/principal.js'
 import { createCprCipher } from '../../server/identitet/cpr-crypto.js'
+import { demoCpr, demoCvr } from '../../server/auth/oidc/demo-identiteter.js'
 import { loadPostnumre } from '../../server/referencedata/postnumre.js'
 import { bekraeftGebyr, gemHvem, gemLejemaal, gemParter, gemSagen, indsend, startKladde, type IndbringelseCtx } from '../../server/modules/indbringelse/indbringelse.service.js'
 import type { FormValues } from '../../server/forms/form.js'
@@ -65,7 +66,7 @@ const sager: DemoSag[] = [
     email: 'lejer@demo.naevn.dk',
     rolle: 'lejer',
     lejemaal: kbh('Blågårdsgade', '14'),
-    parter: { mig_navn: 'Camilla Nørgaard', mig_email: 'lejer@demo.naevn.dk', modpart_navn: 'Nørrebro Ejendomme ApS', modpart_email: 'udlejning@nbe.example' },
+    parter: { mig_navn: 'Camilla Nørgaard', mig_cprcvr: demoCpr.camilla, mig_email: 'lejer@demo.naevn.dk', modpart_navn: 'Nørrebro Ejendomme ApS', modpart_cprcvr: demoCvr.noerrebroEjendomme, modpart_email: 'udlejning@nbe.example' },
     sagen: { formaal: 'klage', sagsomraader: ['vedligeholdelse'], beskrivelse: 'Der har været fugt og skimmel i badeværelset siden januar. Udlejer har lovet at udbedre det, men intet er sket.\nJeg beder nævnet pålægge udlejer at udføre arbejdet.' },
     indsend: true,
     behandling: [{ tag: true }, { gebyrBetalt: true }, { status: 'under_behandling' }, { notat: 'Talt med lejer i telefonen: skimmel i loft og fuger, billeder eftersendes.' }, { besked: 'Vi har modtaget din sag og gebyret. Send gerne billeder af skaden.' }],
@@ -74,7 +75,7 @@ const sager: DemoSag[] = [
     email: 'lejer@demo.naevn.dk',
     rolle: 'lejer',
     lejemaal: kbh('Istedgade', '80', '1650'),
-    parter: { mig_navn: 'Camilla Nørgaard', mig_email: 'lejer@demo.naevn.dk', modpart_navn: 'Vesterbro Bolig A/S' },
+    parter: { mig_navn: 'Camilla Nørgaard', mig_cprcvr: demoCpr.camilla, mig_email: 'lejer@demo.naevn.dk', modpart_navn: 'Vesterbro Bolig A/S', modpart_cprcvr: demoCvr.vesterbroBolig },
     sagen: { formaal: 'klage', sagsomraader: ['depositum', 'fraflytning'], beskrivelse: 'Udlejer har tilbageholdt hele depositummet på 36.000 kr. efter min fraflytning og kræver nymaling af hele lejligheden.', svar_depositum_beloeb: '36.000', svar_fraflytningsdato: '31-08-2026' },
     indsend: true,
     behandling: [{ tag: true }, { gebyrBetalt: true }, { hoering: 'Nævnet beder udlejer om bemærkninger til lejers krav om tilbagebetaling af depositum og om dokumentation for istandsættelsesudgifterne.' }],
@@ -83,7 +84,7 @@ const sager: DemoSag[] = [
     email: 'udlejer@demo.naevn.dk',
     rolle: 'udlejer',
     lejemaal: kbh('Amagerbrogade', '120', '2300'),
-    parter: { mig_navn: 'Frederik Winther', mig_email: 'udlejer@demo.naevn.dk', modpart_navn: 'Jonas Lejer' },
+    parter: { mig_navn: 'Frederik Winther', mig_cprcvr: demoCpr.frederik, mig_email: 'udlejer@demo.naevn.dk', modpart_navn: 'Jonas Lejer' },
     sagen: { formaal: 'klage', sagsomraader: ['husorden'], beskrivelse: 'Lejeren spiller høj musik om natten trods to skriftlige advarsler. Jeg beder nævnet tage stilling til, om husordenen er overtrådt.' },
     indsend: true,
     behandling: [{ tag: true }, { gebyrBetalt: true }, { status: 'under_behandling' }, { notat: 'Begge parter har udtalt sig; klar til nævnsmøde.' }, { vurdering: 'Advarslerne er dokumenteret. Indstilling: husordenen er overtrådt.' }, { status: 'klar_til_moede' }],
@@ -92,7 +93,7 @@ const sager: DemoSag[] = [
     email: 'lejer@demo.naevn.dk',
     rolle: 'lejer',
     lejemaal: kbh('Jagtvej', '55'),
-    parter: { mig_navn: 'Camilla Nørgaard', mig_email: 'lejer@demo.naevn.dk', modpart_navn: 'Nørrebro Ejendomme ApS' },
+    parter: { mig_navn: 'Camilla Nørgaard', mig_cprcvr: demoCpr.camilla, mig_email: 'lejer@demo.naevn.dk', modpart_navn: 'Nørrebro Ejendomme ApS', modpart_cprcvr: demoCvr.noerrebroEjendomme },
     sagen: { formaal: 'klage', sagsomraader: ['forbrug'], beskrivelse: 'Varmeregnskabet for sidste år er 11.000 kr. højere end året før, og udlejer vil ikke vise målerdata.', svar_regnskabsperiode_fra: '01-06-2025', svar_regnskabsperiode_til: '31-05-2026' },
     indsend: true,
   },
@@ -100,7 +101,7 @@ const sager: DemoSag[] = [
     email: 'lejer@demo.naevn.dk',
     rolle: 'lejer',
     lejemaal: aarhus('Gudrunsvej', '30'),
-    parter: { mig_navn: 'Camilla Nørgaard', mig_email: 'lejer@demo.naevn.dk', modpart_navn: 'Brabrand Boligforening' },
+    parter: { mig_navn: 'Camilla Nørgaard', mig_cprcvr: demoCpr.camilla, mig_email: 'lejer@demo.naevn.dk', modpart_navn: 'Brabrand Boligforening' },
     sagen: { formaal: 'klage', sagsomraader: ['fraflytning'], beskrivelse: 'Boligforeningen kræver 18.500 kr. for istandsættelse af gulve, som var slidte ved indflytningen.', svar_fraflytningsdato: '30-09-2026' },
     indsend: true,
     behandling: tilDagsorden,
@@ -109,7 +110,7 @@ const sager: DemoSag[] = [
     email: 'lejer@demo.naevn.dk',
     rolle: 'lejer',
     lejemaal: aarhus('Tovshøjvej', '12'),
-    parter: { mig_navn: 'Camilla Nørgaard', mig_email: 'lejer@demo.naevn.dk', modpart_navn: 'Brabrand Boligforening' },
+    parter: { mig_navn: 'Camilla Nørgaard', mig_cprcvr: demoCpr.camilla, mig_email: 'lejer@demo.naevn.dk', modpart_navn: 'Brabrand Boligforening' },
     sagen: { formaal: 'klage', sagsomraader: ['boligens_stand'], beskrivelse: 'Vinduerne i stuen kan ikke lukkes tæt, og der trækker kold luft ind. Boligforeningen har ikke reageret på tre henvendelser.' },
     indsend: true,
     behandling: [
@@ -129,7 +130,7 @@ const sager: DemoSag[] = [
     email: 'lejer@demo.naevn.dk',
     rolle: 'lejer',
     lejemaal: kbh('Ryesgade', '3', '2100'),
-    parter: { mig_navn: 'Camilla Nørgaard', mig_email: 'lejer@demo.naevn.dk', modpart_navn: 'Østerbro Udlejning' },
+    parter: { mig_navn: 'Camilla Nørgaard', mig_cprcvr: demoCpr.camilla, mig_email: 'lejer@demo.naevn.dk', modpart_navn: 'Østerbro Udlejning' },
     sagen: { formaal: 'klage', sagsomraader: ['husleje'], beskrivelse: 'Udlejer har varslet en lejeforhøjelse på 1.800 kr. om måneden, som jeg mener er for høj.', svar_nuvaerende_maanedlig_leje: '9.800', svar_varslet_forhoejelse_dato: '01-01-2027' },
     indsend: false,
   },
@@ -138,7 +139,7 @@ const sager: DemoSag[] = [
     email: 'lejer@demo.naevn.dk',
     rolle: 'lejer',
     lejemaal: kbh('Frederiksborggade', '22', '1360'),
-    parter: { mig_navn: 'Camilla Nørgaard', mig_email: 'lejer@demo.naevn.dk', modpart_navn: 'City Udlejning A/S' },
+    parter: { mig_navn: 'Camilla Nørgaard', mig_cprcvr: demoCpr.camilla, mig_email: 'lejer@demo.naevn.dk', modpart_navn: 'City Udlejning A/S' },
     sagen: { formaal: 'klage', sagsomraader: ['husleje'], beskrivelse: 'Huslejen på 14.800 kr. om måneden er langt over det lejedes værdi for en 2-værelses lejlighed på 62 m².', svar_nuvaerende_maanedlig_leje: '14.800' },
     indsend: true,
     behandling: [
@@ -159,7 +160,7 @@ const sager: DemoSag[] = [
     email: 'udlejer@demo.naevn.dk',
     rolle: 'udlejer',
     lejemaal: kbh('Nørrebrogade', '200'),
-    parter: { mig_navn: 'Frederik Winther', mig_email: 'udlejer@demo.naevn.dk', modpart_navn: 'Sofie Lejer' },
+    parter: { mig_navn: 'Frederik Winther', mig_cprcvr: demoCpr.frederik, mig_email: 'udlejer@demo.naevn.dk', modpart_navn: 'Sofie Lejer' },
     sagen: { formaal: 'klage', sagsomraader: ['vedligeholdelse'], beskrivelse: 'Lejeren har ikke vedligeholdt lejligheden indvendigt som aftalt i lejekontrakten.' },
     indsend: true,
     behandling: [
@@ -172,7 +173,7 @@ const sager: DemoSag[] = [
     email: 'lejer@demo.naevn.dk',
     rolle: 'lejer',
     lejemaal: aarhus('Hasle Ringvej', '100'),
-    parter: { mig_navn: 'Camilla Nørgaard', mig_email: 'lejer@demo.naevn.dk', modpart_navn: 'Hasle Boligselskab' },
+    parter: { mig_navn: 'Camilla Nørgaard', mig_cprcvr: demoCpr.camilla, mig_email: 'lejer@demo.naevn.dk', modpart_navn: 'Hasle Boligselskab' },
     sagen: { formaal: 'klage', sagsomraader: ['husorden'], beskrivelse: 'Naboen holder hund i strid med husordenen, og boligselskabet gør intet ved det.' },
     indsend: true,
     behandling: [
@@ -184,7 +185,7 @@ const sager: DemoSag[] = [
     email: 'lejer@demo.naevn.dk',
     rolle: 'lejer',
     lejemaal: kbh('Valby Langgade', '40', '2500'),
-    parter: { mig_navn: 'Camilla Nørgaard', mig_email: 'lejer@demo.naevn.dk', modpart_navn: 'Valby Ejendomme' },
+    parter: { mig_navn: 'Camilla Nørgaard', mig_cprcvr: demoCpr.camilla, mig_email: 'lejer@demo.naevn.dk', modpart_navn: 'Valby Ejendomme' },
     sagen: { formaal: 'klage', sagsomraader: ['antenne'], beskrivelse: 'Udlejer opkræver betaling for en antenneforsyning, som ikke virker.' },
     indsend: true,
     behandling: [
@@ -198,7 +199,7 @@ const sager: DemoSag[] = [
     email: 'lejer@demo.naevn.dk',
     rolle: 'lejer',
     lejemaal: aarhus('Vestergade', '5'),
-    parter: { mig_navn: 'Camilla Nørgaard', mig_email: 'lejer@demo.naevn.dk', modpart_navn: 'Aarhus Almene Boliger' },
+    parter: { mig_navn: 'Camilla Nørgaard', mig_cprcvr: demoCpr.camilla, mig_email: 'lejer@demo.naevn.dk', modpart_navn: 'Aarhus Almene Boliger' },
     sagen: { formaal: 'klage', sagsomraader: ['forbedringer'], beskrivelse: 'Boligselskabet har afvist min ansøgning om at sætte et nyt køkken op efter råderetten.' },
     indsend: true,
     behandling: [
@@ -212,6 +213,7 @@ const sager: DemoSag[] = [
 export async function seedDemoSager(db: Database, config: Pick<Config, 'referenceDataDir' | 'cprEncryptionKey' | 'upload'> & Config): Promise<number> {
   const users = await db.selectFrom('users').select(['id', 'email']).where('email', 'in', [...new Set(sager.map((s) => s.email))]).execute()
   if (users.length === 0) return 0
+  await seedDemoFuldmagt(db)
   // Idempotent: the demo citizens' cases are made once.
   const existing = await db.selectFrom('sager').select('id').where('oprettet_af', 'in', users.map((u) => u.id)).executeTakeFirst()
   if (existing) return 0
@@ -311,4 +313,14 @@ async function behandl(db: Database, config: Config, sagId: string, kommunekode:
       await opretPartshoering(db, p, sagId, { modtagere: [modpart.id], dokumenter: [], besked: h.hoering, frist: await standardSvarfrist(db, naevn.naevn_id!) })
     }
   }
+}
+
+/** The demo law firm (MitID Erhverv, "Søren Juhl") holds a power of attorney from Vesterbro Bolig A/S. */
+async function seedDemoFuldmagt(db: Database): Promise<void> {
+  const findes = await db.selectFrom('fuldmagter').select('id').where('fuldmaegtig_cvr', '=', demoCvr.juhlAdvokater).where('giver_cvr', '=', demoCvr.vesterbroBolig).executeTakeFirst()
+  if (findes) return
+  await db
+    .insertInto('fuldmagter')
+    .values({ fuldmaegtig_cvr: demoCvr.juhlAdvokater, fuldmaegtig_navn: 'Juhl Advokater', giver_cvr: demoCvr.vesterbroBolig, giver_navn: 'Vesterbro Bolig A/S', gyldig_fra: '2026-01-01', gyldig_til: null })
+    .execute()
 }

@@ -72,3 +72,8 @@ export function assertMayViewNaevn(p: Principal | null, naevnId: string): void {
 export function assertMayConfigureNaevn(p: Principal | null, naevnId: string): asserts p is Principal {
   if (!isAdmin(p) && !isLeaderOf(p, naevnId)) throw new NotFoundError('NaevnIkkeFundet', 'Nævnet findes ikke.')
 }
+
+/** Password and second-factor pages: only for accounts with a password (a MitID user has none). */
+export function assertAdgangskodeKonto(p: Principal | null): asserts p is Principal {
+  if (!p?.harAdgangskode) throw new NotFoundError('SideIkkeFundet', 'Siden findes ikke.')
+}

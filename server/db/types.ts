@@ -23,6 +23,14 @@ export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
+export interface AdgangskodeNulstillinger {
+  brugt: Timestamp | null;
+  oprettet: Generated<Timestamp>;
+  token_hash: string;
+  udloeber: Timestamp;
+  user_id: string;
+}
+
 export interface Afgoerelser {
   afgoerelse_tekst: Generated<string>;
   afgoerelsesdato: string | null;
@@ -168,6 +176,19 @@ export interface Dokumenter {
   uploadet_af: string | null;
 }
 
+export interface EidIdentiteter {
+  cpr_hash: string | null;
+  cpr_krypteret: Buffer | null;
+  cvr: string | null;
+  id: Generated<string>;
+  oprettet: Generated<Timestamp>;
+  organisation: string | null;
+  sidst_logget_ind: Generated<Timestamp>;
+  subjekt: string;
+  udsteder: string;
+  user_id: string;
+}
+
 export interface Fritagelser {
   cpr_hash: string | null;
   cvr: string | null;
@@ -177,6 +198,21 @@ export interface Fritagelser {
   navn: string;
   oprettet: Generated<Timestamp>;
   oprettet_af: string;
+}
+
+export interface Fuldmagter {
+  fuldmaegtig_cpr_hash: string | null;
+  fuldmaegtig_cvr: string | null;
+  fuldmaegtig_navn: string;
+  giver_cpr_hash: string | null;
+  giver_cvr: string | null;
+  giver_navn: string;
+  gyldig_fra: string;
+  gyldig_til: string | null;
+  id: Generated<string>;
+  oprettet: Generated<Timestamp>;
+  oprettet_af: string | null;
+  tilbagekaldt: Timestamp | null;
 }
 
 export interface Gebyrsatser {
@@ -235,6 +271,12 @@ export interface LoginForsoeg {
   ip: string | null;
   lykkedes: boolean;
   tidspunkt: Generated<Timestamp>;
+}
+
+export interface LoginIndstillinger {
+  borger_adgangskode: Generated<boolean>;
+  id: Generated<boolean>;
+  opdateret: Generated<Timestamp>;
 }
 
 export interface Medlemsnoter {
@@ -588,9 +630,12 @@ export interface Users {
   navn: string;
   oprettet: Generated<Timestamp>;
   password_hash: string | null;
+  totp_hemmelighed: Buffer | null;
+  totp_sidste_trin: number | null;
 }
 
 export interface DB {
+  adgangskode_nulstillinger: AdgangskodeNulstillinger;
   afgoerelse_versioner: AfgoerelseVersioner;
   afgoerelser: Afgoerelser;
   anonymiseringer: Anonymiseringer;
@@ -602,13 +647,16 @@ export interface DB {
   dagsordenpunkter: Dagsordenpunkter;
   document_blobs: DocumentBlobs;
   dokumenter: Dokumenter;
+  eid_identiteter: EidIdentiteter;
   fritagelser: Fritagelser;
+  fuldmagter: Fuldmagter;
   gebyrsatser: Gebyrsatser;
   indsigtsanmodninger: Indsigtsanmodninger;
   inhabiliteter: Inhabiliteter;
   journal: Journal;
   kommuner: Kommuner;
   login_forsoeg: LoginForsoeg;
+  login_indstillinger: LoginIndstillinger;
   medlemsnoter: Medlemsnoter;
   moeder: Moeder;
   naevn: Naevn;

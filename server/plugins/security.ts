@@ -36,7 +36,8 @@ export default fp(
           connectSrc: ["'self'"],
           objectSrc: ["'none'"],
           baseUri: ["'self'"],
-          formAction: ["'self'"],
+          // Logging out of MitID posts /logout, which redirects to the broker's end_session_endpoint.
+          formAction: ["'self'", new URL(config.oidc.issuer).origin],
           frameAncestors: ["'none'"],
           // Upgrading on plain-http installations would break every asset.
           ...(config.cookieSecure ? { upgradeInsecureRequests: [] } : {}),

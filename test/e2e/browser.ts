@@ -181,7 +181,7 @@ export async function submitLogin(page: Page, user: Credentials, landing: string
   await page.locator('#adgangskode').fill(user.password)
   await Promise.all([
     page.waitForURL((url) => url.pathname === landing),
-    options.pressEnter ? page.locator('#adgangskode').press('Enter') : page.locator('button[type=submit].button-primary').click(),
+    options.pressEnter ? page.locator('#adgangskode').press('Enter') : page.locator('form[action="/login"] button[type=submit]').click(),
   ])
   await page.waitForLoadState('load')
 }

@@ -10,6 +10,9 @@ export interface SagInput {
   type?: 'privat' | 'almen'
   repraesentant?: boolean
   klientNavn?: string
+  /** The filer's own CPR/CVR (default a test CPR) and the other party's (default none). */
+  migCprCvr?: string
+  modpartCprCvr?: string
 }
 
 export async function udfyldKladde(agent: Agent, o: SagInput = {}): Promise<string> {
@@ -35,10 +38,11 @@ export async function udfyldKladde(agent: Agent, o: SagInput = {}): Promise<stri
   expect(lm.statusCode, lm.body.slice(0, 2000)).toBe(303)
   const pt = await agent.post(`/indbringelse/${id}/parter`, {
     mig_navn: o.repraesentant ? 'Lejernes Forening' : 'Lise Lejer',
-    mig_cprcvr: o.repraesentant ? '' : '010190-1234',
+    mig_cprcvr: o.migCprCvr ?? (o.repraesentant ? '' : '010190-1234'),
     mig_email: 'lise@test.invalid',
     ...(o.repraesentant ? { klient_navn: o.klientNavn ?? 'Karl Klient', klient_cprcvr: '020285-4321' } : {}),
     modpart_navn: 'Ejendomsselskabet ApS',
+    ...(o.modpartCprCvr ? { modpart_cprcvr: o.modpartCprCvr } : {}),
   })
   expect(pt.statusCode, pt.body.slice(0, 2000)).toBe(303)
   const sg = await agent.post(`/indbringelse/${id}/sagen`, {

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import { Writable } from 'node:stream'
 import pg from 'pg'
 import { afterAll, beforeAll, inject } from 'vitest'
 import type { FastifyInstance } from 'fastify'
@@ -84,6 +85,8 @@ export function useWorld(
     beforeReady?: (app: FastifyInstance) => void
     /** Where the world's database comes from instead of a clone of the template (a private cluster). */
     database?: () => Promise<{ url: string; drop(): Promise<void> }>
+    /** Collect the app's log lines (JSON) here, at the level LOG_LEVEL gives. */
+    logLines?: string[]
   } = {},
 ): World {
   const world = {} as World
@@ -96,7 +99,9 @@ export function useWorld(
     world.databaseUrl = clone.url
     world.env = testEnv(clone.url, mailDir, overrides)
     world.config = loadConfig(world.env)
-    world.app = await buildApp(world.config, { logger: process.env.DEBUG_LOG === '1' })
+    const lines = options.logLines
+    const logStream = lines && new Writable({ write(chunk, _enc, done) { lines.push(String(chunk)); done() } })
+    world.app = await buildApp(world.config, logStream ? { logStream } : { logger: process.env.DEBUG_LOG === '1' })
     options.beforeReady?.(world.app)
     await world.app.ready()
     world.db = createDatabase(clone.url, 2)

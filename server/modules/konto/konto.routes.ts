@@ -1,26 +1,36 @@
 // Login, logout and citizen registration: the pages every user passes through.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { startPageFor } from '../../access/policies.js'
+import { borgerAdgangskodeTilladt } from '../../auth/login-indstillinger.js'
+import type { OidcKlient } from '../../auth/oidc/oidc-klient.js'
 import { forLangeFelter, text } from '../../forms/form.js'
+import { Type } from 'typebox'
 import { LoginBody, LoginQuery, RegistrerBody } from './konto.schemas.js'
 import { login, registrerBorger, type Registrering } from './konto.service.js'
-
-/** Only same-site paths, so the login page cannot be used to redirect elsewhere. */
-export function safeNext(next: string | undefined): string | undefined {
-  // No control characters, whitespace or backslashes anywhere: browsers strip some of them and
-  // would turn "/\t/evil.example" into the protocol-relative "//evil.example".
-  const rent = next && [...next].every((c) => c.charCodeAt(0) > 0x20 && c.charCodeAt(0) !== 0x7f && c !== '\\')
-  return rent && /^\/(?!\/)/.test(next) ? next : undefined
-}
+import { safeNext } from './naeste.js'
+import { kraevTotp } from './adgangskode.routes.js'
 
 const loginFejl = 'E-mailadressen eller adgangskoden er forkert, eller kontoen er midlertidigt spærret efter for mange forsøg. Prøv igen, eller vent et kvarter.'
 
-export const kontoRoutes: FastifyPluginAsyncTypebox = async (app) => {
+const borgerFejl = 'Borgere og virksomheder logger ind med MitID. Log ind med adgangskode er kun for nævnenes medarbejdere.'
+
+export const kontoRoutes = (klient: OidcKlient): FastifyPluginAsyncTypebox => async (app) => {
   const { config } = app
 
-  app.get('/login', { schema: { querystring: LoginQuery } }, async (req, reply) => {
+  async function loginSide(naeste: string, email: string, o: { loggetUd?: boolean } = {}) {
+    return {
+      titel: 'Log ind',
+      naeste,
+      email,
+      loggetUd: o.loggetUd ?? false,
+      lokalIdp: config.oidc.lokal !== null,
+      borgerAdgangskode: await borgerAdgangskodeTilladt(app.db),
+    }
+  }
+
+  app.get('/login', { schema: { querystring: Type.Object({ ...LoginQuery.properties, logget_ud: Type.Optional(Type.String({ maxLength: 5 })) }) } }, async (req, reply) => {
     if (req.principal) return reply.redirect(safeNext(req.query.naeste) ?? startPageFor(req.principal))
-    return reply.page('pages/konto/login', { titel: 'Log ind', naeste: safeNext(req.query.naeste) ?? '', email: '' })
+    return reply.page('pages/konto/login', await loginSide(safeNext(req.query.naeste) ?? '', '', { loggetUd: req.query.logget_ud === '1' }))
   })
 
   app.post(
@@ -37,15 +47,14 @@ export const kontoRoutes: FastifyPluginAsyncTypebox = async (app) => {
         attempts: config.loginLockoutAttempts,
         minutes: config.loginLockoutMinutes,
       })
-      if (!result.ok) {
-        req.log.info('login afvist')
+      if (!result.ok || (!result.personale && !(await borgerAdgangskodeTilladt(app.db)))) {
+        req.log.info({ grund: result.ok ? 'borger_adgangskode_slaaet_fra' : 'forkert' }, 'login afvist')
         return reply.status(400).page('pages/konto/login', {
-          titel: 'Log ind',
-          naeste: naeste ?? '',
-          email,
-          fejlListe: [{ felt: 'email', besked: loginFejl }],
+          ...(await loginSide(naeste ?? '', email)),
+          fejlListe: [{ felt: 'email', besked: result.ok ? borgerFejl : loginFejl }],
         })
       }
+      if (result.totp) return kraevTotp(reply, result.userId, naeste, config.cookieSecure)
       await reply.startSession(result.userId)
       req.log.info({ userId: result.userId }, 'logget ind')
       return reply.redirect(naeste ?? '/', 303)
@@ -53,12 +62,22 @@ export const kontoRoutes: FastifyPluginAsyncTypebox = async (app) => {
   )
 
   app.post('/logout', { schema: { body: LoginBody } }, async (req, reply) => {
+    const medMitid = req.principal?.eid != null
     await reply.endSession()
+    // RP-initiated logout: a MitID user is logged out at the broker too, which sends them back.
+    if (medMitid) {
+      const url = await klient.logudUrl().catch((err: unknown) => {
+        req.log.warn({ err }, 'mitid-logud kunne ikke startes')
+        return null
+      })
+      if (url) return reply.redirect(url, 303)
+    }
     return reply.redirect('/login?logget_ud=1', 303)
   })
 
   app.get('/registrer', { schema: { querystring: LoginQuery } }, async (req, reply) => {
     if (req.principal) return reply.redirect('/')
+    if (!(await borgerAdgangskodeTilladt(app.db))) return reply.redirect('/login', 303)
     return reply.page('pages/konto/registrer', { titel: 'Opret konto', v: {}, naeste: safeNext(req.query.naeste) ?? '' })
   })
 
@@ -69,6 +88,7 @@ export const kontoRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { rateLimit: { max: config.loginRateLimitPerMinute, timeWindow: '1 minute' } },
     },
     async (req, reply) => {
+      if (!(await borgerAdgangskodeTilladt(app.db))) return reply.redirect('/login', 303)
       const input: Registrering = {
         navn: text(req.body, 'navn', 200),
         email: text(req.body, 'email', 254),

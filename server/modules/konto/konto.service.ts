@@ -8,7 +8,7 @@ import { ConflictError } from '../../errors.js'
 import { FormErrors, emailPattern } from '../../forms/form.js'
 import { addToOutbox } from '../../outbox/outbox.js'
 
-export type LoginResult = { ok: true; userId: string } | { ok: false }
+export type LoginResult = { ok: true; userId: string; personale: boolean; totp: boolean } | { ok: false }
 
 /**
  * One answer for a wrong password, an unknown address and a locked account, so the
@@ -21,7 +21,17 @@ export async function login(db: Database, email: string, password: string, ip: s
   }
   const userId = await passwordIdentity.authenticate(db, { email, password })
   await recordAttempt(db, email, ip, userId !== null)
-  return userId ? { ok: true, userId } : { ok: false }
+  if (!userId) return { ok: false }
+  const user = await db
+    .selectFrom('users')
+    .select((eb) => [
+      'users.is_admin',
+      eb.exists(eb.selectFrom('naevn_medlemskaber').select('naevn_medlemskaber.user_id').whereRef('naevn_medlemskaber.user_id', '=', 'users.id')).as('medlem'),
+      eb('users.totp_hemmelighed', 'is not', null).as('totp'),
+    ])
+    .where('users.id', '=', userId)
+    .executeTakeFirstOrThrow()
+  return { ok: true, userId, personale: user.is_admin || Boolean(user.medlem), totp: Boolean(user.totp) }
 }
 
 export interface Registrering {
