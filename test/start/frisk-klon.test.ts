@@ -65,6 +65,7 @@ beforeAll(async () => {
 
   await admin((c) => c.query(`CREATE DATABASE "${dbName}"`))
   const port = await freePort()
+  const idpPort = await freePort()
   appUrl = `http://127.0.0.1:${port}`
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
@@ -75,6 +76,7 @@ beforeAll(async () => {
     HOST: '127.0.0.1',
     PORT: String(port),
     PUBLIC_URL: appUrl,
+    LOKAL_IDP_PORT: String(idpPort),
     WORKER_METRICS_PORT: '0',
     LOG_LEVEL: 'warn',
   }
