@@ -234,7 +234,7 @@ describe('browser test of the caseworkers’ pages', () => {
         expect(await page.locator('fieldset:has(legend#modtagere)').getAttribute('aria-describedby')).toBe('modtagere-fejl')
         expect(await page.locator('#modtagere-fejl').innerText()).toContain('Vælg mindst én modtager.')
         expect(await page.locator('#besked').getAttribute('aria-invalid')).toBe('true')
-        expect(await page.locator('#besked').getAttribute('aria-describedby')).toBe('besked-fejl')
+        expect(await page.locator('#besked').getAttribute('aria-describedby')).toBe('besked-hjaelp besked-fejl')
         expect(await page.locator('#frist').inputValue()).toBe(frist)
         expect(await page.locator('.hoering').count()).toBe(0)
         await expectNoAxeViolations(page, 'sag-partshoering-fejl')

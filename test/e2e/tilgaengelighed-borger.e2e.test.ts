@@ -119,7 +119,7 @@ describe('accessibility of the parties’ pages', () => {
         await sendOgTjek(tab, page.locator(`form[action$="/hoeringer/${hoeringId}/svar"] button[type=submit]`), 'høringssvar med fejl', tjekket, { status: 400, skaermbillede: 'tilgaengelighed-hoeringssvar-fejl' })
         expect(await page.locator('#fejlopsummering a').getAttribute('href')).toBe(`#svar-${hoeringId}`)
         expect(await page.locator(`#svar-${hoeringId}`).getAttribute('aria-invalid')).toBe('true')
-        expect(await page.locator(`#svar-${hoeringId}`).getAttribute('aria-describedby')).toBe(`svar-${hoeringId}-fejl`)
+        expect(await page.locator(`#svar-${hoeringId}`).getAttribute('aria-describedby')).toBe(`svar-${hoeringId}-hjaelp svar-${hoeringId}-fejl`)
         await sendOgTjek(tab, page.locator(`form[action="/sager/${sagId}/beskeder"] button[type=submit]`), 'besked med fejl', tjekket, { status: 400 })
         expect(await page.locator('#fejlopsummering a').getAttribute('href')).toBe('#tekst')
         tab.lap('fejl i høringssvar og besked')
