@@ -1,6 +1,6 @@
 // A board or contributor clones the repository into an empty folder and runs npm start.
 // This clones the committed HEAD into a temporary folder with nothing beside it (no
-// no shared/ folder, no .env, no dist/), runs the real scripts/start.mjs there (installing is
+// shared/ folder, no .env, no dist/), runs the real scripts/start.mjs there (installing is
 // reused: node_modules is linked from this checkout) against a database of its own,
 // and proves the set-up steps (environment file, build, migrate, seed), the server's
 // /readyz and a demo login work.
