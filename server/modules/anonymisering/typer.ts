@@ -68,6 +68,8 @@ export interface Span {
 export interface Anonymisering {
   readonly tekst: string
   readonly spans: readonly Span[]
+  /** What was recognised but kept by the policy or as public (see Bevaret). */
+  readonly bevaret?: readonly Bevaret[]
 }
 
 /** What the anonymizer never masks; only the first five are scored as "keep" in evaluering.ts. */
@@ -81,3 +83,16 @@ export type BevarType =
   | 'organisation'
   | 'virksomhed'
   | 'vejnavn'
+
+/**
+ * Something the anonymizer saw and left in the text on purpose, with the reason, so the
+ * review screen can show what the policy kept ("Bevaret med vilje") and the caseworker can
+ * mask it after all. Offsets into the original text, like Span.
+ */
+export interface Bevaret {
+  readonly start: number
+  readonly end: number
+  readonly type: BevarType
+  /** Why it stays, in Danish for the review screen, e.g. "Nævnets politik bevarer udlejers virksomhedsnavn". */
+  readonly grund: string
+}

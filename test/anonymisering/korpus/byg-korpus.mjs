@@ -11,13 +11,16 @@
 //                   companies)
 //   {{TYPE:tekst}}  must be kept: LOV, MYN, BEL, DATO, AREAL
 //
-//   node test/anonymisering/korpus/byg-korpus.mjs           writes the JSON files
-//   node test/anonymisering/korpus/byg-korpus.mjs --tjek    fails when they are stale
+//   node test/anonymisering/korpus/byg-korpus.mjs [mappe]          writes the JSON files
+//   node test/anonymisering/korpus/byg-korpus.mjs [mappe] --tjek   fails when they are stale
+// mappe is a set's folder (its sources in mappe/kilder/); default this corpus. The held-out
+// set (test/anonymisering/holdout) is built by the same script.
 import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-const here = dirname(fileURLToPath(import.meta.url))
+const mappeArg = process.argv.slice(2).find((a) => !a.startsWith('--'))
+const here = mappeArg ? resolve(mappeArg) : dirname(fileURLToPath(import.meta.url))
 const kilder = join(here, 'kilder')
 
 const GULD = { PART: 'partsnavn', PERSON: 'person', ADR: 'adresse', CPR: 'cpr', CVR: 'cvr', TLF: 'telefon', EMAIL: 'email', IBAN: 'iban', KONTO: 'konto', PLADE: 'nummerplade', SAG: 'sagsnummer', POSTBY: 'adresse', FIRMA: 'virksomhed' }
