@@ -19,7 +19,6 @@ import { naevnTypeFor, statusForAfslutning, type Afslutningsaarsag, type Lejemaa
 import { skiftStatus } from '../../sag/livscyklus.js'
 import type { LovIndex } from '../../sag/lovgrundlag.js'
 import { sagsomraaderFor } from '../../sag/sagsomraader.js'
-import type { SagStatus } from '../../sag/status.js'
 import { laesAfgoerelse, mangler, standardAfgoerelseTekst } from './afgoerelse.regler.js'
 import { afgoerelseDokument } from './afgoerelse.dokument.js'
 
@@ -105,7 +104,7 @@ export async function endeliggoer(ctx: AfgoerelseCtx, p: Principal, sagId: strin
   const nr = Number(tidligere?.nr ?? 0) + 1
   if (nr > 1 && aarsag.trim().length < 5) throw new ValidationError('AarsagMangler', 'Skriv, hvorfor afgørelsen rettes; årsagen står i historikken.', { aarsag: 'Skriv årsagen til den nye version.' })
   const til = statusForAfslutning(afgoerelse.afslutningsaarsag as Afslutningsaarsag)
-  const status = sag.status as SagStatus
+  const status = sag.status
   if (nr === 1 && til === 'afgjort' && status !== 'paa_dagsorden') {
     throw new ConflictError('IkkeBehandletPaaMoede', 'En afgørelse om medhold træffes af nævnet på et møde: sagen skal have status "På dagsordenen", før afgørelsen kan gøres endelig.')
   }

@@ -97,7 +97,7 @@ export async function publicerAfgoerelse(ctx: PubliceringCtx, afgoerelseId: stri
   const tekst = v.anonymiseret_tekst
 
   const f = v.felter as Record<string, unknown>
-  const type = a.naevn_type as NaevnType
+  const type = a.naevn_type
   const [love, kommuner, postnumre] = await Promise.all([loadLovgrundlag(ctx.referenceDataDir), kommuneNavne(ctx.referenceDataDir), loadPostnumre(ctx.referenceDataDir)])
   const kommunekode = a.kommunekode ?? 0
   const kommunenavn = kommuner.get(kommunekode) ?? ''
