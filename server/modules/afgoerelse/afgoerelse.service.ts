@@ -111,8 +111,21 @@ export async function endeliggoer(ctx: AfgoerelseCtx, p: Principal, sagId: strin
   const pdf = await afgoerelseDokument(ctx, sag.id, { ...afgoerelse, version: nr }, { udkast: false })
   const sha256 = createHash('sha256').update(pdf).digest('hex')
   await ctx.db.transaction().execute(async (trx) => {
-    const locked = await trx.updateTable('afgoerelser').set({ status: 'endelig', opdateret: sql`now()` }).where('id', '=', afgoerelse.id).where('status', '=', 'udkast').returning('id').executeTakeFirst()
-    if (!locked) throw new ConflictError('AfgoerelseEndelig', 'Afgørelsen er allerede gjort endelig af en anden.')
+    // Locks exactly the draft that was rendered: an edit saved meanwhile (version + 1) or
+    // another caseworker's finalisation leaves no row to lock, and nothing is written.
+    const locked = await trx
+      .updateTable('afgoerelser')
+      .set({ status: 'endelig', opdateret: sql`now()` })
+      .where('id', '=', afgoerelse.id)
+      .where('status', '=', 'udkast')
+      .where('version', '=', afgoerelse.version)
+      .returning('id')
+      .executeTakeFirst()
+    if (!locked) {
+      const nu = await trx.selectFrom('afgoerelser').select('status').where('id', '=', afgoerelse.id).executeTakeFirst()
+      if (nu?.status === 'endelig') throw new ConflictError('AfgoerelseEndelig', 'Afgørelsen er allerede gjort endelig af en anden.')
+      throw new ConflictError('AfgoerelseAendret', 'Udkastet blev ændret, mens afgørelsen blev gjort endelig, så intet er gemt. Gennemse ændringen, og gør afgørelsen endelig igen.')
+    }
     const dokumentId = await lagreDokument(trx, { sagId: sag.id, filnavn: `afgoerelse-${sag.sagsnummer}-v${nr}.pdf`, mime: 'application/pdf', data: pdf, kategori: 'afgoerelse', uploadetAf: p.userId, synligForParter: true })
     // The registered fields as they were made final: the version's own record of them.
     const felter = Object.fromEntries(Object.entries(afgoerelse).filter(([k]) => k !== 'id'))
