@@ -3,15 +3,17 @@
 // the decided rent; publishing again replaces in place; a correction republishes under
 // the same id; a withdrawal needs a reason and is journaled; a withheld decision is
 // never published; staff of another board cannot touch any of it.
-import { describe, expect, it } from 'vitest'
+import { sql } from 'kysely'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import { pdfText } from '../documents/pdfjs.js'
 import { useWorld } from '../helpers/world.js'
 import { Agent } from '../helpers/agent.js'
-import { afgoerelseFelter, endeligSag, godkend, sagsbehandling } from '../helpers/afgoerelse.js'
+import { afgoerelseFelter, endeligSag, godkend, publiceretSag, sagsbehandling } from '../helpers/afgoerelse.js'
 import { createUser, naevnFor } from '../helpers/factories.js'
 import { waitFor } from '../helpers/wait.js'
 import { useWorkers } from '../helpers/workers.js'
 import { publicerAfgoerelse } from '../../server/modules/register/publicering.service.js'
+import { createDatabase } from '../../server/db/database.js'
 
 
 describe('publication to the registers', () => {
@@ -78,6 +80,34 @@ describe('publication to the registers', () => {
     const alle = await w.db.selectFrom('register_afgoerelser').select('id').where('afgoerelse_id', '=', afg.id).execute()
     expect(alle).toEqual([{ id: r.id }])
     expect(await w.db.selectFrom('register_huslejer').select('id').where('register_afgoerelse_id', '=', r.id).execute()).toHaveLength(1)
+  })
+
+  it('when the approved text changes while a publication waits for the decision, then it writes nothing (its PDF was rendered before the lock, from the old text) and the copy stays as it was', async () => {
+    const { sagId, id } = await publiceretSag(w, await sagsbehandling(w))
+    const afg = await w.db.selectFrom('afgoerelser').select('id').where('sag_id', '=', sagId).executeTakeFirstOrThrow()
+    const foer = await kopi(sagId)
+    let udfald: Promise<string> | undefined
+    // The publication's own connections, as the worker has: the test pool is busy.
+    const db = createDatabase(w.databaseUrl, 2)
+    onTestFinished(() => db.destroy())
+    await w.db.transaction().execute(async (trx) => {
+      // A caseworker's correction of the approved text, not yet committed, holds the row.
+      await trx.selectFrom('afgoerelser').select('id').where('id', '=', afg.id).forUpdate().execute()
+      udfald = publicerAfgoerelse({ ...ctx(), db }, afg.id)
+      await waitFor('the publication waits for the row lock, its PDF already rendered', async () => {
+        // Asked on the locking transaction's own connection (the test pool has two); a
+        // transaction sees one snapshot of pg_stat_activity unless it is cleared.
+        await sql`SELECT pg_stat_clear_snapshot()`.execute(trx)
+        const r = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`.execute(trx)
+        return (r.rows[0]?.n ?? 0) > 0
+      }, 20_000)
+      await trx.updateTable('anonymiseringer').set({ anonymiseret_tekst: 'Rettet tekst efter gennemsyn.' }).where('afgoerelse_id', '=', afg.id).execute()
+    })
+    expect(await udfald!).toBe('forældet')
+    const efter = await kopi(sagId)
+    expect(efter!.id).toBe(id)
+    expect(efter!.tekst).toBe(foer!.tekst)
+    expect(efter!.opdateret).toEqual(foer!.opdateret)
   })
 
   it('when a published decision is corrected, withdrawn and resumed, then it keeps its public id, the withdrawal needs a reason and is journaled, and only staff of the board can do it', async () => {

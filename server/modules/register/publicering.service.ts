@@ -47,9 +47,15 @@ export function citerbarUrl(publicUrl: string, id: string | number): string {
   return `${publicUrl.replace(/\/$/, '')}/afgoerelser/${id}`
 }
 
-type Udfald = 'publiceret' | 'opdateret' | 'ikke godkendt' | 'fravalgt' | 'trukket tilbage'
+type Udfald = 'publiceret' | 'opdateret' | 'ikke godkendt' | 'fravalgt' | 'trukket tilbage' | 'forældet'
 
-/** Writes (or replaces) the public copy of a decision. */
+/**
+ * Writes (or replaces) the public copy of a decision. Everything slow (reference data, the
+ * PDF) happens before the decision's row is locked; under the lock it checks that what it
+ * rendered is still what should be public (the newest final version, its approved text,
+ * publication not withheld) and writes, or writes nothing when a caseworker changed it
+ * meanwhile: the change queued a publication of its own ('forældet').
+ */
 export async function publicerAfgoerelse(ctx: PubliceringCtx, afgoerelseId: string): Promise<Udfald> {
   const { db } = ctx
   const a = await db
@@ -135,42 +141,59 @@ export async function publicerAfgoerelse(ctx: PubliceringCtx, afgoerelseId: stri
     version: v.nr,
   }
 
+  // The public id: the copy's own when it was published before, else reserved now, so the
+  // PDF can print its citable URL before anything is locked.
+  const foer = await db.selectFrom('register_afgoerelser').select('id').where('afgoerelse_id', '=', afgoerelseId).executeTakeFirst()
+  const id = foer?.id ?? Number((await sql<{ id: string }>`SELECT nextval(pg_get_serial_sequence('register_afgoerelser', 'id'))::text AS id`.execute(db)).rows[0]!.id)
+  const url = citerbarUrl(ctx.publicUrl, id)
+  const brevhoved = brevhovedAf(a)
+  const pdf = await renderPdf(
+    offentligAfgoerelseDocument(
+      {
+        naevn: { navn: a.naevn_navn, adresseLinjer: brevhoved.adresseLinjer, kontaktLinjer: brevhoved.kontaktLinjer },
+        id: String(id),
+        url,
+        afgoerelsesdato: formatDansk(afgoerelsesdato),
+        kommune: kommunenavn,
+        sagsomraader: omraadeLabels,
+        udfald: afslutningsaarsager[aarsag as keyof typeof afslutningsaarsager] ?? 'Ikke angivet',
+        medhold: medholdKoder[medhold as keyof typeof medholdKoder] ?? null,
+        lovgrundlag: bestemmelser.map(formatBestemmelse),
+        tekst,
+      },
+      {
+        creationDate: new Date(),
+        ...(a.logo && (a.logo_mime === 'image/png' || a.logo_mime === 'image/jpeg') ? { logo: { data: a.logo, mime: a.logo_mime } } : {}),
+      },
+    ),
+  )
+
   return db.transaction().execute(async (trx) => {
     // Locks the decision row: two runs of the job for one decision write one after the other.
     const laast = await trx.selectFrom('afgoerelser').select('publicering').where('id', '=', afgoerelseId).forUpdate().executeTakeFirstOrThrow()
+    if (laast.publicering === 'fravalgt') return 'fravalgt'
+    if (laast.publicering === 'trukket_tilbage') return 'trukket tilbage'
+    // Still the newest final version with the approved text that was rendered?
+    const nu = await trx
+      .selectFrom('afgoerelse_versioner')
+      .leftJoin('anonymiseringer', (j) => j.onRef('anonymiseringer.afgoerelse_id', '=', 'afgoerelse_versioner.afgoerelse_id').onRef('anonymiseringer.version_nr', '=', 'afgoerelse_versioner.nr'))
+      .select(['afgoerelse_versioner.nr', 'anonymiseringer.status', 'anonymiseringer.anonymiseret_tekst'])
+      .where('afgoerelse_versioner.afgoerelse_id', '=', afgoerelseId)
+      .orderBy('afgoerelse_versioner.nr', 'desc')
+      .limit(1)
+      .executeTakeFirst()
+    if (!nu || nu.nr !== v.nr || nu.status !== 'godkendt' || nu.anonymiseret_tekst !== tekst) return 'forældet'
     const findes = await trx.selectFrom('register_afgoerelser').select(['id', 'status', 'version']).where('afgoerelse_id', '=', afgoerelseId).executeTakeFirst()
+    // Another run published it first under the id it reserved: this PDF names another id.
+    // Thrown, so the job is retried (and then reuses that id).
+    if (findes && findes.id !== id) throw new Error(`Afgørelse ${afgoerelseId} blev publiceret af et andet job samtidig; publiceringen prøves igen.`)
     // Already published from this version: the job runs again (its worker died after the
     // commit, before BullMQ marked it done). The copy is replaced in place as always, but
     // that is no new publication for the journal. Approving, correcting and resuming all
     // set the decision back to 'godkendt' first, so they are journaled.
     const gentagelse = laast.publicering === 'publiceret' && findes?.status === 'publiceret' && findes.version === v.nr
-    const id = findes
-      ? (await trx.updateTable('register_afgoerelser').set({ ...raekke, opdateret: sql`now()` }).where('id', '=', findes.id).returning('id').executeTakeFirstOrThrow()).id
-      : (await trx.insertInto('register_afgoerelser').values({ ...raekke, afgoerelse_id: afgoerelseId }).returning('id').executeTakeFirstOrThrow()).id
-
-    const url = citerbarUrl(ctx.publicUrl, id)
-    const brevhoved = brevhovedAf(a)
-    const pdf = await renderPdf(
-      offentligAfgoerelseDocument(
-        {
-          naevn: { navn: a.naevn_navn, adresseLinjer: brevhoved.adresseLinjer, kontaktLinjer: brevhoved.kontaktLinjer },
-          id: String(id),
-          url,
-          afgoerelsesdato: formatDansk(afgoerelsesdato),
-          kommune: kommunenavn,
-          sagsomraader: omraadeLabels,
-          udfald: afslutningsaarsager[aarsag as keyof typeof afslutningsaarsager] ?? 'Ikke angivet',
-          medhold: medholdKoder[medhold as keyof typeof medholdKoder] ?? null,
-          lovgrundlag: bestemmelser.map(formatBestemmelse),
-          tekst,
-        },
-        {
-          creationDate: new Date(),
-          ...(a.logo && (a.logo_mime === 'image/png' || a.logo_mime === 'image/jpeg') ? { logo: { data: a.logo, mime: a.logo_mime } } : {}),
-        },
-      ),
-    )
-    await trx.updateTable('register_afgoerelser').set({ pdf }).where('id', '=', id).execute()
+    if (findes) await trx.updateTable('register_afgoerelser').set({ ...raekke, pdf, opdateret: sql`now()` }).where('id', '=', findes.id).execute()
+    else await trx.insertInto('register_afgoerelser').values({ ...raekke, pdf, id, afgoerelse_id: afgoerelseId }).execute()
 
     await trx.deleteFrom('register_huslejer').where('register_afgoerelse_id', '=', id).execute()
     const husleje = f.husleje === null || f.husleje === undefined ? null : Number(f.husleje)
