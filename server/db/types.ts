@@ -203,6 +203,7 @@ export interface Fritagelser {
 export interface Fuldmagter {
   fuldmaegtig_cpr_hash: string | null;
   fuldmaegtig_cvr: string | null;
+  fuldmaegtig_email: string | null;
   fuldmaegtig_navn: string;
   giver_cpr_hash: string | null;
   giver_cvr: string | null;
@@ -210,9 +211,12 @@ export interface Fuldmagter {
   gyldig_fra: string;
   gyldig_til: string | null;
   id: Generated<string>;
+  omfang: string | null;
   oprettet: Generated<Timestamp>;
   oprettet_af: string | null;
+  sag_id: string | null;
   tilbagekaldt: Timestamp | null;
+  tilbagekaldt_af: string | null;
 }
 
 export interface Gebyrsatser {

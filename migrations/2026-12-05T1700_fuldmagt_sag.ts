@@ -1,0 +1,20 @@
+// Powers of attorney registered by a board's secretariat in a case (issue #19): the case
+// they were registered for (null: a general one, e.g. from the seed), what they cover in
+// the giver's words, the representative's e-mail for contact, and who registered and
+// revoked them. Frozen in time: never import from server/.
+import { sql, type Kysely } from 'kysely'
+
+export async function up(db: Kysely<any>): Promise<void> {
+  await db.schema
+    .alterTable('fuldmagter')
+    .addColumn('sag_id', 'uuid', (c) => c.references('sager.id').onDelete('cascade'))
+    .addColumn('omfang', 'text')
+    .addColumn('fuldmaegtig_email', sql`citext`)
+    .addColumn('tilbagekaldt_af', 'uuid', (c) => c.references('users.id').onDelete('set null'))
+    .execute()
+  await db.schema.createIndex('fuldmagter_sag_idx').on('fuldmagter').column('sag_id').where(sql.ref('sag_id'), 'is not', null).execute()
+}
+
+export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable('fuldmagter').dropColumn('sag_id').dropColumn('omfang').dropColumn('fuldmaegtig_email').dropColumn('tilbagekaldt_af').execute()
+}
