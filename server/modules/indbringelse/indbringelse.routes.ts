@@ -35,6 +35,7 @@ import {
   type TrinResultat,
 } from './indbringelse.service.js'
 import { trin, trinAf, type TrinSlug } from './indbringelse.trin.js'
+import { filerFraMitid } from './mitid-filer.js'
 import { bilagView, hvemView, journalView, lejemaalView, naesteTrin, parterView, sagenView, statusView, trinviser } from './indbringelse.views.js'
 import { sendDownload } from '../../http/download.js'
 import { klagefrister, klagefristView } from '../../sag/klagefrist.js'
@@ -77,7 +78,7 @@ export const indbringelseRoutes: FastifyPluginAsyncTypebox = async (app) => {
         return reply.page('pages/indbringelse/lejemaal', { ...base, ...lejemaalView(sag, app.postnumre, o.input, kommuneValg), naevn: await naevnNavn(sag.naevn_id) })
       }
       case 'parter':
-        return reply.page('pages/indbringelse/parter', { ...base, ...parterView(sag, await listParter(db, sag.id), app.cpr, p, o.input) })
+        return reply.page('pages/indbringelse/parter', { ...base, ...parterView(sag, await listParter(db, sag.id), app.cpr, p, o.input), mitidFiler: await filerFraMitid(db, app.cpr, p) })
       case 'sagen': {
         const forud = forudsaetninger(sag)
         if (forud) return reply.redirect(`/indbringelse/${sag.id}/${naesteTrin({ trin: sag.indbringer_rolle ? 1 : 0 })}`, 303)
