@@ -189,6 +189,15 @@ export interface EidIdentiteter {
   user_id: string;
 }
 
+export interface EmailBekraeftelser {
+  brugt: Timestamp | null;
+  email: string;
+  oprettet: Generated<Timestamp>;
+  token_hash: string;
+  udloeber: Timestamp;
+  user_id: string;
+}
+
 export interface Fritagelser {
   cpr_hash: string | null;
   cvr: string | null;
@@ -652,6 +661,7 @@ export interface DB {
   document_blobs: DocumentBlobs;
   dokumenter: Dokumenter;
   eid_identiteter: EidIdentiteter;
+  email_bekraeftelser: EmailBekraeftelser;
   fritagelser: Fritagelser;
   fuldmagter: Fuldmagter;
   gebyrsatser: Gebyrsatser;

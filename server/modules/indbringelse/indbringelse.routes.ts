@@ -36,6 +36,7 @@ import {
 } from './indbringelse.service.js'
 import { trin, trinAf, type TrinSlug } from './indbringelse.trin.js'
 import { filerFraMitid } from './mitid-filer.js'
+import { erPladsholder } from '../../auth/email-bekraeftelse.js'
 import { bilagView, hvemView, journalView, lejemaalView, naesteTrin, parterView, sagenView, statusView, trinviser } from './indbringelse.views.js'
 import { sendDownload } from '../../http/download.js'
 import { klagefrister, klagefristView } from '../../sag/klagefrist.js'
@@ -211,6 +212,8 @@ export const indbringelseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const link = (n: number) => `/mine-sager?${new URLSearchParams({ q, gruppe, side: String(n) })}`
     return reply.page('pages/indbringelse/mine-sager', {
       titel: 'Mine sager',
+      // A MitID user has no e-mail until they give and confirm one (/konto/email).
+      mitidEmail: p.eid ? { mangler: erPladsholder(p.email) } : null,
       velkommen: req.query.velkommen === '1',
       slettet: req.query.slettet === '1',
       q,
