@@ -6,9 +6,10 @@
 // too and comes back to the login page. Screenshots in test-results/e2e/mitid-*.png.
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
+import { createUser, naevnFor } from '../helpers/factories.js'
 import { ledigPort, sagMedModpart, useMitidWorld } from '../helpers/mitid.js'
 import { demoCpr, demoCvr } from '../../server/auth/oidc/demo-identiteter.js'
-import { expectNavigation, expectNoAxeViolations, finish, pathOf, screenshot, useBrowser } from './browser.js'
+import { expectNavigation, expectNoAxeViolations, finish, logIn, pathOf, screenshot, useBrowser } from './browser.js'
 
 // The app's address must be known before it starts: it is the redirect URI the IdP checks.
 const port = await ledigPort()
@@ -18,12 +19,14 @@ describe('MitID log-in in the browser', () => {
   const browser = useBrowser(w, { port })
   let camillasSag = ''
   let firmaetsSag = ''
+  let klientSagId = ''
 
   const sagsnummer = async (sagId: string) => (await w.db.selectFrom('sager').select('sagsnummer').where('id', '=', sagId).executeTakeFirstOrThrow()).sagsnummer!
 
   beforeAll(async () => {
     camillasSag = await sagsnummer(await sagMedModpart(w, demoCpr.camilla))
     firmaetsSag = await sagsnummer(await sagMedModpart(w, demoCvr.noerrebroEjendomme))
+    klientSagId = await sagMedModpart(w, demoCvr.vesterbroBolig)
   })
 
   /** From the app's login page through the IdP's person picker and back to the app. */
@@ -68,6 +71,15 @@ describe('MitID log-in in the browser', () => {
     await expectNoAxeViolations(page, 'indbringelse, parter (MitID)')
     tab.lap('indbringelse til parter')
 
+    // NemLog-in gives no e-mail address: she may give one for notices.
+    await page.goto('/mine-sager')
+    await expectNavigation(page, () => page.getByRole('link', { name: 'Skriv din e-mailadresse' }).click())
+    await page.locator('#email').fill('camilla@eksempel.dk')
+    await expectNavigation(page, () => page.getByRole('button', { name: 'Send bekræftelseslink' }).click())
+    expect(await page.locator('main').innerText()).toContain('Adressen bruges først, når du har bekræftet den')
+    await screenshot(page, 'mitid-borger-email')
+    await expectNoAxeViolations(page, 'konto/email')
+
     // Log out: the app ends its session and sends the browser to the IdP, which asks and comes back.
     await expectNavigation(page, () => page.locator('form.logout-form button[type=submit]').click())
     expect(new URL(page.url()).port).toBe(String(w.idp.port))
@@ -94,5 +106,41 @@ describe('MitID log-in in the browser', () => {
     await screenshot(page, 'mitid-erhverv-mine-sager')
     finish(tab, 'MitID Erhverv')
     await tab.context.close()
+  })
+
+  it('when the secretariat registers a power of attorney, then the representative logged in with MitID Erhverv finds the client’s case', async () => {
+    const naevn = await naevnFor(w.db, 101)
+    const sb = await createUser(w.db, { medlemskaber: [{ naevnId: naevn.id, rolle: 'sagsbehandler' }] })
+    const tab = await browser.openTab()
+    const { page } = tab
+    await logIn(page, sb, '/sagsbehandling')
+    await page.goto(`/sagsbehandling/sager/${klientSagId}`)
+    await expectNavigation(page, () => page.getByRole('link', { name: 'Fuldmagter' }).click())
+    await page.locator('#giver').selectOption({ label: 'Ejendomsselskabet ApS (Modpart, CVR 41782307)' })
+    await page.locator('#fuldmaegtig_navn').fill('Juhl Advokater')
+    await page.locator('#fuldmaegtig_cprcvr').fill('12345678')
+    await page.locator('#omfang').fill('Føre sagen for huslejenævnet på selskabets vegne')
+    // A wrong CVR first: the error is shown at the field and what was typed stays.
+    tab.expectErrorStatuses([400])
+    await expectNavigation(page, () => page.getByRole('button', { name: 'Registrér fuldmagt' }).click(), 400)
+    tab.expectErrorStatuses([])
+    expect(await page.locator('#fuldmaegtig_cprcvr-fejl').innerText()).toContain('CVR-nummeret er ikke gyldigt')
+    expect(await page.locator('#fuldmaegtig_navn').inputValue()).toBe('Juhl Advokater')
+    await screenshot(page, 'mitid-fuldmagt-fejl')
+    await expectNoAxeViolations(page, 'fuldmagter med fejl')
+    await page.locator('#fuldmaegtig_cprcvr').fill(demoCvr.juhlAdvokater)
+    await expectNavigation(page, () => page.getByRole('button', { name: 'Registrér fuldmagt' }).click())
+    expect(await page.locator('main').innerText()).toContain('Fuldmagten er registreret.')
+    await screenshot(page, 'mitid-fuldmagt-registreret')
+    await expectNoAxeViolations(page, 'fuldmagter')
+    finish(tab, 'Fuldmagt')
+    await tab.context.close()
+
+    const rep = await browser.openTab()
+    await logIndMedMitid(rep.page, 'Søren Juhl', 'fuldmaegtig')
+    expect(await rep.page.locator('main').innerText()).toContain(await sagsnummer(klientSagId))
+    await screenshot(rep.page, 'mitid-fuldmaegtig-mine-sager')
+    finish(rep, 'MitID fuldmægtig')
+    await rep.context.close()
   })
 })
