@@ -27,6 +27,11 @@ export async function opretEmailBekraeftelse(db: Database, userId: string, email
   return token
 }
 
+/** Withdraws a link that could not be mailed. */
+export async function annullerEmailBekraeftelse(db: Database, token: string): Promise<void> {
+  await db.updateTable('email_bekraeftelser').set({ brugt: sql`now()` }).where('token_hash', '=', tokenHash(token)).where('brugt', 'is', null).execute()
+}
+
 /** The address waiting for confirmation, if any (shown on the account's page). */
 export async function ventendeEmail(db: Database, userId: string): Promise<string | null> {
   const row = await db

@@ -8,7 +8,7 @@ import { Type } from 'typebox'
 import { guard, requirePrincipal } from '../../access/guards.js'
 import { assertMitidKonto } from '../../access/policies.js'
 import type { Principal } from '../../access/principal.js'
-import { bekraeftEmail, emailBekraeftelseGyldig, erPladsholder, opretEmailBekraeftelse, ventendeEmail } from '../../auth/email-bekraeftelse.js'
+import { annullerEmailBekraeftelse, bekraeftEmail, emailBekraeftelseGyldig, erPladsholder, opretEmailBekraeftelse, ventendeEmail } from '../../auth/email-bekraeftelse.js'
 import { FormBody, FormErrors, emailPattern, text } from '../../forms/form.js'
 import { createMailer } from '../../mail/mailer.js'
 
@@ -24,7 +24,7 @@ export const emailRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   async function vis(reply: FastifyReply, p: Principal, o: { email?: string; errors?: FormErrors; sendt?: boolean } = {}) {
     const nuvaerende = erPladsholder(p.email) ? null : p.email
-    if (o.errors?.any) reply.status(400)
+    if (o.errors?.any && reply.statusCode < 400) reply.status(400)
     return reply.page('pages/konto/email', {
       titel: 'E-mail til besked om dine sager',
       nuvaerende,
@@ -50,12 +50,19 @@ export const emailRoutes: FastifyPluginAsyncTypebox = async (app) => {
     else if (email.toLowerCase() === p.email.toLowerCase()) errors.add('email', 'Det er allerede din bekræftede adresse.')
     if (errors.any) return vis(reply, p, { email, errors })
     const token = await opretEmailBekraeftelse(db, p.userId, email, linkTimer)
-    await mailer.send({
-      to: email,
-      subject: 'Bekræft din e-mailadresse',
-      text: `Kære ${p.navn}\n\nDu har bedt om at få besked om dine sager hos ${config.authority.name} på denne adresse.\n\nBekræft adressen inden for ${linkTimer} timer med linket herunder. Det virker kun én gang:\n${config.publicUrl}/konto/email/bekraeft/${token}\n\nHar du ikke bedt om det, kan du se bort fra denne e-mail. Adressen bliver ikke brugt.\n`,
-      idempotencyKey: `email-bekraeft-${Date.now()}-${token.slice(0, 8)}`,
-    })
+    try {
+      await mailer.send({
+        to: email,
+        subject: 'Bekræft din e-mailadresse',
+        text: `Kære ${p.navn}\n\nDu har bedt om at få besked om dine sager hos ${config.authority.name} på denne adresse.\n\nBekræft adressen inden for ${linkTimer} timer med linket herunder. Det virker kun én gang:\n${config.publicUrl}/konto/email/bekraeft/${token}\n\nHar du ikke bedt om det, kan du se bort fra denne e-mail. Adressen bliver ikke brugt.\n`,
+        idempotencyKey: `email-bekraeft-${Date.now()}-${token.slice(0, 8)}`,
+      })
+    } catch (err) {
+      // No link went out: the address is not left waiting, and the user may try again.
+      await annullerEmailBekraeftelse(db, token)
+      req.log.error({ err, userId: p.userId }, 'e-mail med bekræftelseslink kunne ikke sendes')
+      return vis(reply.status(503), p, { email, errors: new FormErrors().add('email', 'Vi kunne ikke sende e-mailen lige nu. Prøv igen om lidt.') })
+    }
     req.log.info({ userId: p.userId }, 'e-mailadresse afventer bekræftelse')
     return reply.redirect('/konto/email?sendt=1', 303)
   })
