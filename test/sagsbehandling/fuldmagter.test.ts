@@ -113,5 +113,13 @@ describe('powers of attorney registered by the secretariat', () => {
     }
     expect(await w.db.selectFrom('fuldmagter').select('id').where('sag_id', '=', sagId).execute()).toHaveLength(0)
     expect((await new Agent(w.app).get(`/sagsbehandling/sager/${sagId}/fuldmagter`)).statusCode).toBe(302)
+    // Nor can they revoke one the board registered.
+    const f = await w.db
+      .insertInto('fuldmagter')
+      .values({ sag_id: sagId, fuldmaegtig_cvr: demoCvr.juhlAdvokater, fuldmaegtig_navn: 'Juhl Advokater', giver_cvr: demoCvr.vesterbroBolig, giver_navn: 'Klienten', gyldig_fra: '2024-01-01' })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    for (const agent of [fs, fa, rep]) expect((await agent.post(`/sagsbehandling/sager/${sagId}/fuldmagter/${f.id}/tilbagekald`, {})).statusCode).toBe(404)
+    expect((await w.db.selectFrom('fuldmagter').select('tilbagekaldt').where('id', '=', f.id).executeTakeFirstOrThrow()).tilbagekaldt).toBeNull()
   })
 })
