@@ -77,3 +77,8 @@ export function assertMayConfigureNaevn(p: Principal | null, naevnId: string): a
 export function assertAdgangskodeKonto(p: Principal | null): asserts p is Principal {
   if (!p?.harAdgangskode) throw new NotFoundError('SideIkkeFundet', 'Siden findes ikke.')
 }
+
+/** The e-mail page for notices: only for accounts that logged in with MitID (NemLog-in sends no address). */
+export function assertMitidKonto(p: Principal | null): asserts p is Principal {
+  if (!p?.eid) throw new NotFoundError('SideIkkeFundet', 'Siden findes ikke.')
+}

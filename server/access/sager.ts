@@ -1,52 +1,112 @@
-// Which cases a user may see as a party: the cases they created (as filer or as a
-// representative for clients), the cases they are registered as a party in, and, for a
-// MitID login, the cases whose parties carry their CPR (by the keyed look-up hash) or
-// their company's CVR, or the CPR/CVR of a client who has given them a power of attorney
-// (fuldmagt) that is valid today. Staff see the filed cases of their own boards.
-import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } from 'kysely'
+// Which cases a user may see as a party, by one rule (handlerSomPart): a user acts as a
+// party of a case when the party row is linked to their account, when they filed the case
+// (for the filing side), or, for a filed case, when the party carries their MitID CPR (by
+// the keyed look-up hash) or their MitID Erhverv company's CVR, or when a power of attorney
+// (fuldmagt) in force today from the party's CPR/CVR names them (their CPR or CVR). Every
+// decision about a citizen's or company's access (the case, its documents, messages and
+// hearings, and whom the secretariat may write to) is made here. Staff see the filed cases
+// of their own boards.
+import { sql, type Expression, type Kysely, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely'
 import type { DB } from '../db/types.js'
 import { NotFoundError } from '../errors.js'
 import { isUuid } from '../naevn/naevn.js'
-import type { EidPrincipal, Principal } from './principal.js'
+import { idagIDanmark } from '../sag/frister.js'
+import type { Principal } from './principal.js'
 import { staffNaevnIds } from './policies.js'
 
-/** Powers of attorney in force today for the MitID user (as representative, by CPR hash or CVR). */
-export function gyldigeFuldmagter(eb: ExpressionBuilder<DB, 'parter'>, eid: EidPrincipal) {
-  return eb
-    .selectFrom('fuldmagter')
-    .where('fuldmagter.tilbagekaldt', 'is', null)
-    .where('fuldmagter.gyldig_fra', '<=', sql<string>`current_date`)
-    .where((f) => f.or([f('fuldmagter.gyldig_til', 'is', null), f('fuldmagter.gyldig_til', '>=', sql<string>`current_date`)]))
-    .where((f) =>
-      f.or([
-        ...(eid.cprHash ? [f('fuldmagter.fuldmaegtig_cpr_hash', '=', eid.cprHash)] : []),
-        ...(eid.cvr ? [f('fuldmagter.fuldmaegtig_cvr', '=', eid.cvr)] : []),
-      ]),
-    )
+/** Who acts, as SQL operands: values for the logged-in principal, columns for a user row. */
+export interface Handlende {
+  userId: Expression<string>
+  cprHash: Expression<string | null>
+  cvr: Expression<string | null>
 }
 
-/** The party rows that are the MitID user: by CPR hash or CVR, directly or by a power of attorney. */
-function erMigVedEid(eb: ExpressionBuilder<DB, 'parter'>, eid: EidPrincipal) {
-  return eb.or([
-    ...(eid.cprHash ? [eb('parter.cpr_hash', '=', eid.cprHash)] : []),
-    ...(eid.cvr ? [eb('parter.cvr', '=', eid.cvr)] : []),
-    eb('parter.cpr_hash', 'in', gyldigeFuldmagter(eb, eid).select('fuldmagter.giver_cpr_hash').where('fuldmagter.giver_cpr_hash', 'is not', null).$narrowType<{ giver_cpr_hash: string }>()),
-    eb('parter.cvr', 'in', gyldigeFuldmagter(eb, eid).select('fuldmagter.giver_cvr').where('fuldmagter.giver_cvr', 'is not', null).$narrowType<{ giver_cvr: string }>()),
-  ])
+export function principalSomHandlende(p: Principal): Handlende {
+  return {
+    userId: sql<string>`${p.userId}::uuid`,
+    cprHash: sql<string | null>`${p.eid?.cprHash ?? null}::text`,
+    cvr: sql<string | null>`${p.eid?.cvr ?? null}::text`,
+  }
+}
+
+/**
+ * The one rule: true for a row of `parter` (with its case as `sager` in scope) that the
+ * acting user speaks for. A power of attorney counts from gyldig_fra to gyldig_til
+ * (both days included, Danish date), unless revoked; one registered in a case covers that
+ * case only. Drafts are found only through the account (never by CPR or CVR).
+ */
+export function handlerSomPart(h: Handlende, idag: string = idagIDanmark()): RawBuilder<SqlBool> {
+  return sql<SqlBool>`(
+    parter.user_id = ${h.userId}
+    OR (sager.oprettet_af = ${h.userId} AND parter.rolle IN ('indbringer', 'medpart'))
+    OR (sager.status <> 'kladde' AND (
+      parter.cpr_hash = ${h.cprHash}
+      OR parter.cvr = ${h.cvr}
+      OR EXISTS (
+        SELECT 1 FROM fuldmagter f
+        WHERE f.tilbagekaldt IS NULL
+          AND f.gyldig_fra <= ${idag}::date
+          AND (f.gyldig_til IS NULL OR f.gyldig_til >= ${idag}::date)
+          AND (f.sag_id IS NULL OR f.sag_id = sager.id)
+          AND (f.fuldmaegtig_cpr_hash = ${h.cprHash} OR f.fuldmaegtig_cvr = ${h.cvr})
+          AND (f.giver_cpr_hash = parter.cpr_hash OR f.giver_cvr = parter.cvr)
+      )
+    ))
+  )`
 }
 
 export function sagerSomPart(db: Kysely<DB>, p: Principal): SelectQueryBuilder<DB, 'sager', object> {
-  const eid = p.eid
+  const h = principalSomHandlende(p)
   return db.selectFrom('sager').where((eb) =>
     eb.or([
+      // A fresh draft has no parties yet: it is its writer's.
       eb('sager.oprettet_af', '=', p.userId),
-      eb.exists(eb.selectFrom('parter').select('parter.id').whereRef('parter.sag_id', '=', 'sager.id').where('parter.user_id', '=', p.userId)),
-      // Drafts stay with whoever writes them; only filed cases are found by CPR or CVR.
-      ...(eid && (eid.cprHash || eid.cvr)
-        ? [eb.and([eb('sager.status', '!=', 'kladde'), eb.exists(eb.selectFrom('parter').select('parter.id').whereRef('parter.sag_id', '=', 'sager.id').where((pe) => erMigVedEid(pe, eid)))])]
-        : []),
+      eb.exists(eb.selectFrom('parter').select('parter.id').whereRef('parter.sag_id', '=', 'sager.id').where(handlerSomPart(h))),
     ]),
   )
+}
+
+/** The parties of a case the user speaks for (answers hearings for, sees documents meant for). */
+export async function parterBrugerenTalerFor(db: Kysely<DB>, p: Principal, sagId: string): Promise<string[]> {
+  if (!isUuid(sagId)) return []
+  const rows = await db
+    .selectFrom('parter')
+    .innerJoin('sager', 'sager.id', 'parter.sag_id')
+    .select('parter.id')
+    .where('parter.sag_id', '=', sagId)
+    .where(handlerSomPart(principalSomHandlende(p)))
+    .execute()
+  return rows.map((r) => r.id)
+}
+
+/**
+ * The active users who act as a party of the case by the same rule: the filer, parties who
+ * joined, and MitID users found by CPR, CVR or a power of attorney (by the identity they
+ * last logged in with, as loadPrincipal reads it). Whom the secretariat may write to.
+ */
+export function brugereSomPartISag(db: Kysely<DB>, sagId: string) {
+  return db
+    .selectFrom('users')
+    .leftJoin('eid_identiteter as e', (j) =>
+      j.onRef('e.user_id', '=', 'users.id').on(
+        'e.id',
+        '=',
+        sql<string>`(SELECT x.id FROM eid_identiteter x WHERE x.user_id = users.id ORDER BY x.sidst_logget_ind DESC LIMIT 1)`,
+      ),
+    )
+    .select(['users.id', 'users.navn'])
+    .where('users.aktiv', '=', true)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('parter')
+          .innerJoin('sager', 'sager.id', 'parter.sag_id')
+          .select('parter.id')
+          .where('parter.sag_id', '=', sagId)
+          .where(handlerSomPart({ userId: sql.ref<string>('users.id'), cprHash: sql.ref<string | null>('e.cpr_hash'), cvr: sql.ref<string | null>('e.cvr') })),
+      ),
+    )
+    .orderBy('users.navn')
 }
 
 /** The case if the user may see it as a party; otherwise NotFound, as if it did not exist. */

@@ -194,6 +194,15 @@ export interface EidIdentiteter {
   user_id: string;
 }
 
+export interface EmailBekraeftelser {
+  brugt: Timestamp | null;
+  email: string;
+  oprettet: Generated<Timestamp>;
+  token_hash: string;
+  udloeber: Timestamp;
+  user_id: string;
+}
+
 export interface Fritagelser {
   cpr_hash: string | null;
   cvr: string | null;
@@ -208,6 +217,7 @@ export interface Fritagelser {
 export interface Fuldmagter {
   fuldmaegtig_cpr_hash: string | null;
   fuldmaegtig_cvr: string | null;
+  fuldmaegtig_email: string | null;
   fuldmaegtig_navn: string;
   giver_cpr_hash: string | null;
   giver_cvr: string | null;
@@ -215,9 +225,12 @@ export interface Fuldmagter {
   gyldig_fra: string;
   gyldig_til: string | null;
   id: Generated<string>;
+  omfang: string | null;
   oprettet: Generated<Timestamp>;
   oprettet_af: string | null;
+  sag_id: string | null;
   tilbagekaldt: Timestamp | null;
+  tilbagekaldt_af: string | null;
 }
 
 export interface Gebyrsatser {
@@ -653,6 +666,7 @@ export interface DB {
   document_blobs: DocumentBlobs;
   dokumenter: Dokumenter;
   eid_identiteter: EidIdentiteter;
+  email_bekraeftelser: EmailBekraeftelser;
   fritagelser: Fritagelser;
   fuldmagter: Fuldmagter;
   gebyrsatser: Gebyrsatser;

@@ -32,6 +32,8 @@ export const journalHandlinger = {
   brev_skrevet: { personale: 'Brev skrevet', part: null },
   besked_fra_sekretariat: { personale: 'Besked sendt til part', part: 'Besked fra sekretariatet' },
   part_tilknyttet: { personale: 'Part har fået adgang til sagen', part: 'En part har fået adgang til sagen' },
+  fuldmagt_registreret: { personale: 'Fuldmagt registreret', part: 'En fuldmagt er registreret i sagen' },
+  fuldmagt_tilbagekaldt: { personale: 'Fuldmagt tilbagekaldt', part: 'En fuldmagt i sagen er tilbagekaldt' },
   anonymisering_klar: { personale: 'Afgørelsen er anonymiseret og klar til gennemsyn', part: null },
   anonymisering_rettet: { personale: 'Anonymiseringen er rettet', part: null },
   anonymisering_godkendt: { personale: 'Anonymiseringen er godkendt', part: null },

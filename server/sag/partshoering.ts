@@ -5,6 +5,7 @@ import { createHash, createHmac } from 'node:crypto'
 import { sql, type Kysely, type Transaction } from 'kysely'
 import type { DB } from '../db/types.js'
 import type { Principal } from '../access/principal.js'
+import { parterBrugerenTalerFor } from '../access/sager.js'
 import { ConflictError, NotFoundError } from '../errors.js'
 import { isUuid } from '../naevn/naevn.js'
 import { gemBilag, type Fil, type Graenser } from './bilag.js'
@@ -46,26 +47,6 @@ export function listPartshoeringer(db: Kysely<DB>, sagId: string) {
     .where('partshoeringer.sag_id', '=', sagId)
     .orderBy('partshoeringer.oprettet', 'desc')
     .execute()
-}
-
-/**
- * The parties a user may answer for in a case: parties linked to their account, and —
- * for the one who filed the case (the filer or their representative) — the filing side.
- */
-export async function parterBrugerenTalerFor(db: Kysely<DB>, p: Principal, sagId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('parter')
-    .innerJoin('sager', 'sager.id', 'parter.sag_id')
-    .select('parter.id')
-    .where('parter.sag_id', '=', sagId)
-    .where((eb) =>
-      eb.or([
-        eb('parter.user_id', '=', p.userId),
-        eb.and([eb('sager.oprettet_af', '=', p.userId), eb('parter.rolle', 'in', ['indbringer', 'medpart'])]),
-      ]),
-    )
-    .execute()
-  return rows.map((r) => r.id)
 }
 
 export async function svarPaaHoering(

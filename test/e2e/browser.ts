@@ -41,12 +41,13 @@ export interface BrowserUnderTest {
  * Call it right after useWorld: hooks unwind as a stack, so the browser (and its keep-alive
  * connections) is gone before the world closes the app.
  */
-export function useBrowser(w: World): BrowserUnderTest {
+export function useBrowser(w: World, o: { port?: number } = {}): BrowserUnderTest {
   let browser: Browser | undefined
   let baseUrl = ''
 
   beforeAll(async () => {
-    await w.app.listen({ port: 0, host: '127.0.0.1' })
+    // A fixed port when the app's PUBLIC_URL must name it (an OIDC redirect URI, test/e2e/mitid.e2e.test.ts).
+    await w.app.listen({ port: o.port ?? 0, host: '127.0.0.1' })
     baseUrl = `http://127.0.0.1:${(w.app.server.address() as AddressInfo).port}`
     await mkdir(screenshotDir, { recursive: true })
     browser = await chromium.launch({

@@ -4,6 +4,7 @@ import { UnrecoverableError } from 'bullmq'
 import type { ProcessorContext } from '../registry.js'
 import type { JobPayload } from '../../server/queues/jobs.js'
 import { adresseTekst, adresseKolonner } from '../../server/sag/visning.js'
+import { erPladsholder } from '../../server/auth/email-bekraeftelse.js'
 import { renderMail, sagsnotifikationEmne, sagsnotifikationHilsen, sagsnotifikationTekster } from '../../server/notifikation/mailtekster.js'
 
 export async function sendSagsnotifikation(ctx: ProcessorContext, payload: JobPayload<'send-sagsnotifikation'>, outboxId: number): Promise<string> {
@@ -21,8 +22,9 @@ export async function sendSagsnotifikation(ctx: ProcessorContext, payload: JobPa
   const t = sagsnotifikationTekster[payload.haendelse]
   const bruger = payload.userId ? await db.selectFrom('users').select(['email', 'navn']).where('id', '=', payload.userId).executeTakeFirst() : undefined
   const modtager = t.tilSekretariat ? sag.naevn_email : (bruger?.email ?? sag.filer_email)
-  // A board without an e-mail address sees the news in its inbox (sagsbehandling).
-  if (!modtager) return 'ingen modtageradresse'
+  // A board without an e-mail address sees the news in its inbox (sagsbehandling); a MitID
+  // user who has not confirmed an address (/konto/email) has only a placeholder.
+  if (!modtager || erPladsholder(modtager)) return 'ingen modtageradresse'
 
   const { messageId } = await mailer.send({
     to: modtager,

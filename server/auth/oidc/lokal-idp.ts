@@ -33,6 +33,7 @@ const html = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`
 function side(titel: string, indhold: string): string {
   return `<!DOCTYPE html><html lang="da"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${html(titel)} – MitID (lokal demo)</title>
+<link rel="icon" href="data:,">
 <style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}
 .advarsel{background:#fff3cd;border-left:4px solid #8a6d00;padding:.5rem 1rem}fieldset{border:0;padding:0}
 label{display:block;padding:.6rem;border:1px solid #767676;margin:.4rem 0;border-radius:4px}

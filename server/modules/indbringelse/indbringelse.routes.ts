@@ -4,14 +4,14 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyReply } from 'fastify'
 import { Type } from 'typebox'
 import { guard, requirePrincipal } from '../../access/guards.js'
-import { kladdeForEjer, sagForPart } from '../../access/sager.js'
+import { kladdeForEjer, parterBrugerenTalerFor, sagForPart } from '../../access/sager.js'
 import type { Principal } from '../../access/principal.js'
 import { FormBody, FormErrors, text, type FormValues } from '../../forms/form.js'
 import { readMultipart } from '../../forms/multipart.js'
 import { isBilagKategori } from '../../sag/bilag.js'
 import { formatKroner } from '../../sag/gebyr.js'
 import { listJournal } from '../../sag/journal.js'
-import { indloesInvitation, kontrollerInvitation, listPartshoeringer, parterBrugerenTalerFor, svarPaaHoering } from '../../sag/partshoering.js'
+import { indloesInvitation, kontrollerInvitation, listPartshoeringer, svarPaaHoering } from '../../sag/partshoering.js'
 import { formatDansk } from '../../sag/frister.js'
 import { formatDatoTid, sammendrag } from '../../sag/visning.js'
 import { dokumentForPart, listBeskeder, listDokumenter, listMineSager, listParter, markerLaest, type SagGruppe } from './indbringelse.repository.js'
@@ -35,6 +35,8 @@ import {
   type TrinResultat,
 } from './indbringelse.service.js'
 import { trin, trinAf, type TrinSlug } from './indbringelse.trin.js'
+import { filerFraMitid } from './mitid-filer.js'
+import { erPladsholder } from '../../auth/email-bekraeftelse.js'
 import { bilagView, hvemView, journalView, lejemaalView, naesteTrin, parterView, sagenView, statusView, trinviser } from './indbringelse.views.js'
 import { sendDownload } from '../../http/download.js'
 import { klagefrister, klagefristView } from '../../sag/klagefrist.js'
@@ -77,7 +79,7 @@ export const indbringelseRoutes: FastifyPluginAsyncTypebox = async (app) => {
         return reply.page('pages/indbringelse/lejemaal', { ...base, ...lejemaalView(sag, app.postnumre, o.input, kommuneValg), naevn: await naevnNavn(sag.naevn_id) })
       }
       case 'parter':
-        return reply.page('pages/indbringelse/parter', { ...base, ...parterView(sag, await listParter(db, sag.id), app.cpr, p, o.input) })
+        return reply.page('pages/indbringelse/parter', { ...base, ...parterView(sag, await listParter(db, sag.id), app.cpr, p, o.input), mitidFiler: await filerFraMitid(db, app.cpr, p) })
       case 'sagen': {
         const forud = forudsaetninger(sag)
         if (forud) return reply.redirect(`/indbringelse/${sag.id}/${naesteTrin({ trin: sag.indbringer_rolle ? 1 : 0 })}`, 303)
@@ -210,6 +212,8 @@ export const indbringelseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const link = (n: number) => `/mine-sager?${new URLSearchParams({ q, gruppe, side: String(n) })}`
     return reply.page('pages/indbringelse/mine-sager', {
       titel: 'Mine sager',
+      // A MitID user has no e-mail until they give and confirm one (/konto/email).
+      mitidEmail: p.eid ? { mangler: erPladsholder(p.email) } : null,
       velkommen: req.query.velkommen === '1',
       slettet: req.query.slettet === '1',
       q,

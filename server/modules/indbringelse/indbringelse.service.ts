@@ -6,7 +6,8 @@ import type { Config } from '../../config.js'
 import type { Database } from '../../db/database.js'
 import type { DB } from '../../db/types.js'
 import type { Principal } from '../../access/principal.js'
-import { kladdeForEjer, sagForPart } from '../../access/sager.js'
+import { kladdeForEjer, parterBrugerenTalerFor, sagForPart } from '../../access/sager.js'
+import { filerFraMitid, medMitidFiler } from './mitid-filer.js'
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js'
 import type { CprCipher } from '../../identitet/cpr-crypto.js'
 import { findNaevnForKommune, isUuid } from '../../naevn/naevn.js'
@@ -19,7 +20,6 @@ import { skiftStatus } from '../../sag/livscyklus.js'
 import type { IndbringerRolle } from '../../sag/sagsomraader.js'
 import { FormErrors, type FormValues } from '../../forms/form.js'
 import { listDokumenter, listParter, opretKladde } from './indbringelse.repository.js'
-import { parterBrugerenTalerFor } from '../../sag/partshoering.js'
 import { naevnTypeFor, type LejemaalType } from '../../sag/koder.js'
 import { parseHvem, parseLejemaal, parseParter, parseSagen, type PartInput, type Parter } from './indbringelse.trin.js'
 import { maksTegn, tekstGraenser } from '../../forms/graenser.js'
@@ -101,7 +101,8 @@ export async function gemLejemaal(ctx: IndbringelseCtx, p: Principal, sagId: str
 export async function gemParter(ctx: IndbringelseCtx, p: Principal, sagId: string, body: FormValues | undefined): Promise<TrinResultat> {
   const sag = await kladdeForEjer(ctx.db, p, sagId)
   kunKladde(sag)
-  const r = parseParter(body, sag.repraesentant_type !== null)
+  // A MitID user's own name and CPR/CVR come from the login, never from the form.
+  const r = parseParter(medMitidFiler(body, await filerFraMitid(ctx.db, ctx.cpr, p)), sag.repraesentant_type !== null)
   if (!r.ok) return r
   await ctx.db.transaction().execute(async (trx) => {
     await erstatParter(trx, ctx.cpr, sag, p, r.data)

@@ -131,7 +131,8 @@ export function parterView(sag: SagRow, parter: ParterRows, cpr: CprCipher, brug
     const medparter = parter.filter((x) => x.rolle === 'medpart')
     for (let i = 1; i <= antalMedpartFelter; i++) Object.assign(v, partFelter(`medpart${i}`, medparter[i - 1], cpr))
     // A first visit starts from the account's own name and address.
-    if (!mig) Object.assign(v, { mig_navn: bruger.navn, mig_email: bruger.email })
+    // (A MitID account's placeholder address under .invalid is no address to offer.)
+    if (!mig) Object.assign(v, { mig_navn: bruger.navn, mig_email: bruger.email.endsWith('@mitid.invalid') ? '' : bruger.email })
   }
   return {
     v,

@@ -3,6 +3,7 @@ import { kontoRoutes } from './konto.routes.js'
 import { apiNoeglerRoutes } from './api-noegler.routes.js'
 import { mitidRoutes } from './mitid.routes.js'
 import { adgangskodeRoutes } from './adgangskode.routes.js'
+import { emailRoutes } from './email.routes.js'
 import { OidcKlient } from '../../auth/oidc/oidc-klient.js'
 
 const konto: FastifyPluginAsyncTypebox = async (app) => {
@@ -11,6 +12,7 @@ const konto: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(kontoRoutes(klient))
   await app.register(mitidRoutes(klient))
   await app.register(adgangskodeRoutes)
+  await app.register(emailRoutes)
   await app.register(apiNoeglerRoutes)
 }
 export default konto

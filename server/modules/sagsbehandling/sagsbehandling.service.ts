@@ -4,7 +4,7 @@ import { adresseKolonner } from '../../sag/visning.js'
 import { sql } from 'kysely'
 import type { Database } from '../../db/database.js'
 import type { Principal } from '../../access/principal.js'
-import { sagForPersonale, sagerForPersonale } from '../../access/sager.js'
+import { brugereSomPartISag, sagForPersonale, sagerForPersonale } from '../../access/sager.js'
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js'
 import { isLeaderOf } from '../../access/policies.js'
 import { isUuid } from '../../naevn/naevn.js'
@@ -132,19 +132,9 @@ export async function skrivBrev(db: Database, p: Principal, sagId: string, input
   })
 }
 
-/** The users of a case's parties: the filer (or their representative) and parties who joined. */
+/** The users who act as a party of the case (server/access/sager.ts): whom the secretariat may write to. */
 export async function partsbrugere(db: Database, sagId: string) {
-  return db
-    .selectFrom('users')
-    .select(['users.id', 'users.navn'])
-    .where((eb) =>
-      eb.or([
-        eb.exists(eb.selectFrom('sager').select('sager.id').where('sager.id', '=', sagId).whereRef('sager.oprettet_af', '=', 'users.id')),
-        eb.exists(eb.selectFrom('parter').select('parter.id').where('parter.sag_id', '=', sagId).whereRef('parter.user_id', '=', 'users.id')),
-      ]),
-    )
-    .orderBy('users.navn')
-    .execute()
+  return brugereSomPartISag(db, sagId).execute()
 }
 
 export async function skrivTilPart(db: Database, p: Principal, sagId: string, input: { tilUserId: string; tekst: string }): Promise<void> {
