@@ -1,9 +1,11 @@
-// Domain errors carry a string code and a Danish message. Only the error handler
-// (plugins/errors.ts) knows how they map to HTTP.
+// Domain errors carry a code from the catalogue (fejlkoder.ts) and a Danish message. Only
+// the error handler (plugins/errors.ts) knows how they map to HTTP.
+import type { FejlKode } from './fejlkoder.js'
+
 export abstract class DomainError extends Error {
   abstract readonly status: number
   constructor(
-    readonly code: string,
+    readonly code: FejlKode,
     message: string,
   ) {
     super(message)
@@ -19,7 +21,7 @@ export class NotFoundError extends DomainError {
 export class ValidationError extends DomainError {
   readonly status = 400
   constructor(
-    code: string,
+    code: FejlKode,
     message: string,
     readonly fields: Record<string, string> = {},
   ) {

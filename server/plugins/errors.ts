@@ -3,6 +3,7 @@
 import fp from 'fastify-plugin'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { DomainError, UnauthenticatedError, ValidationError } from '../errors.js'
+import type { FejlKode } from '../fejlkoder.js'
 import { formatStoerrelse } from '../sag/bilag.js'
 import { layoutContext } from './views.js'
 import { erDatabaseUtilgaengelig } from '../db/database.js'
@@ -68,7 +69,7 @@ function statusOf(err: FastifyError | DomainError): number {
   return typeof status === 'number' && status >= 400 && status < 600 ? status : 500
 }
 
-function codeOf(err: FastifyError | DomainError, status: number): string {
+function codeOf(err: FastifyError | DomainError, status: number): FejlKode {
   if (err instanceof DomainError) return err.code
   if (status === 403 && String((err as FastifyError).code).startsWith('FST_CSRF')) return 'CsrfAfvist'
   if (status === 429) return 'ForMangeForsoeg'
@@ -77,7 +78,7 @@ function codeOf(err: FastifyError | DomainError, status: number): string {
   return status >= 500 ? 'InternFejl' : 'Fejl'
 }
 
-export async function sendError(req: FastifyRequest, reply: FastifyReply, status: number, code: string, detail: string, extra: Record<string, unknown> = {}) {
+export async function sendError(req: FastifyRequest, reply: FastifyReply, status: number, code: FejlKode, detail: string, extra: Record<string, unknown> = {}) {
   if (status === 401 && !isApiRequest(req) && req.method === 'GET') {
     return reply.redirect(`/login?naeste=${encodeURIComponent(req.url)}`)
   }
@@ -87,7 +88,7 @@ export async function sendError(req: FastifyRequest, reply: FastifyReply, status
 }
 
 /** An RFC 9457 problem+json answer for the API. */
-function sendProblem(req: FastifyRequest, reply: FastifyReply, status: number, code: string, detail: string, extra: Record<string, unknown> = {}) {
+function sendProblem(req: FastifyRequest, reply: FastifyReply, status: number, code: FejlKode, detail: string, extra: Record<string, unknown> = {}) {
   return reply
     .status(status)
     .type('application/problem+json; charset=utf-8')

@@ -16,8 +16,8 @@ import { dokumentForPart, listBeskeder, listDokumenter, listMineSager, listParte
 import { bekraeftGebyr, gemHvem, gemLejemaal, gemParter, gemSagen, indsend, sendBesked, startKladde, uploadBilag, type IndbringelseCtx } from './indbringelse.service.js'
 import { antalMedpartFelter } from './indbringelse.trin.js'
 import { sendDownload } from '../../http/download.js'
+import { Problem } from '../../http/problem.js'
 
-const Problem = Type.Object({ type: Type.String(), title: Type.String(), status: Type.Integer(), detail: Type.String(), code: Type.String(), instance: Type.String() }, { additionalProperties: true })
 const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) })
 const DokParams = Type.Object({ id: Type.String({ maxLength: 64 }), dokumentId: Type.String({ maxLength: 64 }) })
 

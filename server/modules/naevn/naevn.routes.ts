@@ -5,7 +5,8 @@ import { guard, requirePrincipal } from '../../access/guards.js'
 import { assertMayViewNaevn, isAdmin, isLeaderOf, startPageFor } from '../../access/policies.js'
 import { getNaevn, listMedlemmer, listNaevn, naevnTypeLabel } from '../../naevn/naevn.js'
 import { rolleLabel } from '../../brugere/brugere.js'
-import { Mig, NaevnDetail, NaevnListQuery, NaevnParams, NaevnSummary, Problem } from './naevn.schemas.js'
+import { Problem } from '../../http/problem.js'
+import { Mig, NaevnDetail, NaevnListQuery, NaevnParams, NaevnSummary } from './naevn.schemas.js'
 import { Type } from 'typebox'
 
 function summary(b: Awaited<ReturnType<typeof listNaevn>>[number]) {

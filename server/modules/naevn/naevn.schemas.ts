@@ -35,17 +35,6 @@ export const NaevnListQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 100 })),
 })
 
-export const Problem = Type.Object(
-  {
-    type: Type.String(),
-    title: Type.String(),
-    status: Type.Integer(),
-    detail: Type.String(),
-    code: Type.String(),
-    instance: Type.String(),
-  },
-  { additionalProperties: true, description: 'application/problem+json (RFC 9457)' },
-)
 
 export const Mig = Type.Object({
   id: Type.String(),

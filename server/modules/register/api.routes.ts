@@ -2,6 +2,8 @@
 // decision, the decided rents, and the reference lists a client needs to build filters
 // (municipalities, laws with chapters and provisions, case areas). Public and read-only;
 // rate-limited per IP like /api/v1/naevn, more for a client with a valid X-API-KEY.
+import type { FejlKode } from '../../fejlkoder.js'
+import { Problem } from '../../http/problem.js'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { brugerForToken } from '../../auth/api-tokens.js'
@@ -17,7 +19,6 @@ import {
   IdParams,
   KommuneListe,
   LovListe,
-  Problem,
   SagsomraadeListe,
   SagsomraadeQuery,
   SoegQuery,
@@ -38,7 +39,7 @@ export interface AdgangOptions {
   /** Requests per minute per IP without a key. */
   anonymMax: number
   /** How a refusal is raised: a domain error (problem+json) or a GraphQL error. */
-  fejl: (status: 401 | 429, kode: string, besked: string) => Error
+  fejl: (status: 401 | 429, kode: FejlKode, besked: string) => Error
 }
 
 /**

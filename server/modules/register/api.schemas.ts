@@ -6,17 +6,6 @@ import { Type, type Static } from 'typebox'
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()])
 
-export const Problem = Type.Object(
-  {
-    type: Type.String(),
-    title: Type.String(),
-    status: Type.Integer(),
-    detail: Type.String(),
-    code: Type.String(),
-    instance: Type.String(),
-  },
-  { additionalProperties: true, description: 'application/problem+json (RFC 9457)' },
-)
 
 /** Optional on every route of the open API: a valid key lifts the anonymous rate limit. */
 export const ApiNoegleHeaders = Type.Object({

@@ -8,8 +8,8 @@ import { sagForPersonale } from '../../access/sager.js'
 import { listJournal } from '../../sag/journal.js'
 import { indbakke, listNotater, type Visning } from './sagsbehandling.repository.js'
 import { logAdgang } from '../../sag/adgangslog.js'
+import { Problem } from '../../http/problem.js'
 
-const Problem = Type.Object({ type: Type.String(), title: Type.String(), status: Type.Integer(), detail: Type.String(), code: Type.String(), instance: Type.String() }, { additionalProperties: true })
 const security: Record<string, string[]>[] = [{ session: [] }, { bearer: [] }]
 
 export const sagsbehandlingApi: FastifyPluginAsyncTypebox = async (app) => {
