@@ -18,6 +18,20 @@ export default tseslint.config(
     },
   },
   {
+    // Route files are thin handlers: a query belongs in the module's repository, or in
+    // server/sag/ when modules share it.
+    files: ['server/**/*.routes.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto|transaction)$/]",
+          message: 'No queries in route files: put them in the module repository (or server/sag/ when modules share them).',
+        },
+      ],
+    },
+  },
+  {
     // Migrations are frozen in time and typed against Kysely<any>.
     files: ['migrations/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

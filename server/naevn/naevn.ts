@@ -63,6 +63,18 @@ export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`)
 }
 
+/** A board's name; null for no board or an unknown id. */
+export async function naevnNavn(db: Kysely<DB>, id: string | null): Promise<string | null> {
+  if (!id || !isUuid(id)) return null
+  return (await db.selectFrom('naevn').select('navn').where('id', '=', id).executeTakeFirst())?.navn ?? null
+}
+
+/** The boards with these ids, by name, with their own retention choice. */
+export async function naevnMedOpbevaring(db: Kysely<DB>, ids: readonly string[]) {
+  if (ids.length === 0) return []
+  return db.selectFrom('naevn').select(['id', 'navn', 'opbevaring_aar']).where('id', 'in', [...ids]).orderBy('navn').execute()
+}
+
 export async function findNaevn(db: Kysely<DB>, id: string) {
   if (!isUuid(id)) return undefined
   const rows = await listNaevn(db, { ids: [id] })

@@ -9,7 +9,7 @@ import { guard, requirePrincipal } from '../../access/guards.js'
 import { assertSekretariatsleder, isLeaderOf, ledteNaevnIds } from '../../access/policies.js'
 import type { Principal } from '../../access/principal.js'
 import { FormBody, FormErrors, text } from '../../forms/form.js'
-import { isUuid } from '../../naevn/naevn.js'
+import { isUuid, naevnMedOpbevaring } from '../../naevn/naevn.js'
 import { NotFoundError } from '../../errors.js'
 import { formatDato, formatDatoTid } from '../../sag/visning.js'
 import { afvisKoersel, godkendKoersel, lavSletningsforslag, listForslag, listKoersler } from '../../gdpr/sletning.js'
@@ -44,7 +44,7 @@ export const sletningRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   async function vis(reply: FastifyReply, p: Principal, o: { besked?: string; errors?: FormErrors } = {}) {
     const ledte = ledteNaevnIds(p)
-    const naevn = ledte.length === 0 ? [] : await db.selectFrom('naevn').select(['id', 'navn', 'opbevaring_aar']).where('id', 'in', ledte).orderBy('navn').execute()
+    const naevn = await naevnMedOpbevaring(db, ledte)
     const koersler = await listKoersler(db, ledte)
     const forslag = await listForslag(db, koersler.filter((k) => k.status === 'forslag').map((k) => k.id))
     const idag = idagIDanmark()

@@ -8,6 +8,7 @@ import { kladdeForEjer, parterBrugerenTalerFor, sagForPart } from '../../access/
 import type { Principal } from '../../access/principal.js'
 import { FormBody, FormErrors, text, type FormValues } from '../../forms/form.js'
 import { readMultipart } from '../../forms/multipart.js'
+import { naevnNavn } from '../../naevn/naevn.js'
 import { isBilagKategori } from '../../sag/bilag.js'
 import { formatKroner } from '../../sag/gebyr.js'
 import { listJournal } from '../../sag/journal.js'
@@ -48,9 +49,6 @@ export const indbringelseRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const ctx: IndbringelseCtx = { db: app.db, config: app.config, postnumre: app.postnumre, cpr: app.cpr }
   const db = app.db
 
-  const naevnNavn = async (id: string | null) =>
-    id ? ((await db.selectFrom('naevn').select('navn').where('id', '=', id).executeTakeFirst())?.navn ?? null) : null
-
   /** Renders one wizard step; `input` and `errors` are set when a post was rejected. */
   async function visTrin(reply: FastifyReply, p: Principal, sagId: string, slug: TrinSlug, o: { input?: FormValues; errors?: FormErrors; extra?: Record<string, unknown>; afvist?: { filnavn: string; grund: string }[] } = {}) {
     const sag = await kladdeForEjer(db, p, sagId)
@@ -67,7 +65,7 @@ export const indbringelseRoutes: FastifyPluginAsyncTypebox = async (app) => {
       sagId: sag.id,
       trinviser: trinviser(sag, slug),
       // Once the tenancy is known, every step shows which board will handle the case.
-      behandlendeNaevn: t.nr > 2 ? await naevnNavn(sag.naevn_id) : null,
+      behandlendeNaevn: t.nr > 2 ? await naevnNavn(db, sag.naevn_id) : null,
       ...errors.toView(),
     }
     if (o.errors?.any) reply.status(400)
@@ -76,7 +74,7 @@ export const indbringelseRoutes: FastifyPluginAsyncTypebox = async (app) => {
         return reply.page('pages/indbringelse/hvem', { ...base, ...hvemView(sag, o.input) })
       case 'lejemaal': {
         const kommuneValg = o.extra?.kommuneValg as { kommunekode: number; navn: string }[] | undefined
-        return reply.page('pages/indbringelse/lejemaal', { ...base, ...lejemaalView(sag, app.postnumre, o.input, kommuneValg), naevn: await naevnNavn(sag.naevn_id) })
+        return reply.page('pages/indbringelse/lejemaal', { ...base, ...lejemaalView(sag, app.postnumre, o.input, kommuneValg), naevn: await naevnNavn(db, sag.naevn_id) })
       }
       case 'parter':
         return reply.page('pages/indbringelse/parter', { ...base, ...parterView(sag, await listParter(db, sag.id), app.cpr, p, o.input), mitidFiler: await filerFraMitid(db, app.cpr, p) })
@@ -109,7 +107,7 @@ export const indbringelseRoutes: FastifyPluginAsyncTypebox = async (app) => {
         const gebyr = await beregnGebyr(ctx, sag)
         return reply.page('pages/indbringelse/indsend', {
           ...base,
-          ...sammendrag(sag, parter, await naevnNavn(sag.naevn_id)),
+          ...sammendrag(sag, parter, await naevnNavn(db, sag.naevn_id)),
           ...bilagView(dokumenter),
           gebyr: gebyr && 'beloebKr' in gebyr ? formatKroner(gebyr.beloebKr) : 'Endnu ikke fastsat for året',
           mangler: (o.extra?.mangler as typeof huller | undefined) ?? huller,
@@ -264,7 +262,7 @@ export const indbringelseRoutes: FastifyPluginAsyncTypebox = async (app) => {
       sagId: sag.id,
       indsendt: o.indsendt ?? false,
       ...statusView(sag),
-      ...sammendrag(sag, parter, await naevnNavn(sag.naevn_id)),
+      ...sammendrag(sag, parter, await naevnNavn(db, sag.naevn_id)),
       ...bilagView(dokumenter),
       dokumenter: bilagView(dokumenter).bilag.map((d, i) => ({ ...d, href: `/sager/${sag.id}/dokumenter/${d.id}`, oprettet: formatDatoTid(dokumenter[i]!.oprettet) })),
       tidslinje: journalView(journal),

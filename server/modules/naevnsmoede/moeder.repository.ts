@@ -46,6 +46,12 @@ export function hentNaevn(db: Kysely<DB>, naevnId: string) {
  * The items of a meeting in their order, with what the agenda shows of each case.
  * `skjulInhabilFor` leaves out the cases that user declared themselves disqualified in.
  */
+/** How many items the agenda has, also those hidden from a disqualified member. */
+export async function antalPunkter(db: Kysely<DB>, moedeId: string): Promise<number> {
+  const r = await db.selectFrom('dagsordenpunkter').select((eb) => eb.fn.countAll<number>().as('n')).where('moede_id', '=', moedeId).executeTakeFirstOrThrow()
+  return Number(r.n)
+}
+
 export function listPunkter(db: Kysely<DB>, moedeId: string, o: { skjulInhabilFor?: string } = {}) {
   return db
     .selectFrom('dagsordenpunkter')

@@ -17,7 +17,8 @@ import { dokumentKategoriLabel, formatStoerrelse } from '../../sag/bilag.js'
 import { listPartshoeringer } from '../../sag/partshoering.js'
 import { formatDato, formatDatoTid, sammendrag, adresseTekst } from '../../sag/visning.js'
 import { dagsordenPdf, sagsmappePdf } from './moeder.dokumenter.js'
-import { hentNaevn, listPunkter, naevnetsDokumenter } from './moeder.repository.js'
+import { antalPunkter, hentNaevn, listPunkter, naevnetsDokumenter } from './moeder.repository.js'
+import { hentSag, parterISag } from '../../sag/sagsdata.js'
 import { besigtigelseTekst, moedeTid, omraaderTekst, parterVisning } from './moeder.visning.js'
 import { DokumentParams, MoedeParams, PunktParams } from './naevnsmoede.schemas.js'
 import { erklaerInhabilitet, gemMedlemsnote, hentMedlemsnote, logMedlemsAdgang } from './portal.service.js'
@@ -60,7 +61,7 @@ export const portalRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/naevnsportal/moeder/:id', { schema: { params: MoedeParams }, ...medlem }, async (req, reply) => {
     const p = requirePrincipal(req)
     const moede = await moedeForMedlem(db, p, req.params.id, dage)
-    const [naevn, synlige, alle] = await Promise.all([hentNaevn(db, moede.naevn_id), listPunkter(db, moede.id, { skjulInhabilFor: p.userId }), db.selectFrom('dagsordenpunkter').select((eb) => eb.fn.countAll<number>().as('n')).where('moede_id', '=', moede.id).executeTakeFirstOrThrow()])
+    const [naevn, synlige, alle] = await Promise.all([hentNaevn(db, moede.naevn_id), listPunkter(db, moede.id, { skjulInhabilFor: p.userId }), antalPunkter(db, moede.id)])
     const t = moedeTid(moede.starttid)
     return reply.page('pages/naevnsmoede/portal-moede', {
       titel: `Dagsorden ${t.dato}`,
@@ -74,7 +75,7 @@ export const portalRoutes: FastifyPluginAsyncTypebox = async (app) => {
         parter: parterVisning(x.parter),
         besigtigelser: (x.besigtigelser ?? []).map(besigtigelseTekst),
       })),
-      skjulte: Number(alle.n) - synlige.length,
+      skjulte: alle - synlige.length,
     })
   })
 
@@ -86,11 +87,11 @@ export const portalRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   async function visPunkt(reply: FastifyReply, p: Principal, moedeId: string, punktId: string, o: { errors?: FormErrors; v?: Record<string, string> } = {}) {
     const { moede, punkt } = await punktForMedlem(db, p, moedeId, punktId, dage)
-    const sag = await db.selectFrom('sager').selectAll().where('id', '=', punkt.sag_id).executeTakeFirstOrThrow()
+    const sag = await hentSag(db, punkt.sag_id)
     await logMedlemsAdgang(db, p, sag.id)
     const [naevn, parter, dokumenter, hoeringer, note, punkter] = await Promise.all([
       hentNaevn(db, moede.naevn_id),
-      db.selectFrom('parter').select(['rolle', 'navn', 'email', 'telefon']).where('sag_id', '=', sag.id).orderBy('rolle').orderBy('raekkefoelge').execute(),
+      parterISag(db, sag.id),
       naevnetsDokumenter(db, sag.id),
       listPartshoeringer(db, sag.id),
       hentMedlemsnote(db, p, sag.id),

@@ -4,10 +4,10 @@
 // staff member outside the head's boards does not exist here.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { sql } from 'kysely'
 import { guard, requirePrincipal } from '../../access/guards.js'
 import { assertSekretariatsleder, ledteNaevnIds } from '../../access/policies.js'
 import { FormErrors } from '../../forms/form.js'
+import { adgangForMedarbejder } from '../../sag/adgangslog.js'
 import { erDato } from '../../sag/frister.js'
 import { formatDatoTid } from '../../sag/visning.js'
 import { personaleForNaevn } from './sagsbehandling.repository.js'
@@ -36,18 +36,8 @@ export const adgangslogRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (errors.any) return reply.status(400).page('pages/sagsbehandling/adgangslog', { ...common, ...errors.toView() })
     if (!v.medarbejder) return reply.page('pages/sagsbehandling/adgangslog', { ...common, fejl: {} })
 
-    let q = db
-      .selectFrom('journal')
-      .innerJoin('sager', 'sager.id', 'journal.sag_id')
-      .leftJoin('dokumenter', (j) => j.on(sql<boolean>`dokumenter.id::text = journal.detaljer->>'dokumentId'`))
-      .select(['journal.tidspunkt', 'journal.handling', 'sager.id as sag_id', 'sager.sagsnummer', 'dokumenter.filnavn'])
-      .where('journal.aktoer_id', '=', v.medarbejder)
-      .where('journal.handling', 'in', ['sag_laest', 'dokument_laest'])
-      // Only the cases of the boards this head leads.
-      .where('sager.naevn_id', 'in', ledte)
-    if (v.fra) q = q.where('journal.tidspunkt', '>=', sql<Date>`${v.fra}::date`)
-    if (v.til) q = q.where('journal.tidspunkt', '<', sql<Date>`${v.til}::date + 1`)
-    const rows = await q.orderBy('journal.tidspunkt', 'desc').limit(maksRaekker + 1).execute()
+    // Only the cases of the boards this head leads.
+    const rows = await adgangForMedarbejder(db, { medarbejderId: v.medarbejder, naevnIds: ledte, fra: v.fra || undefined, til: v.til || undefined, maks: maksRaekker + 1 })
     return reply.page('pages/sagsbehandling/adgangslog', {
       ...common,
       fejl: {},

@@ -9,6 +9,31 @@ import { escapeLike } from '../../naevn/naevn.js'
 import { erDato, idagIDanmark, type Dato } from '../../sag/frister.js'
 import type { SagStatus } from '../../sag/status.js'
 
+/** What was sent to the parties, newest first, with the document and the party's name. */
+export async function udsendelserISag(db: Kysely<DB>, sagId: string) {
+  return db
+    .selectFrom('udsendelser')
+    .innerJoin('parter', 'parter.id', 'udsendelser.part_id')
+    .innerJoin('dokumenter', 'dokumenter.id', 'udsendelser.dokument_id')
+    .select(['udsendelser.status', 'udsendelser.oprettet', 'udsendelser.begrundelse', 'udsendelser.sidste_fejl', 'parter.navn', 'dokumenter.id as dokument_id', 'dokumenter.filnavn'])
+    .where('udsendelser.sag_id', '=', sagId)
+    .orderBy('udsendelser.oprettet', 'desc')
+    .execute()
+}
+
+/** The messages between the secretariat and the parties, oldest first. */
+export async function beskederISag(db: Kysely<DB>, sagId: string) {
+  return db
+    .selectFrom('beskeder')
+    .innerJoin('users as a', 'a.id', 'beskeder.afsender_id')
+    .innerJoin('users as pu', 'pu.id', 'beskeder.part_user_id')
+    .leftJoin('dokumenter', 'dokumenter.id', 'beskeder.dokument_id')
+    .select(['beskeder.id', 'beskeder.tekst', 'beskeder.oprettet', 'beskeder.fra_sekretariat', 'a.navn as afsender', 'pu.navn as part', 'dokumenter.id as dokument_id', 'dokumenter.filnavn'])
+    .where('beskeder.sag_id', '=', sagId)
+    .orderBy('beskeder.oprettet')
+    .execute()
+}
+
 export type Visning = 'nye' | 'mine' | 'aabne' | 'overskredne' | 'alle'
 export type Sortering = 'indbragt' | '-indbragt' | 'opdateret' | '-opdateret' | 'sagsnummer'
 

@@ -11,7 +11,8 @@ import { sagForPersonale } from '../../access/sager.js'
 import { NotFoundError, ValidationError } from '../../errors.js'
 import { FormBody, FormErrors, kontrollerFeltLaengder, text } from '../../forms/form.js'
 import { tekstGraenser } from '../../forms/graenser.js'
-import { isUuid, type NaevnType } from '../../naevn/naevn.js'
+import { isUuid, naevnNavn, type NaevnType } from '../../naevn/naevn.js'
+import { dokumenterISag, parterISag, sagsdokumentMedIndhold } from '../../sag/sagsdata.js'
 import { mineNaevnView } from '../../naevn/visning.js'
 import { dokumentKategoriLabel, formatStoerrelse } from '../../sag/bilag.js'
 import { formatKroner } from '../../sag/gebyr.js'
@@ -21,7 +22,7 @@ import { sagsomraaderFor } from '../../sag/sagsomraader.js'
 import { logAdgang } from '../../sag/adgangslog.js'
 import { kunGennemHandling, overgange, sagStatuser, statusForPart, type SagStatus } from '../../sag/status.js'
 import { adresseTekst, formatDatoTid, sagsomraadeLabels, sammendrag } from '../../sag/visning.js'
-import { indbakke, listNotater, personaleForNaevn, type Sortering, type Visning } from './sagsbehandling.repository.js'
+import { beskederISag, indbakke, listNotater, personaleForNaevn, udsendelserISag, type Sortering, type Visning } from './sagsbehandling.repository.js'
 import { DokumentParams, IndbakkeQuery, SagParams } from './sagsbehandling.schemas.js'
 import { gemVurdering, partsbrugere, registrerGebyrBetalt, skiftStatusSomPersonale, skrivBrev, skrivTilPart, tildel, tilfoejNotat } from './sagsbehandling.service.js'
 import { afslutPartshoering, forlaengFrist, opretPartshoering, standardSvarfrist } from './partshoering.service.js'
@@ -126,32 +127,17 @@ export const sagsbehandlingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const sag = await sagForPersonale(db, p, sagId)
     await logAdgang(db, p, sag.id)
     const leder = isLeaderOf(p, sag.naevn_id!)
-    const [parter, dokumenter, journal, notater, personale, naevn, hoeringer, standardFrist, udsendelser, beskeder, brugere, frister] = await Promise.all([
-      db.selectFrom('parter').selectAll().where('sag_id', '=', sag.id).orderBy('rolle').orderBy('raekkefoelge').execute(),
-      db.selectFrom('dokumenter').select(['id', 'filnavn', 'kategori', 'stoerrelse', 'oprettet', 'synlig_for_parter']).where('sag_id', '=', sag.id).orderBy('oprettet').execute(),
+    const [parter, dokumenter, journal, notater, personale, naevnsnavn, hoeringer, standardFrist, udsendelser, beskeder, brugere, frister] = await Promise.all([
+      parterISag(db, sag.id),
+      dokumenterISag(db, sag.id),
       listJournal(db, sag.id, { kunForParter: false }),
       listNotater(db, sag.id),
       personaleForNaevn(db, [sag.naevn_id!]),
-      db.selectFrom('naevn').select('navn').where('id', '=', sag.naevn_id!).executeTakeFirstOrThrow(),
+      naevnNavn(db, sag.naevn_id),
       listPartshoeringer(db, sag.id),
       standardSvarfrist(db, sag.naevn_id!),
-      db
-        .selectFrom('udsendelser')
-        .innerJoin('parter', 'parter.id', 'udsendelser.part_id')
-        .innerJoin('dokumenter', 'dokumenter.id', 'udsendelser.dokument_id')
-        .select(['udsendelser.status', 'udsendelser.oprettet', 'udsendelser.begrundelse', 'udsendelser.sidste_fejl', 'parter.navn', 'dokumenter.id as dokument_id', 'dokumenter.filnavn'])
-        .where('udsendelser.sag_id', '=', sag.id)
-        .orderBy('udsendelser.oprettet', 'desc')
-        .execute(),
-      db
-        .selectFrom('beskeder')
-        .innerJoin('users as a', 'a.id', 'beskeder.afsender_id')
-        .innerJoin('users as pu', 'pu.id', 'beskeder.part_user_id')
-        .leftJoin('dokumenter', 'dokumenter.id', 'beskeder.dokument_id')
-        .select(['beskeder.id', 'beskeder.tekst', 'beskeder.oprettet', 'beskeder.fra_sekretariat', 'a.navn as afsender', 'pu.navn as part', 'dokumenter.id as dokument_id', 'dokumenter.filnavn'])
-        .where('beskeder.sag_id', '=', sag.id)
-        .orderBy('beskeder.oprettet')
-        .execute(),
+      udsendelserISag(db, sag.id),
+      beskederISag(db, sag.id),
       partsbrugere(db, sag.id),
       klagefrister(db, sag.id),
     ])
@@ -164,13 +150,13 @@ export const sagsbehandlingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return reply.page('pages/sagsbehandling/sag', {
       titel: `Sag ${sag.sagsnummer}`,
       sag: { id: sag.id, sagsnummer: sag.sagsnummer, version: sag.version, status: statusForPart[status].label, vurdering: o.v?.vurdering ?? sag.vurdering ?? '' },
-      naevn: naevn.navn,
+      naevn: naevnsnavn ?? '',
       sagsbehandler: sagsbehandler?.navn ?? 'Ikke tildelt',
       erTildeltMig: sag.sagsbehandler_id === p.userId,
       leder,
       personaleValg: personale.map((x) => ({ value: x.id, label: x.navn })),
       statusValg: overgange[status].filter((s) => !kunGennemHandling[s]).map((s) => ({ value: s, label: statusForPart[s].label })),
-      ...sammendrag(sag, parter, naevn.navn),
+      ...sammendrag(sag, parter, naevnsnavn ?? ''),
       parterDetaljer: parter.map((x) => ({ rolle: x.rolle, navn: x.navn, email: x.email, telefon: x.telefon, adresse: [x.adresse, x.postnr, x.by].filter(Boolean).join(', '), cpr: x.cpr_krypteret ? 'Registreret (krypteret)' : '', cvr: x.cvr })),
       dokumenter: dokumenter.map((d) => ({ ...d, kategori: dokumentKategoriLabel[d.kategori] ?? d.kategori, stoerrelse: formatStoerrelse(d.stoerrelse), oprettet: formatDatoTid(d.oprettet), href: `/sagsbehandling/sager/${sag.id}/dokumenter/${d.id}` })),
       notater: notater.map((n) => ({ ...n, tekst: n.tekst.split(/\r?\n/), oprettet: formatDatoTid(n.oprettet), retter: n.retter_notat_id })),
@@ -232,13 +218,7 @@ export const sagsbehandlingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const p = requirePrincipal(req)
     const sag = await sagForPersonale(db, p, req.params.id)
     const dok = isUuid(req.params.dokumentId)
-      ? await db
-          .selectFrom('dokumenter')
-          .innerJoin('document_blobs', 'document_blobs.sha256', 'dokumenter.sha256')
-          .select(['dokumenter.id', 'dokumenter.filnavn', 'dokumenter.mime', 'document_blobs.indhold'])
-          .where('dokumenter.sag_id', '=', sag.id)
-          .where('dokumenter.id', '=', req.params.dokumentId)
-          .executeTakeFirst()
+      ? await sagsdokumentMedIndhold(db, sag.id, req.params.dokumentId)
       : undefined
     if (!dok) throw new NotFoundError('DokumentIkkeFundet', 'Dokumentet findes ikke.')
     await logAdgang(db, p, sag.id, dok.id)
