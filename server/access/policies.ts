@@ -1,9 +1,9 @@
 // The rules of who may see and do what. Every module asks here; nothing else encodes
 // roles. A refusal is always reported as absence (NotFoundError → 404).
 import { NotFoundError } from '../errors.js'
-import type { NaevnRolle, Principal } from './principal.js'
+import { personaleRoller, type NaevnRolle, type Principal } from './principal.js'
 
-const staffRoles: readonly NaevnRolle[] = ['sagsbehandler', 'sekretariatsleder']
+const staffRoles: readonly NaevnRolle[] = personaleRoller
 
 export function isAdmin(p: Principal | null): boolean {
   return p?.isAdmin === true
@@ -21,6 +21,41 @@ export function boardMemberNaevnIds(p: Principal | null): string[] {
 
 export function isLeaderOf(p: Principal | null, naevnId: string): boolean {
   return (p?.memberships ?? []).some((m) => m.naevnId === naevnId && m.rolle === 'sekretariatsleder')
+}
+
+// ─── The head of a secretariat's decisions, each named for what it allows ───────────
+
+/** Assign a case of the board to someone other than oneself (anyone may take a case). */
+export function mayAssignOthers(p: Principal | null, naevnId: string): boolean {
+  return isLeaderOf(p, naevnId)
+}
+
+/** See who opened the board's cases and documents (the access log, per case and per person). */
+export function mayReadAccessLog(p: Principal | null, naevnId: string): boolean {
+  return isLeaderOf(p, naevnId)
+}
+
+/** Propose, approve or refuse deleting the board's closed cases after their retention. */
+export function mayDecideDeletion(p: Principal | null, naevnId: string): boolean {
+  return isLeaderOf(p, naevnId)
+}
+
+/** See the leaders' overview and statistics of the board. */
+export function mayViewLeaderOverview(p: Principal | null, naevnId: string): boolean {
+  return isLeaderOf(p, naevnId)
+}
+
+/** Change the board's own settings (contact details, anonymization policy, retention). */
+export function mayConfigureNaevn(p: Principal | null, naevnId: string): boolean {
+  return isAdmin(p) || isLeaderOf(p, naevnId)
+}
+
+/**
+ * See a party's CPR number (masked to the birth date): only someone who acts as that party
+ * (server/access/sager.ts, handlerSomPart). Staff see that one is registered, never the number.
+ */
+export function maySeeCpr(partId: string, parterJegHandlerSom: readonly string[]): boolean {
+  return parterJegHandlerSom.includes(partId)
 }
 
 /** Boards whose page (details, secretariat, members) the user may open. */
@@ -70,7 +105,7 @@ export function assertMayViewNaevn(p: Principal | null, naevnId: string): void {
 
 /** A board's own settings (e.g. its anonymization policy): the head of its secretariat or an admin. */
 export function assertMayConfigureNaevn(p: Principal | null, naevnId: string): asserts p is Principal {
-  if (!isAdmin(p) && !isLeaderOf(p, naevnId)) throw new NotFoundError('NaevnIkkeFundet', 'Nævnet findes ikke.')
+  if (!mayConfigureNaevn(p, naevnId)) throw new NotFoundError('NaevnIkkeFundet', 'Nævnet findes ikke.')
 }
 
 /** Password and second-factor pages: only for accounts with a password (a MitID user has none). */

@@ -5,6 +5,9 @@ import type { Database } from '../db/database.js'
 export const naevnRoller = ['sagsbehandler', 'sekretariatsleder', 'naevnsmedlem'] as const
 export type NaevnRolle = (typeof naevnRoller)[number]
 
+/** The roles of a board's secretariat (its staff): they handle its cases. */
+export const personaleRoller = ['sagsbehandler', 'sekretariatsleder'] as const satisfies readonly NaevnRolle[]
+
 export interface Membership {
   naevnId: string
   naevnNavn: string

@@ -6,7 +6,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyReply } from 'fastify'
 import { Type } from 'typebox'
 import { guard, requirePrincipal } from '../../access/guards.js'
-import { assertSekretariatsleder, isLeaderOf, ledteNaevnIds } from '../../access/policies.js'
+import { assertSekretariatsleder, ledteNaevnIds, mayDecideDeletion } from '../../access/policies.js'
 import type { Principal } from '../../access/principal.js'
 import { FormBody, FormErrors, text } from '../../forms/form.js'
 import { isUuid, naevnMedOpbevaring } from '../../naevn/naevn.js'
@@ -93,7 +93,7 @@ export const sletningRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/sagsbehandling/sletning/forslag', { schema: { body: FormBody }, preHandler: guard(assertSekretariatsleder) }, async (req, reply) => {
     const p = requirePrincipal(req)
     const naevnId = text(req.body, 'naevn', 64)
-    if (!isUuid(naevnId) || !isLeaderOf(p, naevnId)) throw new NotFoundError('NaevnIkkeFundet', 'Nævnet findes ikke.')
+    if (!isUuid(naevnId) || !mayDecideDeletion(p, naevnId)) throw new NotFoundError('NaevnIkkeFundet', 'Nævnet findes ikke.')
     const r = await lavSletningsforslag(db, { standardAar: standard, naevnId })
     return reply.redirect(`/sagsbehandling/sletning?besked=${r.some((x) => x.koerselId) ? 'nyt' : 'intet'}`, 303)
   })
@@ -105,7 +105,7 @@ export const sletningRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const errors = new FormErrors().add(`bekraeft-${id}`, 'Bekræft, at du har gennemgået listen, før sagerne slettes.')
       return vis(reply.status(400), p, { errors })
     }
-    await godkendKoersel(db, id, { aktoerId: p.userId, mayDecide: (naevnId) => isLeaderOf(p, naevnId) })
+    await godkendKoersel(db, id, { aktoerId: p.userId, mayDecide: (naevnId) => mayDecideDeletion(p, naevnId) })
     req.log.info({ koerselId: id }, 'sletning godkendt')
     return reply.redirect('/sagsbehandling/sletning?besked=godkendt', 303)
   })
@@ -113,7 +113,7 @@ export const sletningRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/sagsbehandling/sletning/:id/afvis', { schema: { params: Params, body: FormBody }, preHandler: guard(assertSekretariatsleder) }, async (req, reply) => {
     const p = requirePrincipal(req)
     const id = koerselId(req.params.id)
-    await afvisKoersel(db, id, { aktoerId: p.userId, begrundelse: text(req.body, `begrundelse-${id}`, 1000) || null, mayDecide: (naevnId) => isLeaderOf(p, naevnId) })
+    await afvisKoersel(db, id, { aktoerId: p.userId, begrundelse: text(req.body, `begrundelse-${id}`, 1000) || null, mayDecide: (naevnId) => mayDecideDeletion(p, naevnId) })
     return reply.redirect('/sagsbehandling/sletning?besked=afvist', 303)
   })
 }

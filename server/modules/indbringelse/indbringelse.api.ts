@@ -10,6 +10,7 @@ import { ValidationError } from '../../errors.js'
 import type { FormErrors, FormValues } from '../../forms/form.js'
 import { readMultipart } from '../../forms/multipart.js'
 import { maskCpr } from '../../identitet/cpr.js'
+import { maySeeCpr } from '../../access/policies.js'
 import { isBilagKategori } from '../../sag/bilag.js'
 import { statusForPart } from '../../sag/status.js'
 import { dokumentForPart, listBeskeder, listDokumenter, listMineSager, listParter } from './indbringelse.repository.js'
@@ -148,7 +149,7 @@ export const indbringelseApi: FastifyPluginAsyncTypebox = async (app) => {
       sagsomraader: sag.sagsomraader,
       beskrivelse: sag.beskrivelse,
       // Another party's CPR (even masked, it shows a birth date) is not this user's to see.
-      parter: parter.map((x) => ({ rolle: x.rolle, navn: x.navn, cpr: x.cpr_krypteret && mine.includes(x.id) ? maskCpr(app.cpr.decrypt(x.cpr_krypteret)) : null, cvr: x.cvr, email: x.email })),
+      parter: parter.map((x) => ({ rolle: x.rolle, navn: x.navn, cpr: x.cpr_krypteret && maySeeCpr(x.id, mine) ? maskCpr(app.cpr.decrypt(x.cpr_krypteret)) : null, cvr: x.cvr, email: x.email })),
       dokumenter: dokumenter.map((d) => ({ id: d.id, filnavn: d.filnavn, mime: d.mime, stoerrelse: d.stoerrelse, kategori: d.kategori })),
     }
   }

@@ -2,7 +2,7 @@
 // of boards and the municipalities they serve, and "who am I" for API clients.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { guard, requirePrincipal } from '../../access/guards.js'
-import { assertMayViewNaevn, isAdmin, isLeaderOf, startPageFor } from '../../access/policies.js'
+import { assertMayViewNaevn, mayConfigureNaevn, startPageFor } from '../../access/policies.js'
 import { getNaevn, listMedlemmer, listNaevn, naevnTypeLabel } from '../../naevn/naevn.js'
 import { rolleLabel } from '../../brugere/brugere.js'
 import { Problem } from '../../http/problem.js'
@@ -21,7 +21,7 @@ export const naevnRoutes: FastifyPluginAsyncTypebox = async (app) => {
       titel: naevn.navn,
       naevn: { ...naevn, typeLabel: naevnTypeLabel[naevn.type], kommuner: naevn.kommuner.map((k) => k.navn).join(', ') },
       medlemmer: medlemmer.map((m) => ({ ...m, rolle: rolleLabel[m.rolle] })),
-      kanIndstille: isAdmin(req.principal) || isLeaderOf(req.principal, req.params.id),
+      kanIndstille: mayConfigureNaevn(req.principal, req.params.id),
     })
   })
 

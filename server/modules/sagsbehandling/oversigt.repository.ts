@@ -9,7 +9,7 @@ import { adresseKolonner } from '../../sag/visning.js'
 import { sql, type Expression, type Kysely, type RawBuilder } from 'kysely'
 import type { DB } from '../../db/types.js'
 import type { Principal } from '../../access/principal.js'
-import { isLeaderOf } from '../../access/policies.js'
+import { mayViewLeaderOverview } from '../../access/policies.js'
 import { sagerForPersonale } from '../../access/sager.js'
 import { erAaben, sagStatuser, type SagStatus } from '../../sag/status.js'
 
@@ -30,7 +30,7 @@ export type Aldersgruppe = (typeof aldersgrupper)[number]['kode']
 
 /** The boards among naevnIds that the user leads; the only boards any query here reads. */
 export function ledteAf(p: Principal, naevnIds: readonly string[]): string[] {
-  return [...new Set(naevnIds)].filter((id) => isLeaderOf(p, id))
+  return [...new Set(naevnIds)].filter((id) => mayViewLeaderOverview(p, id))
 }
 
 function danskDato(ts: Expression<unknown>): RawBuilder<Dato> {

@@ -3,7 +3,7 @@
 import { adresseKolonner } from '../../sag/visning.js'
 import { sql, type Kysely } from 'kysely'
 import type { DB } from '../../db/types.js'
-import type { Principal } from '../../access/principal.js'
+import { personaleRoller, type Principal } from '../../access/principal.js'
 import { sagerForPersonale } from '../../access/sager.js'
 import { escapeLike } from '../../naevn/naevn.js'
 import { erDato, idagIDanmark, type Dato } from '../../sag/frister.js'
@@ -153,7 +153,7 @@ export function personaleForNaevn(db: Kysely<DB>, naevnIds: string[]) {
     .innerJoin('users', 'users.id', 'naevn_medlemskaber.user_id')
     .select(['users.id', 'users.navn', 'naevn_medlemskaber.naevn_id'])
     .where('naevn_medlemskaber.naevn_id', 'in', naevnIds.length ? naevnIds : ['00000000-0000-0000-0000-000000000000'])
-    .where('naevn_medlemskaber.rolle', 'in', ['sagsbehandler', 'sekretariatsleder'])
+    .where('naevn_medlemskaber.rolle', 'in', personaleRoller)
     .where('users.aktiv', '=', true)
     .orderBy('users.navn')
     .execute()

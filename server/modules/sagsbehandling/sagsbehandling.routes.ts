@@ -5,7 +5,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyReply } from 'fastify'
 import { Type } from 'typebox'
 import { guard, requirePrincipal } from '../../access/guards.js'
-import { assertStaff, isLeaderOf, staffNaevnIds } from '../../access/policies.js'
+import { assertStaff, mayAssignOthers, mayReadAccessLog, mayViewLeaderOverview, staffNaevnIds } from '../../access/policies.js'
 import type { Principal } from '../../access/principal.js'
 import { sagForPersonale } from '../../access/sager.js'
 import { NotFoundError, ValidationError } from '../../errors.js'
@@ -83,7 +83,7 @@ export const sagsbehandlingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return reply.page('pages/sagsbehandling/indbakke', {
       titel: 'Sagsbehandling',
       naevn,
-      leder: mine.some((id) => isLeaderOf(p, id)),
+      leder: mine.some((id) => mayViewLeaderOverview(p, id)),
       visninger: [
         { value: 'nye', label: 'Nye' },
         { value: 'mine', label: 'Mine' },
@@ -126,7 +126,8 @@ export const sagsbehandlingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   async function visSag(reply: FastifyReply, p: Principal, sagId: string, o: { errors?: FormErrors; v?: Record<string, string> } = {}) {
     const sag = await sagForPersonale(db, p, sagId)
     await logAdgang(db, p, sag.id)
-    const leder = isLeaderOf(p, sag.naevn_id!)
+    const kanTildele = mayAssignOthers(p, sag.naevn_id!)
+    const kanSeAdgangslog = mayReadAccessLog(p, sag.naevn_id!)
     const [parter, dokumenter, journal, notater, personale, naevnsnavn, hoeringer, standardFrist, udsendelser, beskeder, brugere, frister] = await Promise.all([
       parterISag(db, sag.id),
       dokumenterISag(db, sag.id),
@@ -153,7 +154,7 @@ export const sagsbehandlingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       naevn: naevnsnavn ?? '',
       sagsbehandler: sagsbehandler?.navn ?? 'Ikke tildelt',
       erTildeltMig: sag.sagsbehandler_id === p.userId,
-      leder,
+      kanTildele,
       personaleValg: personale.map((x) => ({ value: x.id, label: x.navn })),
       statusValg: overgange[status].filter((s) => !kunGennemHandling[s]).map((s) => ({ value: s, label: statusForPart[s].label })),
       ...sammendrag(sag, parter, naevnsnavn ?? ''),
@@ -161,7 +162,7 @@ export const sagsbehandlingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       dokumenter: dokumenter.map((d) => ({ ...d, kategori: dokumentKategoriLabel[d.kategori] ?? d.kategori, stoerrelse: formatStoerrelse(d.stoerrelse), oprettet: formatDatoTid(d.oprettet), href: `/sagsbehandling/sager/${sag.id}/dokumenter/${d.id}` })),
       notater: notater.map((n) => ({ ...n, tekst: n.tekst.split(/\r?\n/), oprettet: formatDatoTid(n.oprettet), retter: n.retter_notat_id })),
       journal: journal
-        .filter((j) => leder || (j.handling !== 'sag_laest' && j.handling !== 'dokument_laest'))
+        .filter((j) => kanSeAdgangslog || (j.handling !== 'sag_laest' && j.handling !== 'dokument_laest'))
         .map((j) => ({
           tidspunkt: formatDatoTid(j.tidspunkt),
           aktoer: j.aktoer ?? 'Systemet',

@@ -3,10 +3,10 @@
 import { adresseKolonner } from '../../sag/visning.js'
 import { sql } from 'kysely'
 import type { Database } from '../../db/database.js'
-import type { Principal } from '../../access/principal.js'
+import { personaleRoller, type Principal } from '../../access/principal.js'
 import { brugereSomPartISag, sagForPersonale, sagerForPersonale } from '../../access/sager.js'
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js'
-import { isLeaderOf } from '../../access/policies.js'
+import { mayAssignOthers } from '../../access/policies.js'
 import { isUuid } from '../../naevn/naevn.js'
 import { skrivJournal } from '../../sag/journal.js'
 import { addToOutbox } from '../../outbox/outbox.js'
@@ -50,14 +50,13 @@ export async function registrerGebyrBetalt(db: Database, p: Principal, sagId: st
 /** A caseworker takes a case; a head of secretariat assigns (or reassigns) it to anyone of the board's staff. */
 export async function tildel(db: Database, p: Principal, sagId: string, tilUserId: string, forventetVersion?: number): Promise<void> {
   const sag = await sagForPersonale(db, p, sagId)
-  const leder = isLeaderOf(p, sag.naevn_id!)
-  if (tilUserId !== p.userId && !leder) throw new NotFoundError('SagIkkeFundet', 'Sagen findes ikke.')
+  if (tilUserId !== p.userId && !mayAssignOthers(p, sag.naevn_id!)) throw new NotFoundError('SagIkkeFundet', 'Sagen findes ikke.')
   const personale = await db
     .selectFrom('naevn_medlemskaber')
     .select('user_id')
     .where('naevn_id', '=', sag.naevn_id!)
     .where('user_id', '=', tilUserId)
-    .where('rolle', 'in', ['sagsbehandler', 'sekretariatsleder'])
+    .where('rolle', 'in', personaleRoller)
     .executeTakeFirst()
   if (!personale) throw new ValidationError('UkendtSagsbehandler', 'Vælg en sagsbehandler fra nævnets sekretariat.', { sagsbehandler: 'Vælg en sagsbehandler fra nævnets sekretariat.' })
   await db.transaction().execute(async (trx) => {
