@@ -123,7 +123,7 @@ describe('addresses', () => {
   it('when a known address is written in different forms, then each is masked', () => {
     const tekst = 'Lejemålet Nørrebrogade 12, 3. tv., 2200 København N. Også Nørrebrogade 12 3.tv, Nørrebrogade nr. 12, ejendommen Nørrebrogade 12-14 og selve Nørrebrogade.'
     const r = kør(tekst)
-    expect(maskeret(tekst, r.spans)).toEqual(['Nørrebrogade 12, 3. tv.', 'Nørrebrogade 12 3.tv', 'Nørrebrogade nr. 12', 'Nørrebrogade 12-14', 'Nørrebrogade'])
+    expect(maskeret(tekst, r.spans)).toEqual(['Nørrebrogade 12, 3. tv., 2200 København N', 'Nørrebrogade 12 3.tv', 'Nørrebrogade nr. 12', 'Nørrebrogade 12-14', 'Nørrebrogade'])
   })
 
   it('when an unknown address has a street suffix, a number and a postal code, then it is masked', () => {
@@ -181,6 +181,84 @@ describe('replacements and policy', () => {
 
   it('when no policy is given, then the default masks postal code, town and companies and uses roles', () => {
     expect(standardPolitik).toEqual({ erstatning: 'roller', bevarPostnummerOgBy: false, bevarVirksomhedsnavne: false, andreSagsnumre: [] })
+  })
+})
+
+describe('the default policy: every format the issue lists', () => {
+  const ingen: SagsViden = { parties: [] }
+  const fundet = (tekst: string, politik: Partial<Politik> = {}) => maskeret(tekst, kør(tekst, ingen, politik).spans)
+
+  it('when CPR numbers are written in any format, then each is masked', () => {
+    const tekst = 'CPR 120785-1234, 1207851234, cpr-nr. 120785 1234, 12.07.85-1234 og 120785-xxxx.'
+    expect(fundet(tekst)).toEqual(['120785-1234', '1207851234', '120785 1234', '12.07.85-1234', '120785-xxxx'])
+  })
+
+  it('when CVR numbers and e-mails occur, then each is masked', () => {
+    expect(fundet('CVR-nr. 35125408, CVR 12 34 56 78, SE-nr. 87654321; post@ådalsvej9.dk og a.b-c@firma.co.uk.')).toEqual([
+      '35125408', '12 34 56 78', '87654321', 'post@ådalsvej9.dk', 'a.b-c@firma.co.uk',
+    ])
+  })
+
+  it('when phone numbers are Danish, +45, Greenlandic, foreign, compact or grouped, then each is masked', () => {
+    const tekst = 'Tlf. 20 12 34 56, 2012 3456, 20123456, +45 20 12 34 56, +4520123456, 0045 20123456, +299 32 12 34, tlf. 32 12 34, 00299 321234, +46 70 123 45 67, +49 30 1234567 og +44 20 7946 0958.'
+    expect(fundet(tekst)).toEqual([
+      '20 12 34 56', '2012 3456', '20123456', '+45 20 12 34 56', '+4520123456', '0045 20123456', '+299 32 12 34', '32 12 34', '00299 321234',
+      '+46 70 123 45 67', '+49 30 1234567', '+44 20 7946 0958',
+    ])
+  })
+
+  it('when bank accounts are written in every form, then each is masked whole', () => {
+    const tekst = 'Beløbet indbetales på 6812-0004417252, 9570 0016893204, 9541 - 4410 227 318, reg.nr. 3409 kontonr. 11223344 eller 3409-11223344.'
+    expect(fundet(tekst)).toEqual(['6812-0004417252', '9570 0016893204', '9541 - 4410 227 318', 'reg.nr. 3409 kontonr. 11223344', '3409-11223344'])
+  })
+
+  it('when an IBAN is written with or without spaces, then it is masked', () => {
+    expect(fundet('IBAN DK42 0400 4017 5238 96 eller DK4204004017523896, også GL89 6471 0001 0002 06.')).toEqual([
+      'DK42 0400 4017 5238 96', 'DK4204004017523896', 'GL89 6471 0001 0002 06',
+    ])
+  })
+
+  it('when licence plates occur, then they are masked', () => {
+    expect(fundet('Bilen AB 12 345 og traileren CX48221.')).toEqual(['AB 12 345', 'CX48221'])
+  })
+
+  it('when an address is given, then street, number, floor, door, postal code and town go whole; a street alone and a matrikel number too', () => {
+    const tekst = 'Lejemålet Ådalsvej 9, 2. tv., 8700 Horsens. Lejer flyttede fra Aqqusinersuaq 12, 3900 Nuuk til Jagtvej. Ejendommen matr.nr. 12ab Horsens Bygrunde.'
+    expect(fundet(tekst)).toEqual(['Ådalsvej 9, 2. tv., 8700 Horsens', 'Aqqusinersuaq 12, 3900 Nuuk', 'Jagtvej', 'matr.nr. 12ab Horsens Bygrunde'])
+    expect(kør(tekst, ingen, { bevarPostnummerOgBy: true }).tekst).toContain('[adresse], 8700 Horsens')
+  })
+
+  it('when companies are parties or private firms, then they become the role or a letter with the legal form, the same each time', () => {
+    const v: SagsViden = { parties: [{ role: 'udlejer', name: 'Ådalsvej 9 ApS' }] }
+    const tekst =
+      'Udlejer Ådalsvej 9 ApS v/ administrator Rent & Pænt Silkeborg v/ Dorthe Madsen. Maleren Hansen & Søn og Brdr. Madsen A/S, Boligselskabet Sjælland, afdeling 12, og Herning Boligforening. Igen Hansen & Søn.'
+    expect(kør(tekst, v).tekst).toBe('Udlejer v/ administrator C. Maleren D og E A/S, F, og G. Igen D.')
+  })
+
+  it('when case and journal numbers of the board, courts, the Ombudsman, authorities or companies occur, then they are masked', () => {
+    const tekst = 'Sagsnr. 101-10233, j.nr. 2024-0101-1234, BS-12345/2023-OLR, B-1234-19, FOB 2019-12, Ankestyrelsens j.nr. 23-41877, Deres ref. 2024/118 og kundenr. 55123.'
+    expect(fundet(tekst)).toEqual(['101-10233', '2024-0101-1234', 'BS-12345/2023-OLR', 'B-1234-19', 'FOB 2019-12', '23-41877', '2024/118', '55123'])
+  })
+
+  it('when public authorities, laws, dates, amounts and areas occur, then they stay and are listed as kept with a reason', () => {
+    const tekst =
+      'Qeqqata Kommunia, Kommuneqarfik Sermersooq, Aarhus Kommune, Social-, Bolig- og Ældreministeriet, Ombudsmanden, Ankestyrelsen, BBR og Boligretten i Horsens; § 19, stk. 2, i lov om leje, den 1. maj 2024, 8.975 kr. og 64 m².'
+    const r = kør(tekst, ingen)
+    expect(r.spans).toEqual([])
+    expect((r.bevaret ?? []).map((b) => [tekst.slice(b.start, b.end), b.type])).toEqual([
+      ['Qeqqata Kommunia', 'myndighed'], ['Kommuneqarfik Sermersooq', 'myndighed'], ['Aarhus Kommune', 'myndighed'], ['Social-, Bolig- og Ældreministeriet', 'myndighed'],
+      ['Ombudsmanden', 'myndighed'], ['Ankestyrelsen', 'myndighed'], ['BBR', 'myndighed'], ['Boligretten i Horsens', 'myndighed'], ['§ 19, stk. 2, i lov om leje', 'lov'],
+    ])
+    expect(r.bevaret?.every((b) => b.grund.length > 10)).toBe(true)
+  })
+
+  it('when the policy keeps companies and the town, then they stay and the reason names the policy', () => {
+    const tekst = 'Udlejer Farvehuset ApS, Ådalsvej 9, 8700 Horsens.'
+    const r = kør(tekst, ingen, { bevarVirksomhedsnavne: true, bevarPostnummerOgBy: true })
+    expect(r.tekst).toBe('Udlejer Farvehuset ApS, [adresse], 8700 Horsens.')
+    expect((r.bevaret ?? []).map((b) => [tekst.slice(b.start, b.end), b.grund])).toEqual([
+      ['Farvehuset ApS', 'Nævnets politik bevarer virksomheders navne.'], ['8700 Horsens', 'Nævnets politik bevarer postnummer og by.'],
+    ])
   })
 })
 

@@ -13,7 +13,7 @@ import { findBevarZoner, findVirksomheder, selskabsformAf } from './regler/bevar
 import { erSaetningsstart, fold, overlapper, P, type Entitet, type Kandidat, type Zone } from './regler/faelles.js'
 import { findKendteParter, partsmatcher } from './regler/kendte-parter.js'
 import { findMoenstre } from './regler/moenstre.js'
-import { findUkendtePersoner } from './regler/ukendte-personer.js'
+import { findUkendtePersoner, TITLER } from './regler/ukendte-personer.js'
 import { standardPolitik, type Anonymisering, type Bevaret, type BevarType, type Politik, type SagsViden, type Span, type SpanType } from './typer.js'
 
 export * from './typer.js'
@@ -58,7 +58,12 @@ export function anonymiser(tekst: string, viden: SagsViden, leksikon: Leksikon, 
  */
 function virksomhedskandidater(tekst: string, kandidater: readonly Kandidat[]): Kandidat[] {
   const parter = kandidater.filter((k) => k.regel === 'kendt-virksomhed' && k.entitet)
-  return findVirksomheder(tekst).map((v) => {
+  return findVirksomheder(tekst).map((v0) => {
+    // "Maleren Hansen & Søn": a title before the name is no part of it.
+    const v = { ...v0 }
+    for (let m = /^(\S+)\s+/u.exec(tekst.slice(v.start, v.end)); m && TITLER.has(fold(m[1]!)); m = /^(\S+)\s+/u.exec(tekst.slice(v.start, v.end))) {
+      v.start += m[0].length
+    }
     const part = parter.find((k) => k.start >= v.start && k.end <= v.end)
     const navn = tekst.slice(v.start, v.end)
     const entitet: Entitet = part?.entitet ?? { noegle: `firma:${fold(navn.replace(/\s(?:A\/S|ApS|I\/S|K\/S|P\/S|IVS)$/u, ''))}` }

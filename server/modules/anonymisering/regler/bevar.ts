@@ -103,14 +103,16 @@ const myndigheder: Regel[] = [
   { type: 'organisation', re: new RegExp(`${FOER}(?:${liste(ORGANISATIONER)})${EFTER}`, 'gu'), prioritet: P.bevarFast },
 ]
 
-const SELSKABSFORM = '(?:A/S|ApS|I/S|K/S|P/S|IVS|AS|AB|GmbH|Ltd\\.?|Oy|A\\.m\\.b\\.a\\.|AMBA|a\\.m\\.b\\.a\\.|SMBA|F\\.m\\.b\\.a\\.|FMBA)'
-const NAVNEORD = `(?:\\p{Lu}[${L}'’.-]*|&|og|\\d+[A-Za-z]?)`
+const SELSKABSFORM = '(?:A/S|ApS|I/S|K/S|P/S|IVS|AS|GmbH|Ltd\\.?|Oy|A\\.m\\.b\\.a\\.|AMBA|a\\.m\\.b\\.a\\.|SMBA|F\\.m\\.b\\.a\\.|FMBA)'
+const NAVNEORD = `(?:\\p{Lu}[${L}'’.-]*|&|\\d+[A-Za-z]?)`
 const FORENINGER =
   '(?:Boligselskabet|Boligforeningen|Andelsboligforeningen|Andelsforeningen|Ejerforeningen|Ejendomsselskabet|Administrationsselskabet|Advokatfirmaet|Advokatfirma|Boligorganisationen|Andelsselskabet|Selskabet|Interessentskabet|Fonden|Stiftelsen|Tømrerfirmaet|Malerfirmaet|Murerfirmaet|VVS-firmaet|Kollegiet|A/B|E/F)'
 const BRANCHER =
   '(?:Ejendomme|Ejendomsadministration|Administration|Boligadministration|Ejendomsservice|Holding|Invest|Byg|VVS|Entreprise|Gruppen|Bolig|Boliger|Udlejning|Ejendomsinvest|Properties|Real Estate|Advokater|Advokatpartnerselskab|Rengøring|Malerfirma|Tømrerfirma)'
 const AFDELING = `(?:,?\\s(?:afdeling|afd\\.)\\s(?:nr\\.\\s?)?(?:\\d+[A-Za-z]?|\\p{Lu}[${L}-]+)(?:\\s\\p{Lu}[${L}-]+)?)?`
 const KAPITAL = `\\p{Lu}[${L}'’.-]*`
+/** A capitalised name word without a trailing period ("Madsen." ends a sentence). */
+const NAVN = `\\p{Lu}[${L}'’-]*`
 /**
  * Names of legal persons: "Ejendomsselskabet Nørrebro ApS", "Ådalsvej 9 ApS", "Boligselskabet
  * Sjælland, afdeling 12", "Herning Boligforening", "Hansen Ejendomme", "Hansen & Søn",
@@ -118,13 +120,13 @@ const KAPITAL = `\\p{Lu}[${L}'’.-]*`
  */
 export const VIRKSOMHED_RE = new RegExp(
   [
-    `${FOER}(?:${NAVNEORD}\\s){0,4}${SELSKABSFORM}(?![${L}])(?:\\sv/\\s?${KAPITAL}(?:\\s${KAPITAL}){0,3})?`,
+    `${FOER}(?:${NAVNEORD}\\s){0,4}${SELSKABSFORM}(?![${L}])(?:\\sv/\\s?${NAVN}(?:\\s${NAVN}){0,3})?`,
     `${FOER}${FORENINGER}(?:\\s(?:af\\s\\d{4}|${NAVNEORD})){1,4}${AFDELING}`,
     `${FOER}[A-ZÆØÅ]{2,6}-afdeling\\s\\p{Lu}[${L}-]+`,
     `${FOER}(?:[A-ZÆØÅ]{2,6}\\s[–-]\\s)?(?:(?:${KAPITAL}\\s){1,3}(?:\\p{Lu}[${L}-]*)?|(?:${KAPITAL}\\s){0,3}\\p{Lu}[${L}-]*)(?:[Bb]oligforening|[Bb]oligselskab|[Aa]ndelsboligforening|[Bb]oligorganisation)(?:en|et)?(?:\\s(?:af\\s\\d{4}|\\d+[A-Za-z]?))?${AFDELING}${EFTER}`,
     `${FOER}${KAPITAL}(?:\\s${KAPITAL}){0,2}\\s(?:&|og)\\s(?:Søn|Sønner|Co\\.?|Partnere|Datter|Døtre)(?:\\s${SELSKABSFORM})?(?![${L}])`,
     `${FOER}(?:Brdr\\.|Brødrene)\\s${KAPITAL}(?:\\s${KAPITAL})?(?:\\s${SELSKABSFORM})?(?![${L}])`,
-    `${FOER}(?:${KAPITAL}|&)(?:\\s(?:${KAPITAL}|&)){0,4}\\sv/\\s?${KAPITAL}(?:\\s${KAPITAL}){0,3}(?![${L}])`,
+    `${FOER}(?:${NAVN}|&)(?:\\s(?:${NAVN}|&)){0,4}\\sv/\\s?${NAVN}(?:\\s${NAVN}){0,3}(?![${L}])`,
     `${FOER}\\p{Lu}[${L}-]*(?:\\s\\p{Lu}[${L}-]*){0,2}\\s${BRANCHER}(?:\\s${SELSKABSFORM})?${EFTER}`,
   ].join('|'),
   'gu',
@@ -168,7 +170,7 @@ export function findBevarZoner(tekst: string, politik: Politik): Zone[] {
 // Capitalised words before a company name that are not part of it ("Udlejer Hansen ApS",
 // "Derfor Hansen & Søn"): roles, sentence openers, titles.
 const IKKE_FIRMA = new Set(
-  'udlejer udlejeren lejer lejeren administrator administratoren ejer ejeren parterne nævnet huslejenævnet beboerklagenævnet derfor endvidere herefter desuden da når hvis men og den det de der i på til fra hos ved af om efter under selskabet firmaet virksomheden indklagede klager klageren repræsentant repræsentanten advokat advokaten v/ att. c/o vedr. sagen mod'.split(' '),
+  'udlejer udlejeren lejer lejeren administrator administratoren ejer ejeren parterne nævnet huslejenævnet beboerklagenævnet derfor endvidere herefter desuden da når hvis men og & den det de der i på til fra hos ved af om efter under selskabet firmaet virksomheden indklagede klager klageren repræsentant repræsentanten advokat advokaten v/ att. c/o vedr. sagen mod igen også samt både senere dernæst først så her nu dog heller hverken enten eller ifølge jf. se'.split(' '),
 )
 
 /** Company names to mask when the policy does not keep them (they become their role or "C ApS"). */
