@@ -3,6 +3,11 @@
  * Please do not edit it manually.
  */
 
+import type { NaevnRolle } from "../access/principal.js";
+import type { NaevnType } from "../naevn/naevn.js";
+import type { LejemaalType, RepraesentantType } from "../sag/koder.js";
+import type { IndbringerRolle } from "../sag/sagsomraader.js";
+import type { SagStatus } from "../sag/status.js";
 import type { ColumnType } from "kysely";
 
 export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
@@ -219,7 +224,7 @@ export interface Gebyrsatser {
   aar: number;
   beloeb_kr: number;
   kategori: string;
-  naevn_type: string;
+  naevn_type: NaevnType;
   opdateret: Generated<Timestamp>;
   opdateret_af: string | null;
 }
@@ -249,13 +254,13 @@ export interface Journal {
   aktoer_id: string | null;
   begrundelse: string | null;
   detaljer: Generated<Json>;
-  fra_status: string | null;
+  fra_status: SagStatus | null;
   handling: string;
   id: Generated<number>;
   sag_id: string;
   synlig_for_parter: Generated<boolean>;
   tidspunkt: Generated<Timestamp>;
-  til_status: string | null;
+  til_status: SagStatus | null;
 }
 
 export interface Kommuner {
@@ -318,7 +323,7 @@ export interface Naevn {
   postnr: Generated<string>;
   sammenlagt_i: string | null;
   telefon: Generated<string>;
-  type: string;
+  type: NaevnType;
 }
 
 export interface NaevnKommuner {
@@ -330,7 +335,7 @@ export interface NaevnKommuner {
 export interface NaevnMedlemskaber {
   naevn_id: string;
   oprettet: Generated<Timestamp>;
-  rolle: string;
+  rolle: NaevnRolle;
   user_id: string;
 }
 
@@ -504,20 +509,20 @@ export interface Sager {
   id: Generated<string>;
   indbragt: Timestamp | null;
   indbringelsesnummer: number | null;
-  indbringer_rolle: string | null;
+  indbringer_rolle: IndbringerRolle | null;
   kommunekode: number | null;
-  lejemaal_type: string | null;
+  lejemaal_type: LejemaalType | null;
   naevn_id: string | null;
   opdateret: Generated<Timestamp>;
   oprettet: Generated<Timestamp>;
   oprettet_af: string;
   postnr: string | null;
   repraesentant_modtager: Generated<boolean>;
-  repraesentant_type: string | null;
+  repraesentant_type: RepraesentantType | null;
   sagsbehandler_id: string | null;
   sagsnummer: string | null;
   sagsomraader: Generated<string[]>;
-  status: Generated<string>;
+  status: Generated<SagStatus>;
   svar: Generated<Json>;
   trin: Generated<number>;
   vejnavn: string | null;

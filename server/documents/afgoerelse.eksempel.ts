@@ -1,8 +1,8 @@
 // A complete example decision with Danish text everywhere (and æ, ø, å in names): the
 // fixture the document tests and the document benchmark share; callers override what
 // they vary.
-import { formatDansk } from '../sag/frister.js'
-import { klageFristSidsteDag, type AfgoerelseViewModel } from './afgoerelse.js'
+import { formatDansk, klagefristSidsteDag } from '../sag/frister.js'
+import type { AfgoerelseViewModel } from './afgoerelse.js'
 
 /** A complete decision with Danish text everywhere; tests override what they test. */
 export function eksempelAfgoerelse(overrides: Partial<AfgoerelseViewModel> = {}): AfgoerelseViewModel {
@@ -43,7 +43,7 @@ export function eksempelAfgoerelse(overrides: Partial<AfgoerelseViewModel> = {})
     ],
     klagevejledning: {
       meddelt: formatDansk(meddelt),
-      sidsteDag: formatDansk(klageFristSidsteDag(meddelt)),
+      sidsteDag: formatDansk(klagefristSidsteDag(meddelt)),
       naevnType: 'huslejenaevn',
     },
     udkast: false,

@@ -7,13 +7,13 @@
 // Sections, as in the decisions the boards send today (DOMAIN.md, "A decision"): a box
 // with dates, numbers, board, tenancy and parties; AFGØRELSE; SAGSFREMSTILLING;
 // LOVGRUNDLAG OG BEGRUNDELSE; KLAGEVEJLEDNING; and last the box of case data.
-import { naesteArbejdsdag, tilDate, tilfoejUger, type Dato, type FristOptions } from '../sag/frister.js'
+import { juliUdenforKlagefrist, KLAGEFRIST_UGER } from '../sag/frister.js'
+import type { NaevnType } from '../naevn/naevn.js'
 import type { DocumentSpec, Letterhead } from './blocks.js'
 import { renderHtml } from './html.js'
 import { tekstTilAfsnit } from './tekst.js'
 import { renderBlocks, type RenderBlocksOptions } from './template.js'
 
-export type NaevnType = 'huslejenaevn' | 'beboerklagenaevn'
 
 export interface AfgoerelseViewModel {
   naevn: { navn: string; adresseLinjer: string[]; kontaktLinjer: string[] }
@@ -83,25 +83,21 @@ export const AFGOERELSE_TITEL = 'Afgørelse'
 export const UDKAST_PRAEFIKS = 'UDKAST – '
 
 /** A decision can be brought before the boligret within 4 weeks of being notified. */
-export const KLAGEFRIST_UGER = 4
-
 interface Klageregler {
   naevnetsAfgoerelse: string
   /** The provision the deadline stands on, as the letter cites it. */
   lovhenvisning: string
-  /** Whether days in July are left out when the 4 weeks are counted. */
-  juliUdenfor: boolean
 }
 
 export const KLAGEREGLER: Readonly<Record<NaevnType, Klageregler>> = {
   // The deadline is in lov om boligforhold (LOV nr. 342 af 22/03/2022); its paragraph is
   // not in our law data (data/), so the letter names the law without a § until
   // someone has checked it against retsinformation.dk.
-  huslejenaevn: { naevnetsAfgoerelse: 'Huslejenævnets afgørelse', lovhenvisning: 'lov om boligforhold', juliUdenfor: false },
+  huslejenaevn: { naevnetsAfgoerelse: 'Huslejenævnets afgørelse', lovhenvisning: 'lov om boligforhold' },
   // almenlejeloven § 106, stk. 1: 4 weeks after the parties were notified, "ved
   // beregningen af fristen ses der bort fra juli måned"; late filing allowed within 1
   // year of the decision.
-  beboerklagenaevn: { naevnetsAfgoerelse: 'Beboerklagenævnets afgørelse', lovhenvisning: 'almenlejeloven § 106, stk. 1', juliUdenfor: true },
+  beboerklagenaevn: { naevnetsAfgoerelse: 'Beboerklagenævnets afgørelse', lovhenvisning: 'almenlejeloven § 106, stk. 1' },
 }
 
 export function afgoerelseTitel(vm: Pick<AfgoerelseViewModel, 'titel' | 'udkast'>): string {
@@ -134,6 +130,7 @@ export function afgoerelseDocument(
     klagevejledning: {
       uger: KLAGEFRIST_UGER,
       ...regler,
+      juliUdenfor: juliUdenforKlagefrist(vm.klagevejledning.naevnType),
       meddelt: vm.klagevejledning.meddelt,
       sidsteDag: vm.klagevejledning.sidsteDag,
     },
@@ -164,22 +161,4 @@ function templateAfsnit(text: string): TemplateAfsnit[] {
     punkter: afsnit.type === 'punkter' ? afsnit.punkter : null,
     nummereret: afsnit.type === 'nummereret' ? afsnit.punkter : null,
   }))
-}
-
-/**
- * The last day to bring the decision before the boligret: 4 weeks after it was
- * notified to the parties, moved to the next working day when that day is not one
- * (DOMAIN.md; frister.ts counts grundlovsdag, 24 and 31 December as closed, which only
- * ever gives a party more time). For a beboerklagenævn the days of July do not count
- * (almenlejeloven § 106, stk. 1).
- */
-export function klageFristSidsteDag(meddelt: Dato, naevnType: NaevnType = 'huslejenaevn', opts?: FristOptions): Dato {
-  if (!KLAGEREGLER[naevnType].juliUdenfor) return tilfoejUger(meddelt, KLAGEFRIST_UGER, opts)
-  let dag = tilDate(meddelt)
-  let talt = 0
-  while (talt < KLAGEFRIST_UGER * 7) {
-    dag = new Date(dag.getTime() + 86_400_000)
-    if (dag.getUTCMonth() !== 6) talt += 1
-  }
-  return naesteArbejdsdag(dag.toISOString().slice(0, 10), opts)
 }

@@ -3,9 +3,10 @@
 // day to bring it before the boligret. The decision itself is locked before it is sent,
 // so it states the rule; this notice states the dates.
 import type { DocumentSpec, Letterhead } from './blocks.js'
-import { KLAGEFRIST_UGER, KLAGEREGLER, klageFristSidsteDag, type NaevnType } from './afgoerelse.js'
+import { KLAGEREGLER } from './afgoerelse.js'
+import type { NaevnType } from '../naevn/naevn.js'
 import { renderBlocks } from './template.js'
-import { formatDansk, type Dato } from '../sag/frister.js'
+import { formatDansk, juliUdenforKlagefrist, KLAGEFRIST_UGER, klagefristSidsteDag, type Dato } from '../sag/frister.js'
 
 export interface KlagefristViewModel {
   letterhead: Letterhead
@@ -27,9 +28,10 @@ export function klagefristDocument(vm: KlagefristViewModel, o: { creationDate?: 
       modtager: vm.modtager,
       afgoerelsesdato: formatDansk(vm.afgoerelsesdato),
       meddelt: formatDansk(vm.meddelt),
-      sidsteDag: formatDansk(klageFristSidsteDag(vm.meddelt, vm.naevnType)),
+      sidsteDag: formatDansk(klagefristSidsteDag(vm.meddelt, vm.naevnType)),
       uger: KLAGEFRIST_UGER,
       ...regler,
+      juliUdenfor: juliUdenforKlagefrist(vm.naevnType),
     }),
     ...(o.creationDate ? { creationDate: o.creationDate } : {}),
   }

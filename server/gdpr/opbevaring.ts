@@ -18,30 +18,13 @@
 // from it.
 import { sql, type Kysely } from 'kysely'
 import type { DB } from '../db/types.js'
+import { KLAGEFRIST_UGER, type Dato } from '../sag/frister.js'
 
 export const lukkedeStatuser = ['afgjort', 'afsluttet', 'henlagt', 'afvist', 'forlig'] as const
 export type LukketStatus = (typeof lukkedeStatuser)[number]
 
-/** DOMAIN.md "Deadlines": 4 weeks after notification to bring a decision before the boligret. */
-export const ankefristDage = 28
-
 /** Publication states that still need the case (server/sag/offentliggoerelse.ts). */
 export const publiceringIGang = ['afventer_anonymisering', 'til_gennemsyn', 'godkendt'] as const
-
-/** A calendar day, YYYY-MM-DD. */
-export type Dato = string
-
-/** The day N years before `idag` (29 February becomes 28 February). */
-export function aarFoer(idag: Dato, aar: number): Dato {
-  const [y, m, d] = idag.split('-').map(Number) as [number, number, number]
-  const dag = Math.min(d, new Date(Date.UTC(y - aar, m, 0)).getUTCDate())
-  return new Date(Date.UTC(y - aar, m - 1, dag)).toISOString().slice(0, 10)
-}
-
-/** Today in Danish time. */
-export function iDag(now = new Date()): Dato {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now)
-}
 
 /** The years a board keeps closed cases: its own choice, else the installation's. */
 export async function opbevaringAar(db: Kysely<DB>, naevnId: string, standard: number): Promise<number> {
@@ -69,7 +52,7 @@ export async function udloebneSager(db: Kysely<DB>, naevnId: string, lukketFoer:
       (SELECT a.afgoerelsesdato FROM afgoerelser a WHERE a.sag_id = sager.id),
       CASE WHEN NOT EXISTS (SELECT 1 FROM journal j WHERE j.sag_id = sager.id AND j.til_status IS NOT NULL)
         THEN (sager.opdateret AT TIME ZONE 'Europe/Copenhagen')::date END
-    ) + CASE WHEN sager.status = 'afgjort' THEN ${ankefristDage}::int ELSE 0 END
+    ) + CASE WHEN sager.status = 'afgjort' THEN ${KLAGEFRIST_UGER * 7}::int ELSE 0 END
   )::text`
   const rows = await db
     .selectFrom('sager')

@@ -29,7 +29,8 @@ import { sql, type Kysely, type Transaction } from 'kysely'
 import type { DB } from '../db/types.js'
 import { ConflictError, NotFoundError } from '../errors.js'
 import { addToOutbox } from '../outbox/outbox.js'
-import { aarFoer, iDag, opbevaringAar, udloebneSager, type Dato } from './opbevaring.js'
+import { aarFoer, idagIDanmark, type Dato } from '../sag/frister.js'
+import { opbevaringAar, udloebneSager } from './opbevaring.js'
 
 export interface ForslagResultat {
   naevnId: string
@@ -42,7 +43,7 @@ export interface ForslagResultat {
  * proposal. Running it again the same day adds nothing.
  */
 export async function lavSletningsforslag(db: Kysely<DB>, o: { standardAar: number; idag?: Dato; naevnId?: string }): Promise<ForslagResultat[]> {
-  const idag = o.idag ?? iDag()
+  const idag = o.idag ?? idagIDanmark()
   const naevn = await db
     .selectFrom('naevn')
     .select('id')
@@ -111,7 +112,7 @@ export async function udfoerSletning(db: Kysely<DB>, koerselId: string, o: { ida
   // The rule is the run's own (approved as shown), measured from today: a case that has
   // been re-opened since, or whose board now keeps cases longer, is skipped.
   const aar = await db.selectFrom('naevn').select('opbevaring_aar').where('id', '=', k.naevn_id).executeTakeFirst()
-  const lukketFoer = aarFoer(o.idag ?? iDag(), Math.max(k.opbevaring_aar, aar?.opbevaring_aar ?? 0))
+  const lukketFoer = aarFoer(o.idag ?? idagIDanmark(), Math.max(k.opbevaring_aar, aar?.opbevaring_aar ?? 0))
   const resultat: SletningResultat = { slettet: 0, sprungetOver: 0 }
   const punkter = await db
     .selectFrom('sletningsforslag')

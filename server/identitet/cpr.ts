@@ -6,6 +6,7 @@
 // CPR numbers without it have been issued since 1 October 2007, so it would reject
 // real people.
 
+import { fraDate } from '../sag/frister.js'
 export type CprResultat = { ok: true; cpr: string; foedselsdato: string } | { ok: false; fejl: string }
 export type CvrResultat = { ok: true; cvr: string } | { ok: false; fejl: string }
 
@@ -25,7 +26,7 @@ export function validateCpr(input: string, o: { idag?: Date } = {}): CprResultat
     return { ok: false, fejl: 'CPR-nummeret indeholder ikke en gyldig fødselsdato.' }
   }
   const foedselsdato = `${String(aar).padStart(4, '0')}-${mm}-${dd}`
-  if (foedselsdato > datoIKoebenhavn(o.idag ?? new Date())) {
+  if (foedselsdato > fraDate(o.idag ?? new Date())) {
     return { ok: false, fejl: 'CPR-nummerets fødselsdato ligger i fremtiden.' }
   }
   return { ok: true, cpr: `${dd}${mm}${yy}${syvende}${rest}`, foedselsdato }
@@ -64,9 +65,4 @@ export function validateCvr(input: string): CvrResultat {
 function dageIMaaned(aar: number, maaned: number): number {
   // Day 0 of the next month is the last day of this one; UTC avoids DST surprises.
   return new Date(Date.UTC(aar, maaned, 0)).getUTCDate()
-}
-
-function datoIKoebenhavn(d: Date): string {
-  // en-CA formats as YYYY-MM-DD, which compares as text.
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d)
 }

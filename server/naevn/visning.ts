@@ -3,7 +3,7 @@
 import type { Database } from '../db/database.js'
 import type { Principal } from '../access/principal.js'
 import { rolleLabel } from '../brugere/brugere.js'
-import { listNaevn, naevnTypeLabel, type NaevnType } from './naevn.js'
+import { listNaevn, naevnTypeLabel } from './naevn.js'
 
 export async function mineNaevnView(db: Database, principal: Principal, ids: string[]) {
   const boards = await listNaevn(db, { ids })
@@ -12,7 +12,7 @@ export async function mineNaevnView(db: Database, principal: Principal, ids: str
     return {
       id: b.id,
       navn: b.navn,
-      type: naevnTypeLabel[b.type as NaevnType],
+      type: naevnTypeLabel[b.type],
       rolle: rolle ? rolleLabel[rolle] : '',
       kommuner: b.kommuner.map((k) => k.navn).join(', '),
     }

@@ -8,6 +8,7 @@
 // computus, store bededag only before 2024); the names and the closing days of the
 // public offices are ours, as they are what a letter to a party must say.
 import Holidays from 'date-holidays'
+import type { NaevnType } from '../naevn/naevn.js'
 
 /** A calendar date as 'YYYY-MM-DD' (no time, no zone). */
 export type Dato = string
@@ -224,6 +225,45 @@ export function fremsendelsesfrist(indbragt: Date, opts?: FristOptions): Dato {
 /** Today's date in Denmark: the one "today" that deadlines are compared with. */
 export function idagIDanmark(nu: Date = new Date()): Dato {
   return fraDate(nu)
+}
+
+/** The weeks a party has to bring a decision before the boligret (DOMAIN.md). */
+export const KLAGEFRIST_UGER = 4
+
+/**
+ * Whether the days of July are left out when the klagefrist is counted: for a
+ * beboerklagenævn they are (almenlejeloven § 106, stk. 1: "ved beregningen af fristen
+ * ses der bort fra juli måned"); for a huslejenævn they are not.
+ */
+export function juliUdenforKlagefrist(naevnType: NaevnType): boolean {
+  return naevnType === 'beboerklagenaevn'
+}
+
+/**
+ * The last day to bring the decision before the boligret: 4 weeks after it was
+ * notified to the parties, moved to the next working day when that day is not one
+ * (grundlovsdag, 24 and 31 December count as closed, which only ever gives a party more
+ * time). For a beboerklagenævn the days of July do not count.
+ */
+export function klagefristSidsteDag(meddelt: Dato, naevnType: NaevnType = 'huslejenaevn', opts?: FristOptions): Dato {
+  if (!juliUdenforKlagefrist(naevnType)) return tilfoejUger(meddelt, KLAGEFRIST_UGER, opts)
+  let dag = tilDate(meddelt)
+  let talt = 0
+  while (talt < KLAGEFRIST_UGER * 7) {
+    dag = new Date(dag.getTime() + DAG_MS)
+    if (dag.getUTCMonth() !== 6) talt += 1
+  }
+  return naesteArbejdsdag(fraDate(dag, 'UTC'), opts)
+}
+
+/**
+ * The retention limit: cases closed before this date have been kept `aar` years
+ * (29 February goes to 28 February in a year without it).
+ */
+export function aarFoer(idag: Dato, aar: number): Dato {
+  const [y, m, d] = idag.split('-').map(Number) as [number, number, number]
+  const dag = Math.min(d, new Date(Date.UTC(y - aar, m, 0)).getUTCDate())
+  return new Date(Date.UTC(y - aar, m - 1, dag)).toISOString().slice(0, 10)
 }
 
 /**

@@ -90,7 +90,7 @@ export async function listGebyrsatser(db: Kysely<DB>): Promise<Gebyrsats[]> {
   return rows
     .map((r) => ({
       aar: r.aar,
-      naevnType: r.naevn_type as NaevnType,
+      naevnType: r.naevn_type,
       kategori: r.kategori as GebyrKategori,
       beloebKr: r.beloeb_kr,
       opdateret: r.opdateret,

@@ -3,13 +3,14 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../db/types.js'
 import type { JournalHandling } from './journalhandlinger.js'
+import type { SagStatus } from './status.js'
 
 export interface JournalPost {
   sagId: string
   aktoerId: string | null
   handling: JournalHandling
-  fraStatus?: string | null
-  tilStatus?: string | null
+  fraStatus?: SagStatus | null
+  tilStatus?: SagStatus | null
   begrundelse?: string | null
   detaljer?: Record<string, unknown>
   synligForParter: boolean

@@ -5,8 +5,7 @@
 // Only the latest final version counts: a corrected decision is notified anew.
 import { sql, type Kysely } from 'kysely'
 import type { DB } from '../db/types.js'
-import { klageFristSidsteDag, type NaevnType } from '../documents/afgoerelse.js'
-import { formatDansk, fraDate, type Dato } from './frister.js'
+import { formatDansk, fraDate, klagefristSidsteDag, type Dato } from './frister.js'
 
 export interface Klagefrist {
   partId: string
@@ -46,7 +45,7 @@ export async function klagefrister(db: Kysely<DB>, sagId: string, partIds?: stri
   const rows = await q.orderBy('parter.navn').orderBy(sql`udsendelser.sendt`).execute()
   return rows.map((r) => {
     const meddelt = fraDate(r.sendt!)
-    return { partId: r.part_id, navn: r.navn, kanal: r.kanal === 'digital_post' ? 'digital_post' : 'brev', meddelt, sidsteDag: klageFristSidsteDag(meddelt, r.type as NaevnType) }
+    return { partId: r.part_id, navn: r.navn, kanal: r.kanal === 'digital_post' ? 'digital_post' : 'brev', meddelt, sidsteDag: klagefristSidsteDag(meddelt, r.type) }
   })
 }
 

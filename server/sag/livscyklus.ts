@@ -21,7 +21,7 @@ export async function skiftStatus(trx: Transaction<DB>, sagId: string, til: SagS
   if (s.forventetVersion !== undefined && s.forventetVersion !== sag.version) {
     throw new ConflictError('SagAendret', 'Sagen er blevet ændret af en anden, siden du åbnede den. Genindlæs siden og prøv igen.')
   }
-  const fra = sag.status as SagStatus
+  const fra = sag.status
   if (!overgange[fra].includes(til)) {
     throw new ConflictError(
       'UlovligtStatusskift',

@@ -12,8 +12,7 @@ import { indbringSag } from '../helpers/indbringelse.js'
 import { waitFor } from '../helpers/wait.js'
 import { useWorkers } from '../helpers/workers.js'
 import { skiftStatus } from '../../server/sag/livscyklus.js'
-import { klageFristSidsteDag } from '../../server/documents/afgoerelse.js'
-import { formatDansk, fraDate } from '../../server/sag/frister.js'
+import { formatDansk, fraDate, klagefristSidsteDag } from '../../server/sag/frister.js'
 import { klagefrister } from '../../server/sag/klagefrist.js'
 
 const afgoerelse = {
@@ -61,8 +60,8 @@ describe('klagefrist from the delivery date', () => {
       return rows.length === 2 && rows.every((r) => r.status === 'sendt' || r.status === 'til_print')
     })
     const idag = fraDate(new Date())
-    const sidste = formatDansk(klageFristSidsteDag(idag, 'huslejenaevn'))
-    expect(await klagefrister(w.db, sagId)).toEqual([{ partId: lejer.id, navn: lejer.navn, kanal: 'digital_post', meddelt: idag, sidsteDag: klageFristSidsteDag(idag) }])
+    const sidste = formatDansk(klagefristSidsteDag(idag, 'huslejenaevn'))
+    expect(await klagefrister(w.db, sagId)).toEqual([{ partId: lejer.id, navn: lejer.navn, kanal: 'digital_post', meddelt: idag, sidsteDag: klagefristSidsteDag(idag) }])
 
     // The Digital Post message carries the decision and a notice naming both dates.
     const dp = await w.db.selectFrom('udsendelser').select('id').where('sag_id', '=', sagId).where('status', '=', 'sendt').executeTakeFirstOrThrow()

@@ -6,10 +6,10 @@ import { afterAll, describe, expect, it } from 'vitest'
 import {
   afgoerelseDocument,
   afgoerelsePreviewHtml,
-  klageFristSidsteDag,
   type AfgoerelseViewModel,
 } from '../../server/documents/afgoerelse.js'
 import type { Block } from '../../server/documents/blocks.js'
+import { klagefristSidsteDag } from '../../server/sag/frister.js'
 import { renderPdf } from '../../server/documents/pdf.js'
 import { eksempelAfgoerelse } from '../../server/documents/afgoerelse.eksempel.js'
 import { tekstTilAfsnit, validerTekst } from '../../server/documents/tekst.js'
@@ -91,32 +91,32 @@ describe('validerTekst', () => {
   })
 })
 
-describe('klageFristSidsteDag', () => {
+describe('klagefristSidsteDag', () => {
   it('when the decision is notified on an ordinary Monday, then the last day is the Monday 4 weeks later', () => {
-    expect(klageFristSidsteDag('2026-12-07')).toBe('2027-01-04')
-    expect(formatDansk(klageFristSidsteDag('2026-12-07'))).toBe('mandag den 4. januar 2027')
+    expect(klagefristSidsteDag('2026-12-07')).toBe('2027-01-04')
+    expect(formatDansk(klagefristSidsteDag('2026-12-07'))).toBe('mandag den 4. januar 2027')
   })
 
   it('when 4 weeks end on juledag, then the deadline moves past 2. juledag and the weekend', () => {
-    expect(klageFristSidsteDag('2026-11-27')).toBe('2026-12-28')
+    expect(klagefristSidsteDag('2026-11-27')).toBe('2026-12-28')
   })
 
   it('when 4 weeks end on nytårsaftensdag, then the deadline moves past nytårsdag and the weekend', () => {
-    expect(klageFristSidsteDag('2026-12-03')).toBe('2027-01-04')
+    expect(klagefristSidsteDag('2026-12-03')).toBe('2027-01-04')
   })
 
   it('when 4 weeks end on a Saturday, then the deadline is the Monday after', () => {
-    expect(klageFristSidsteDag('2026-10-31')).toBe('2026-11-30')
+    expect(klagefristSidsteDag('2026-10-31')).toBe('2026-11-30')
   })
 
   it('when a beboerklagenævn decision is notified before July, then July does not count (almenlejeloven § 106)', () => {
-    expect(klageFristSidsteDag('2026-06-22', 'huslejenaevn')).toBe('2026-07-20')
-    expect(klageFristSidsteDag('2026-06-22', 'beboerklagenaevn')).toBe('2026-08-20')
-    expect(klageFristSidsteDag('2026-07-10', 'beboerklagenaevn')).toBe('2026-08-28')
+    expect(klagefristSidsteDag('2026-06-22', 'huslejenaevn')).toBe('2026-07-20')
+    expect(klagefristSidsteDag('2026-06-22', 'beboerklagenaevn')).toBe('2026-08-20')
+    expect(klagefristSidsteDag('2026-07-10', 'beboerklagenaevn')).toBe('2026-08-28')
   })
 
   it('when the date is not a calendar date, then it throws instead of guessing', () => {
-    expect(() => klageFristSidsteDag('2026-02-30')).toThrow(RangeError)
+    expect(() => klagefristSidsteDag('2026-02-30')).toThrow(RangeError)
   })
 })
 
@@ -182,7 +182,7 @@ describe('the decision as PDF', () => {
       ['2026-11-27', 'mandag den 28. december 2026'],
       ['2026-10-31', 'mandag den 30. november 2026'],
     ] as const) {
-      const klagevejledning = { meddelt: formatDansk(meddelt), sidsteDag: formatDansk(klageFristSidsteDag(meddelt)), naevnType: 'huslejenaevn' as const }
+      const klagevejledning = { meddelt: formatDansk(meddelt), sidsteDag: formatDansk(klagefristSidsteDag(meddelt)), naevnType: 'huslejenaevn' as const }
       const text = (await pdfTekst(eksempelAfgoerelse({ klagevejledning }))).join('\n')
       expect(text).toContain(`Fristen udløber ${sidsteDag}.`)
     }

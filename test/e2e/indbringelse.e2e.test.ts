@@ -67,9 +67,12 @@ describe('browser test of the filing wizard', () => {
         // Hidden above the page until it has focus; then DKFDS slides it in (0.2 s).
         await expect.poll(async () => (await page.locator('a.skipnav').boundingBox())?.y ?? -1, { message: 'the focused skip link is on screen' }).toBeGreaterThanOrEqual(0)
         await page.keyboard.press('Enter')
-        // The next Tab starts in <main>: the e-mail field, not the header's links.
+        // The next Tab starts in <main>, not the header's links: first the MitID button
+        // (how citizens log in), then the password form's e-mail field.
         await page.keyboard.press('Tab')
-        expect(show(await focused(page)), 'focus after the skip link').toContain('#email')
+        expect(show(await focused(page)), 'focus after the skip link').toContain('#log-ind-mitid')
+        await page.keyboard.press('Tab')
+        expect(show(await focused(page)), 'focus after the MitID button').toContain('#email')
         await page.keyboard.press('Shift+Tab')
         await typeInto(page, 'email', user.email)
         await typeInto(page, 'adgangskode', user.password)

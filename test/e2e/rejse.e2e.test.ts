@@ -176,7 +176,7 @@ describe('the whole journey of a case, in a browser', () => {
       expect(pathOf(up)).toBe('/login')
       await up.locator('#email').fill(udlejer.email)
       await up.locator('#adgangskode').fill(udlejer.password)
-      await click(up, up.locator('button[type=submit].button-primary'))
+      await click(up, up.getByRole('button', { name: 'Log ind med adgangskode' }))
       expect(pathOf(up)).toBe(invitation)
       await checkpoint(up, 'udlejer-invitation')
       await click(up, up.getByRole('button', { name: 'Tilknyt sagen' }))

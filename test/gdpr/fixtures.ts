@@ -5,13 +5,14 @@ import { randomBytes, createHash } from 'node:crypto'
 import { sql } from 'kysely'
 import type { Database } from '../../server/db/database.js'
 import type { CprCipher } from '../../server/identitet/cpr-crypto.js'
+import type { SagStatus } from '../../server/sag/status.js'
 import { createUser, uid } from '../helpers/factories.js'
 
 let nummer = 0
 
 export interface SagInput {
   naevnId: string
-  status: string
+  status: SagStatus
   /** Days since the last status change. */
   lukketForDage: number
   cpr?: string

@@ -15,7 +15,8 @@ import {
   behandlingstider,
   overskredneFrister,
 } from '../../server/modules/sagsbehandling/oversigt.repository.js'
-import { etAarFoer, iDag } from '../../server/modules/sagsbehandling/oversigt.routes.js'
+import { etAarFoer } from '../../server/modules/sagsbehandling/oversigt.routes.js'
+import { idagIDanmark } from '../../server/sag/frister.js'
 import { Agent } from '../helpers/agent.js'
 import { createUser, naevnFor } from '../helpers/factories.js'
 import { indbringSag } from '../helpers/indbringelse.js'
@@ -45,7 +46,7 @@ function tabel(html: string, id: string): string[][] {
 
 describe('the secretariat leader’s overview', () => {
   const w = useWorld()
-  const T = iDag()
+  const T = idagIDanmark()
   const ids: Record<string, string> = {}
   const sagsnumre: Record<string, string> = {}
   let A: { id: string; navn: string }

@@ -12,7 +12,6 @@ import { skrivJournal } from '../../server/sag/journal.js'
 import { addToOutbox } from '../../server/outbox/outbox.js'
 import { adresseTekst, formaalLabel, formatDatoTid, partRolleLabel, sagsomraadeLabels } from '../../server/sag/visning.js'
 import { formatKroner } from '../../server/sag/gebyr.js'
-import type { NaevnType } from '../../server/naevn/naevn.js'
 
 export async function genererKvittering(ctx: ProcessorContext, payload: JobPayload<'generer-kvittering'>): Promise<string> {
   const { db } = ctx
@@ -32,7 +31,7 @@ export async function genererKvittering(ctx: ProcessorContext, payload: JobPaylo
     db.selectFrom('parter').select(['rolle', 'navn']).where('sag_id', '=', sag.id).orderBy('rolle').orderBy('raekkefoelge').execute(),
     db.selectFrom('dokumenter').select(['filnavn', 'stoerrelse']).where('sag_id', '=', sag.id).orderBy('oprettet').execute(),
   ])
-  const type = sag.naevn_type as NaevnType
+  const type = sag.naevn_type
   const repraesentant = parter.find((p) => p.rolle === 'repraesentant')
   const doc = kvitteringDocument(
     {

@@ -14,7 +14,7 @@ import { skrivJournal } from '../../server/sag/journal.js'
 import { renderPdf } from '../../server/documents/pdf.js'
 import { brevhovedAf, naevnKontaktKolonner, type NaevnKontaktRaekke } from '../../server/documents/brevhoved.js'
 import { klagefristDocument } from '../../server/documents/klagefrist.js'
-import type { NaevnType } from '../../server/documents/afgoerelse.js'
+import type { NaevnType } from '../../server/naevn/naevn.js'
 
 export async function leverUdsendelse(ctx: ProcessorContext, payload: JobPayload<'lever-udsendelse'>): Promise<string> {
   const { db, cpr, digitalPost, config } = ctx

@@ -7,7 +7,7 @@ import { assertAdmin } from '../../access/policies.js'
 import { naevnRoller } from '../../access/principal.js'
 import { getUser, listMemberships, listUsers, rolleLabel } from '../../brugere/brugere.js'
 import { FormErrors, forLangeFelter, kontrollerFeltLaengder, list, text } from '../../forms/form.js'
-import { getNaevn, isUuid, isNaevnType, listMedlemmer, listNaevn, naevnTypeLabel, naevnTyper, type NaevnType } from '../../naevn/naevn.js'
+import { getNaevn, isUuid, isNaevnType, listMedlemmer, listNaevn, naevnTypeLabel, naevnTyper } from '../../naevn/naevn.js'
 import { listRevisions } from '../../revision/revisionslog.js'
 import type { Database } from '../../db/database.js'
 import { NotFoundError, ValidationError } from '../../errors.js'
@@ -142,7 +142,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
       typeValg: naevnTyper.map((t) => ({ value: t, label: naevnTypeLabel[t] })),
       naevn: rows.map((b) => ({
         ...b,
-        typeLabel: naevnTypeLabel[b.type as NaevnType],
+        typeLabel: naevnTypeLabel[b.type],
         kommuner: b.kommuner.map((k) => k.navn).join(', '),
       })),
     })
@@ -153,12 +153,12 @@ export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const [medlemmer, historik, andre] = await Promise.all([
       listMedlemmer(db, id),
       listRevisions(db, 'naevn', id),
-      listNaevn(db, { type: naevn.type as NaevnType, aktiv: true }),
+      listNaevn(db, { type: naevn.type, aktiv: true }),
     ])
     const valgte = new Set((v?.kilder as string[] | undefined) ?? [])
     return reply.page('pages/admin/naevn', {
       titel: naevn.navn,
-      naevn: { ...naevn, typeLabel: naevnTypeLabel[naevn.type as NaevnType] },
+      naevn: { ...naevn, typeLabel: naevnTypeLabel[naevn.type] },
       v: { ...naevn, ...(v ?? {}) },
       medlemmer: medlemmer.map((m) => ({ ...m, rolle: rolleLabel[m.rolle as keyof typeof rolleLabel] })),
       historik: historik.map((h) => ({ ...h, tidspunkt: formatTid(h.tidspunkt), detaljer: JSON.stringify(h.detaljer) })),

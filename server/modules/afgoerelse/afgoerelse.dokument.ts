@@ -19,7 +19,6 @@ import {
   type LejemaalType,
 } from '../../sag/koder.js'
 import { formatBestemmelse } from '../../sag/lovgrundlag.js'
-import type { IndbringerRolle } from '../../sag/sagsomraader.js'
 import { adresseTekst, formaalLabel, formatDato, partRolleLabel, sagsomraadeLabels } from '../../sag/visning.js'
 import type { AfgoerelseCtx } from './afgoerelse.service.js'
 
@@ -41,9 +40,9 @@ async function viewModel(ctx: AfgoerelseCtx, sagId: string, a: Afgoerelse, o: { 
   const bestemmelser = a.lovgrundlag.map((id) => ctx.love.hent(id)).filter((b) => b !== undefined)
   const navn = (rolle: string) => parter.filter((x) => x.rolle === rolle).map((x) => x.navn).join(', ')
   const boks = [
-    { label: 'Indbringer', vaerdi: sag.indbringer_rolle ? rolleLabel[sag.indbringer_rolle as IndbringerRolle] : '' },
+    { label: 'Indbringer', vaerdi: sag.indbringer_rolle ? rolleLabel[sag.indbringer_rolle] : '' },
     { label: 'Formål', vaerdi: formaalLabel(type, sag.formaal) },
-    { label: 'Lejemål', vaerdi: sag.lejemaal_type ? lejemaalLabel[sag.lejemaal_type as LejemaalType] : '' },
+    { label: 'Lejemål', vaerdi: sag.lejemaal_type ? lejemaalLabel[sag.lejemaal_type] : '' },
     { label: 'Indbringelsesdato', vaerdi: sag.indbragt ? formatDato(sag.indbragt) : '' },
     { label: 'Adresser', vaerdi: adresseTekst(sag) },
     { label: 'Navn på indbringer', vaerdi: navn('indbringer') },

@@ -19,7 +19,6 @@ import { naevnTypeFor, statusForAfslutning, type Afslutningsaarsag, type Lejemaa
 import { skiftStatus } from '../../sag/livscyklus.js'
 import type { LovIndex } from '../../sag/lovgrundlag.js'
 import { sagsomraaderFor } from '../../sag/sagsomraader.js'
-import type { SagStatus } from '../../sag/status.js'
 import { laesAfgoerelse, mangler, standardAfgoerelseTekst } from './afgoerelse.regler.js'
 import { afgoerelseDokument } from './afgoerelse.dokument.js'
 
@@ -105,15 +104,28 @@ export async function endeliggoer(ctx: AfgoerelseCtx, p: Principal, sagId: strin
   const nr = Number(tidligere?.nr ?? 0) + 1
   if (nr > 1 && aarsag.trim().length < 5) throw new ValidationError('AarsagMangler', 'Skriv, hvorfor afgørelsen rettes; årsagen står i historikken.', { aarsag: 'Skriv årsagen til den nye version.' })
   const til = statusForAfslutning(afgoerelse.afslutningsaarsag as Afslutningsaarsag)
-  const status = sag.status as SagStatus
+  const status = sag.status
   if (nr === 1 && til === 'afgjort' && status !== 'paa_dagsorden') {
     throw new ConflictError('IkkeBehandletPaaMoede', 'En afgørelse om medhold træffes af nævnet på et møde: sagen skal have status "På dagsordenen", før afgørelsen kan gøres endelig.')
   }
   const pdf = await afgoerelseDokument(ctx, sag.id, { ...afgoerelse, version: nr }, { udkast: false })
   const sha256 = createHash('sha256').update(pdf).digest('hex')
   await ctx.db.transaction().execute(async (trx) => {
-    const locked = await trx.updateTable('afgoerelser').set({ status: 'endelig', opdateret: sql`now()` }).where('id', '=', afgoerelse.id).where('status', '=', 'udkast').returning('id').executeTakeFirst()
-    if (!locked) throw new ConflictError('AfgoerelseEndelig', 'Afgørelsen er allerede gjort endelig af en anden.')
+    // Locks exactly the draft that was rendered: an edit saved meanwhile (version + 1) or
+    // another caseworker's finalisation leaves no row to lock, and nothing is written.
+    const locked = await trx
+      .updateTable('afgoerelser')
+      .set({ status: 'endelig', opdateret: sql`now()` })
+      .where('id', '=', afgoerelse.id)
+      .where('status', '=', 'udkast')
+      .where('version', '=', afgoerelse.version)
+      .returning('id')
+      .executeTakeFirst()
+    if (!locked) {
+      const nu = await trx.selectFrom('afgoerelser').select('status').where('id', '=', afgoerelse.id).executeTakeFirst()
+      if (nu?.status === 'endelig') throw new ConflictError('AfgoerelseEndelig', 'Afgørelsen er allerede gjort endelig af en anden.')
+      throw new ConflictError('AfgoerelseAendret', 'Udkastet blev ændret, mens afgørelsen blev gjort endelig, så intet er gemt. Gennemse ændringen, og gør afgørelsen endelig igen.')
+    }
     const dokumentId = await lagreDokument(trx, { sagId: sag.id, filnavn: `afgoerelse-${sag.sagsnummer}-v${nr}.pdf`, mime: 'application/pdf', data: pdf, kategori: 'afgoerelse', uploadetAf: p.userId, synligForParter: true })
     // The registered fields as they were made final: the version's own record of them.
     const felter = Object.fromEntries(Object.entries(afgoerelse).filter(([k]) => k !== 'id'))

@@ -13,7 +13,7 @@ import { isUuid } from '../../naevn/naevn.js'
 import { NotFoundError } from '../../errors.js'
 import { formatDato, formatDatoTid } from '../../sag/visning.js'
 import { afvisKoersel, godkendKoersel, lavSletningsforslag, listForslag, listKoersler } from '../../gdpr/sletning.js'
-import { aarFoer, iDag } from '../../gdpr/opbevaring.js'
+import { aarFoer, idagIDanmark } from '../../sag/frister.js'
 
 const Params = Type.Object({ id: Type.String({ maxLength: 64 }) })
 const Query = Type.Object({ besked: Type.Optional(Type.String({ maxLength: 20 })) })
@@ -47,7 +47,7 @@ export const sletningRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const naevn = ledte.length === 0 ? [] : await db.selectFrom('naevn').select(['id', 'navn', 'opbevaring_aar']).where('id', 'in', ledte).orderBy('navn').execute()
     const koersler = await listKoersler(db, ledte)
     const forslag = await listForslag(db, koersler.filter((k) => k.status === 'forslag').map((k) => k.id))
-    const idag = iDag()
+    const idag = idagIDanmark()
     return reply.page('pages/gdpr/sletning', {
       titel: 'Sletning af sager',
       besked: o.besked ? beskeder[o.besked] : undefined,

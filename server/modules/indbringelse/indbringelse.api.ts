@@ -12,7 +12,7 @@ import { readMultipart } from '../../forms/multipart.js'
 import { maskCpr } from '../../identitet/cpr.js'
 import { isBilagKategori } from '../../sag/bilag.js'
 import { parterBrugerenTalerFor } from '../../sag/partshoering.js'
-import { statusForPart, type SagStatus } from '../../sag/status.js'
+import { statusForPart } from '../../sag/status.js'
 import { dokumentForPart, listBeskeder, listDokumenter, listMineSager, listParter } from './indbringelse.repository.js'
 import { bekraeftGebyr, gemHvem, gemLejemaal, gemParter, gemSagen, indsend, sendBesked, startKladde, uploadBilag, type IndbringelseCtx } from './indbringelse.service.js'
 import { antalMedpartFelter } from './indbringelse.trin.js'
@@ -132,7 +132,7 @@ export const indbringelseApi: FastifyPluginAsyncTypebox = async (app) => {
     const sag = await sagForPart(db, p, id)
     const mine = await parterBrugerenTalerFor(db, p, sag.id)
     const [parter, dokumenter] = await Promise.all([listParter(db, sag.id), listDokumenter(db, sag.id, { forParter: mine })])
-    const status = statusForPart[sag.status as SagStatus]
+    const status = statusForPart[sag.status]
     return {
       id: sag.id,
       status: sag.status,

@@ -200,7 +200,7 @@ export async function beregnGebyr(ctx: IndbringelseCtx, sag: Sag, naar = new Dat
   if (!sag.lejemaal_type) return null
   return gebyrForIndbringelse(ctx.db, {
     aar: naar.getFullYear(),
-    naevnType: naevnTypeFor(sag.lejemaal_type as LejemaalType),
+    naevnType: naevnTypeFor(sag.lejemaal_type),
     formaal: sag.formaal ?? 'klage',
   })
 }

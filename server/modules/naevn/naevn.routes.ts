@@ -3,14 +3,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { guard, requirePrincipal } from '../../access/guards.js'
 import { assertMayViewNaevn, isAdmin, isLeaderOf, startPageFor } from '../../access/policies.js'
-import { getNaevn, listMedlemmer, listNaevn, naevnTypeLabel, type NaevnType } from '../../naevn/naevn.js'
+import { getNaevn, listMedlemmer, listNaevn, naevnTypeLabel } from '../../naevn/naevn.js'
 import { rolleLabel } from '../../brugere/brugere.js'
-import type { NaevnRolle } from '../../access/principal.js'
 import { Mig, NaevnDetail, NaevnListQuery, NaevnParams, NaevnSummary, Problem } from './naevn.schemas.js'
 import { Type } from 'typebox'
 
 function summary(b: Awaited<ReturnType<typeof listNaevn>>[number]) {
-  return { id: b.id, type: b.type as NaevnType, navn: b.navn, aktiv: b.aktiv, sammenlagtI: b.sammenlagt_i, kommuner: b.kommuner }
+  return { id: b.id, type: b.type, navn: b.navn, aktiv: b.aktiv, sammenlagtI: b.sammenlagt_i, kommuner: b.kommuner }
 }
 
 export const naevnRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -19,8 +18,8 @@ export const naevnRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const [naevn, medlemmer] = await Promise.all([getNaevn(app.db, req.params.id), listMedlemmer(app.db, req.params.id)])
     return reply.page('pages/naevn/naevn', {
       titel: naevn.navn,
-      naevn: { ...naevn, typeLabel: naevnTypeLabel[naevn.type as NaevnType], kommuner: naevn.kommuner.map((k) => k.navn).join(', ') },
-      medlemmer: medlemmer.map((m) => ({ ...m, rolle: rolleLabel[m.rolle as NaevnRolle] })),
+      naevn: { ...naevn, typeLabel: naevnTypeLabel[naevn.type], kommuner: naevn.kommuner.map((k) => k.navn).join(', ') },
+      medlemmer: medlemmer.map((m) => ({ ...m, rolle: rolleLabel[m.rolle] })),
       kanIndstille: isAdmin(req.principal) || isLeaderOf(req.principal, req.params.id),
     })
   })
@@ -64,7 +63,7 @@ export const naevnRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ...summary(naevn),
         email: naevn.email,
         telefon: naevn.telefon,
-        medlemmer: medlemmer.map((m) => ({ id: m.id, navn: m.navn, rolle: m.rolle as NaevnRolle })),
+        medlemmer: medlemmer.map((m) => ({ id: m.id, navn: m.navn, rolle: m.rolle })),
       }
     },
   )

@@ -12,7 +12,7 @@ import { ValidationError } from '../../errors.js'
 import { FormBody, FormErrors, kontrollerFeltLaengder, text } from '../../forms/form.js'
 import { sendDownload } from '../../http/download.js'
 import { mineNaevnView } from '../../naevn/visning.js'
-import { statusForPart, type SagStatus } from '../../sag/status.js'
+import { statusForPart } from '../../sag/status.js'
 import { adresseTekst, formatDatoTid } from '../../sag/visning.js'
 import { hentNaevn, klarTilMoede, listMoederForPersonale, listPunkter } from './moeder.repository.js'
 import { dagsordenPdf, sagsmappePdf } from './moeder.dokumenter.js'
@@ -111,7 +111,7 @@ export const moederRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
       v: { dato: t.isoDato, tid: t.isoTid, sted: moede.sted, ...v },
       punkter: punkter.map((x, i) => {
-        const status = x.status as SagStatus
+        const status = x.status
         const felt = (navn: string) => `${navn}-${x.id}`
         return {
           id: x.id,

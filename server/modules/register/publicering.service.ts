@@ -10,7 +10,7 @@ import type { DB } from '../../db/types.js'
 import { brevhovedAf, naevnKontaktKolonner } from '../../documents/brevhoved.js'
 import { offentligAfgoerelseDocument } from '../../documents/offentlig-afgoerelse.js'
 import { renderPdf } from '../../documents/pdf.js'
-import type { NaevnType } from '../../documents/afgoerelse.js'
+import type { NaevnType } from '../../naevn/naevn.js'
 import { readKommuner } from '../../referencedata/kommuner.js'
 import { cachedPerDir } from '../../referencedata/cache.js'
 import { loadPostnumre } from '../../referencedata/postnumre.js'
@@ -97,7 +97,7 @@ export async function publicerAfgoerelse(ctx: PubliceringCtx, afgoerelseId: stri
   const tekst = v.anonymiseret_tekst
 
   const f = v.felter as Record<string, unknown>
-  const type = a.naevn_type as NaevnType
+  const type = a.naevn_type
   const [love, kommuner, postnumre] = await Promise.all([loadLovgrundlag(ctx.referenceDataDir), kommuneNavne(ctx.referenceDataDir), loadPostnumre(ctx.referenceDataDir)])
   const kommunekode = a.kommunekode ?? 0
   const kommunenavn = kommuner.get(kommunekode) ?? ''

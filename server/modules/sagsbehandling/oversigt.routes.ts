@@ -14,7 +14,7 @@ import { isUuid, naevnTypeLabel, naevnTyper, type NaevnType } from '../../naevn/
 import { sagsomraaderFor } from '../../sag/sagsomraader.js'
 import { statusForPart } from '../../sag/status.js'
 import { adresseTekst, formatDato } from '../../sag/visning.js'
-import { erDato } from '../../sag/frister.js'
+import { erDato, idagIDanmark } from '../../sag/frister.js'
 import {
   aabneSagerPrStatus,
   aldersfordeling,
@@ -35,14 +35,6 @@ export const OversigtQuery = Type.Object({
 })
 export type OversigtQuery = Static<typeof OversigtQuery>
 
-/** The boards the user heads the secretariat of. */
-
-
-
-/** Today as a calendar day in Danish time. */
-export function iDag(now = new Date()): Dato {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now)
-}
 
 /** The day after the same date a year before: [result, dato] spans exactly 12 months. */
 export function etAarFoer(dato: Dato): Dato {
@@ -195,7 +187,7 @@ export const oversigtRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) => {
       const p = requirePrincipal(req)
       const ledte = ledteNaevnIds(p)
-      const idag = iDag()
+      const idag = idagIDanmark()
       const naevnValg = p.memberships
         .filter((m) => ledte.includes(m.naevnId))
         .map((m) => ({ value: m.naevnId, label: m.naevnNavn }))

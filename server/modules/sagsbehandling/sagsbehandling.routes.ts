@@ -16,7 +16,7 @@ import { mineNaevnView } from '../../naevn/visning.js'
 import { dokumentKategoriLabel, formatStoerrelse } from '../../sag/bilag.js'
 import { formatKroner } from '../../sag/gebyr.js'
 import { listJournal } from '../../sag/journal.js'
-import { naevnTypeFor, type LejemaalType } from '../../sag/koder.js'
+import { naevnTypeFor } from '../../sag/koder.js'
 import { sagsomraaderFor } from '../../sag/sagsomraader.js'
 import { logAdgang } from '../../sag/adgangslog.js'
 import { kunGennemHandling, overgange, sagStatuser, statusForPart, type SagStatus } from '../../sag/status.js'
@@ -108,12 +108,12 @@ export const sagsbehandlingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         adresse: adresseTekst(s),
         parter: s.parter ?? '',
         naevn: s.naevn_navn,
-        status: statusForPart[s.status as SagStatus].label,
-        omraader: s.lejemaal_type ? sagsomraadeLabels(naevnTypeFor(s.lejemaal_type as LejemaalType), s.sagsomraader).join(', ') : '',
+        status: statusForPart[s.status].label,
+        omraader: s.lejemaal_type ? sagsomraadeLabels(naevnTypeFor(s.lejemaal_type), s.sagsomraader).join(', ') : '',
         indbragt: s.indbragt ? formatDatoTid(s.indbragt) : '',
         sagsbehandler: s.sagsbehandler ?? 'Ikke tildelt',
         gebyr: s.gebyr_betalt ? 'Betalt' : s.gebyr_kr !== null ? `${formatKroner(s.gebyr_kr)} – ikke betalt` : 'Ikke fastsat',
-        ...fristVisning(s.status as SagStatus, s.frist_fremsendelse, s.hoeringsfrist),
+        ...fristVisning(s.status, s.frist_fremsendelse, s.hoeringsfrist),
       })),
       side,
       sider,
@@ -158,7 +158,7 @@ export const sagsbehandlingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const valgteBrevModtagere = new Set((o.v?.brev_modtagere ?? '').split(',').filter(Boolean))
     const valgteModtagere = new Set((o.v?.modtagere ?? '').split(',').filter(Boolean))
     const valgteDokumenter = new Set((o.v?.dokumenter ?? '').split(',').filter(Boolean))
-    const status = sag.status as SagStatus
+    const status = sag.status
     if (o.errors?.any) reply.status(400)
     const sagsbehandler = personale.find((x) => x.id === sag.sagsbehandler_id)
     return reply.page('pages/sagsbehandling/sag', {
