@@ -45,7 +45,10 @@ export function anonymiser(tekst: string, viden: SagsViden, leksikon: Leksikon, 
     ...findKendteParter(tekst, matcher),
     ...findUkendtePersoner(tekst, leksikon, matcher).kandidater,
   ]
-  if (!pol.bevarVirksomhedsnavne) kandidater.push(...virksomhedskandidater(tekst, kandidater))
+  if (!pol.bevarVirksomhedsnavne) {
+    const firmaer = virksomhedskandidater(tekst, kandidater)
+    kandidater.push(...firmaer, ...gentagneFirmanavne(tekst, firmaer))
+  }
 
   const valgte = flet(loes(kandidater, zoner, tekst), tekst)
   const spans = navngiv(valgte, tekst, matcher.entiteter, pol)
@@ -69,6 +72,28 @@ function virksomhedskandidater(tekst: string, kandidater: readonly Kandidat[]): 
     const entitet: Entitet = part?.entitet ?? { noegle: `firma:${fold(navn.replace(/\s(?:A\/S|ApS|I\/S|K\/S|P\/S|IVS)$/u, ''))}` }
     return { ...v, type: 'virksomhed' as const, regel: 'virksomhedsnavn', sikkerhed: 0.8, prioritet: P.virksomhedMaske, entitet, trimbar: true }
   })
+}
+
+/**
+ * A company named once in full ("Rent & Pænt Silkeborg ApS") and later by its name alone
+ * ("Rent & Pænt Silkeborg"): the same entity wherever the name without its legal form recurs.
+ */
+function gentagneFirmanavne(tekst: string, firmaer: readonly Kandidat[]): Kandidat[] {
+  const kerner = new Map<string, Kandidat>()
+  for (const f of firmaer) {
+    const navn = tekst.slice(f.start, f.end).replace(/,?\s(?:afdeling|afd\.)\s.*$/u, '')
+    const kerne = navn.replace(/\s(?:A\/S|ApS|I\/S|K\/S|P\/S|IVS|AS|GmbH)$/u, '').replace(/\sv\/.*$/u, '').trim()
+    if (kerne === navn || kerne.length < 5 || !/\p{Lu}/u.test(kerne) || !/\p{L}{4}/u.test(kerne)) continue
+    if (!kerner.has(kerne)) kerner.set(kerne, f)
+  }
+  const ud: Kandidat[] = []
+  for (const [kerne, f] of kerner) {
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])${kerne.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu')
+    for (const m of tekst.matchAll(re)) {
+      ud.push({ start: m.index, end: m.index + m[0].length, type: 'virksomhed', regel: 'virksomhedsnavn-gentaget', sikkerhed: 0.75, prioritet: P.virksomhedMaske - 1, entitet: f.entitet, trimbar: true })
+    }
+  }
+  return ud
 }
 
 const GRUND: Partial<Record<BevarType, string>> = {

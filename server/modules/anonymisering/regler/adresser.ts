@@ -42,6 +42,7 @@ const STORT_ORD_RE = new RegExp(`(?<![${L}\\p{N}])\\p{Lu}[${L}'’.-]*`, 'gu')
 const ALENE_RE = /(?:vej|vejen|gade|gaden|allé|alle|stræde|strædet|straede|boulevard|torv|torvet|passage|gyde|\s\p{Lu}[\p{L}]*)$/u
 // One to three capitalised words right before a house number (the postal code decides).
 const NAVN_FOER_NR_RE = new RegExp(`(?<![${L}\\p{N}.])\\p{Lu}[${L}'’-]+(?:\\s\\p{Lu}[${L}'’.-]*){0,2}(?=\\s(?:nr\\.\\s?)?\\d{1,3}(?![.,]?\\d))`, 'gu')
+const POSTBOKS_RE = /(?<![\p{L}])(?:Postboks|Box|P\.O\. Box)\s\d{1,5}(?![\p{N}])/gu
 // "matr.nr. 12ab", "matrikel nr. 5 cx, Horsens Bygrunde", "matr. nr. 1234 a Vejle Markjorder".
 const MATRIKEL_RE = new RegExp(
   `(?<![${L}])(?:matr(?:ikel)?\\.?\\s?-?(?:nr\\.?|nummer)?|matrikelnr\\.?|matrikelnummer)\\s?[:.]?\\s?\\d+\\s?[a-zæøå]{0,3}(?![${L}\\p{N}])(?:,?\\s(?:\\p{Lu}[${L}-]*\\s){0,3}(?:By|Bygrunde|Markjorder|Kvarter|Sogn|Ejerlav|Hovedgård|Gård|Overdrev|Mark)(?![${L}]))?`,
@@ -187,12 +188,16 @@ export function findAdresser(tekst: string, viden: SagsViden, leksikon: Leksikon
   for (const m of tekst.matchAll(NAVN_FOER_NR_RE)) {
     const end = m.index + m[0].length
     const hale = laesHale(tekst, end, leksikon)
-    if (hale.nummer === undefined || !hale.postby?.kendt) continue
+    if (hale.nummer === undefined || !(hale.postby?.kendt || hale.etage !== undefined)) continue
     let start = m.index
     const ord = m[0].split(' ')
     for (let j = 0; j < ord.length - 1 && IKKE_VEJ.has(ord[j]!.replace(/[.:]$/, '').toLowerCase()); j++) start += ord[j]!.length + 1
     if (IKKE_VEJ.has(tekst.slice(start, end).toLowerCase())) continue
     adresse(start, end, hale, 'adresse-postnummer', 0.88, P.adresse)
+  }
+  for (const m of tekst.matchAll(POSTBOKS_RE)) {
+    const end = m.index + m[0].length
+    adresse(m.index, end, laesHale(tekst, end, leksikon), 'postboks', 0.85, P.adresse)
   }
   for (const m of tekst.matchAll(MATRIKEL_RE)) {
     kandidater.push({ start: m.index, end: m.index + m[0].length, type: 'adresse', regel: 'matrikel', sikkerhed: 0.9, prioritet: P.adresse })

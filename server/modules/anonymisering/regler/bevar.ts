@@ -109,6 +109,12 @@ const FORENINGER =
   '(?:Boligselskabet|Boligforeningen|Andelsboligforeningen|Andelsforeningen|Ejerforeningen|Ejendomsselskabet|Administrationsselskabet|Advokatfirmaet|Advokatfirma|Boligorganisationen|Andelsselskabet|Selskabet|Interessentskabet|Fonden|Stiftelsen|Tømrerfirmaet|Malerfirmaet|Murerfirmaet|VVS-firmaet|Kollegiet|A/B|E/F)'
 const BRANCHER =
   '(?:Ejendomme|Ejendomsadministration|Administration|Boligadministration|Ejendomsservice|Holding|Invest|Byg|VVS|Entreprise|Gruppen|Bolig|Boliger|Udlejning|Ejendomsinvest|Properties|Real Estate|Advokater|Advokatpartnerselskab|Rengøring|Malerfirma|Tømrerfirma)'
+const STORE_UDLEJERE = [
+  'Lejerbo', 'KAB', 'AAB', 'fsb', 'FSB', 'DEAS', 'Domea', 'Domea\\.dk', 'Boligkontoret Danmark', 'Civica', 'Bo-Vest', 'Heimstaden', 'Akelius', 'Newsec',
+  'Cobblestone', 'Kereby', 'Taurus', 'Boligselskabet Sjælland', 'Himmerland Boligforening', 'Arbejdernes Boligselskab', 'Vesterbro Boligforening',
+  'Boligforeningen 3B', 'AKB', 'SAB', 'Bonava', 'PFA Ejendomme', 'Danica Ejendomme', 'Nrep', 'NREP', 'Aberdeen', 'Patrizia', 'Balder', 'Velliv',
+  'Ejendomsselskabet Norden', 'Boligselskabet AKB', 'Nuna Ejendomme', 'INI', 'A/S Boligselskabet Inissiat', 'Inissiat', 'Iserit', 'Iserit A/S',
+].join('|')
 const AFDELING = `(?:,?\\s(?:afdeling|afd\\.)\\s(?:nr\\.\\s?)?(?:\\d+[A-Za-z]?|\\p{Lu}[${L}-]+)(?:\\s\\p{Lu}[${L}-]+)?)?`
 const KAPITAL = `\\p{Lu}[${L}'’.-]*`
 /** A capitalised name word without a trailing period ("Madsen." ends a sentence). */
@@ -123,6 +129,12 @@ export const VIRKSOMHED_RE = new RegExp(
     `${FOER}(?:${NAVNEORD}\\s){0,4}${SELSKABSFORM}(?![${L}])(?:\\sv/\\s?${NAVN}(?:\\s${NAVN}){0,3})?`,
     `${FOER}${FORENINGER}(?:\\s(?:af\\s\\d{4}|${NAVNEORD})){1,4}${AFDELING}`,
     `${FOER}[A-ZÆØÅ]{2,6}-afdeling\\s\\p{Lu}[${L}-]+`,
+    // "AAB afdeling 42", "KAB, afd. Ellemarken": an acronym with its afdeling.
+    `${FOER}[A-ZÆØÅ]{2,6},?\\s(?:afdeling|afd\\.)\\s(?:nr\\.\\s?)?(?:\\d+[A-Za-z]?|\\p{Lu}[${L}-]+)(?:\\s\\p{Lu}[${L}-]+)?`,
+    // The legal form first: "K/S Ådalsvej 9", "A/B Solbakken", "E/F Strandgade 5".
+    `${FOER}(?:K/S|P/S|I/S|A/S|A/B|E/F|AB|EF)\\s${KAPITAL}(?:\\s(?:${KAPITAL}|\\d+[A-Za-z]?)){0,3}(?![${L}])`,
+    // Large landlords and administrators known by name alone.
+    `${FOER}(?:${STORE_UDLEJERE})${AFDELING}${EFTER}`,
     `${FOER}(?:[A-ZÆØÅ]{2,6}\\s[–-]\\s)?(?:(?:${KAPITAL}\\s){1,3}(?:\\p{Lu}[${L}-]*)?|(?:${KAPITAL}\\s){0,3}\\p{Lu}[${L}-]*)(?:[Bb]oligforening|[Bb]oligselskab|[Aa]ndelsboligforening|[Bb]oligorganisation)(?:en|et)?(?:\\s(?:af\\s\\d{4}|\\d+[A-Za-z]?))?${AFDELING}${EFTER}`,
     `${FOER}${KAPITAL}(?:\\s${KAPITAL}){0,2}\\s(?:&|og)\\s(?:Søn|Sønner|Co\\.?|Partnere|Datter|Døtre)(?:\\s${SELSKABSFORM})?(?![${L}])`,
     `${FOER}(?:Brdr\\.|Brødrene)\\s${KAPITAL}(?:\\s${KAPITAL})?(?:\\s${SELSKABSFORM})?(?![${L}])`,

@@ -58,18 +58,24 @@ const KONTO_KONTEKST = /(?:konto|kto|reg\.|reg\s?nr|registrering|bank|sparekasse
 const TLF_UDLAND_RE = /(?<![\p{L}\p{N}+])(?:\+|00)(\d{1,3})(?:[\s.-]?\(0\))?((?:[\s.-]?\d{1,4}){1,6})(?![\p{N}])/gu
 // Any number right after "tlf.", "telefon", "mobil": Danish, Greenlandic six digits, grouped.
 const TLF_ETTER_ORD_RE =
-  /(?<![\p{L}])(?:tlf|telefon(?:nummer|nr)?|mobil(?:nummer|nr|telefon)?|mob|tel|fax|sms|telefonisk på|ring(?:e|es)? på)\.?(?:\s?nr\.?)?\s?[:.]?\s?((?:\+|00)?\d{1,4}(?:[\s.-]?\d{1,4}){1,5})(?![\p{N}])/giu
+  /(?<![\p{L}])(?:tlf|telefon(?:nummer|nr)?|mobil(?:nummer|nr|telefon)?|mob|tel|fax|sms|phone|kontakttelefon|direkte|telefonisk på|ring(?:e|es)? på|træffes på)\.?(?:\s?nr\.?)?(?:\s?\/\s?(?:mobil|sms|tlf)\.?)?\s?[:.]?\s?(\(?(?:\+|00)?\d{1,4}\)?(?:[\s.-]?\d{1,4}){1,5})(?![\p{N}])/giu
+// "(+45) 20 30 40 50", "(+299) 32 12 34": a country code in brackets.
+const TLF_PARENTES_RE = /\((?:\+|00)\d{1,3}\)\s?\d{2,4}(?:[\s.-]?\d{2,4}){1,4}(?![\p{N}])/gu
+// Six digits in pairs ("32 12 34", Greenland) after a phone word somewhere before.
+const TLF_SEKS_RE = /(?<![\p{L}\p{N}.,/+-])\d{2}(?:[\s.-]\d{2}[\s.-]\d{2}|\d{4})(?![\p{N}]|[\s.-]\d)/gu
 const CPR_DELT_RE = /(?<![\p{N}\p{L}/.,-])(\d{2})([.\s-])(\d{2})\2(\d{2})[\s-]?(\d{4})(?![\p{N}]|[-/.,]\p{N})/gu
 const CPR_SKJULT_RE = /(?<![\p{N}\p{L}/.,-])(\d{6})[\s-]?(?:[xX*]{4}|[xX*]{2}\d{2}|\d{2}[xX*]{2})(?![\p{L}\p{N}*])/gu
 
 // Case and journal numbers: after a label ("sagsnr.", "j.nr.", "ref.", "Deres ref.", …) or a
 // court's or the Ombudsman's own form ("BS-12345/2023-OLR", "B-1234-19", "FOB 2019-12").
 const SAG_ETIKET =
-  '(?:sagsnr\\.?|sagsnummer|sags\\.?\\s?nr\\.?|sag\\s?nr\\.?|sags-?id|j\\.\\s?nr\\.?|jnr\\.?|jr\\.\\s?nr\\.?|journal\\s?nr\\.?|journalnr\\.?|journalnummer|jour\\.\\s?nr\\.?|indbringelsesnr\\.?|indbringelsesnummer|ref\\.?\\s?nr\\.?|referencenr\\.?|referencenummer|reference|deres\\sref\\.?|vores\\sref\\.?|ref\\.|rettens\\snr\\.?|kundenr\\.?|kundenummer|lejernr\\.?|lejernummer|lejemålsnr\\.?|lejemålsnummer|medlemsnr\\.?|medlemsnummer|fakturanr\\.?|fakturanummer|policenr\\.?|ordrenr\\.?|sag)'
+  '(?:sagsnr\\.?|sagsnummer|sags\\.?\\s?nr\\.?|sag\\s?nr\\.?|sags-?id|j\\.\\s?nr\\.?|jnr\\.?|jr\\.\\s?nr\\.?|journal\\s?nr\\.?|journalnr\\.?|journalnummer|jour\\.\\s?nr\\.?|indbringelsesnr\\.?|indbringelsesnummer|ref\\.?\\s?nr\\.?|referencenr\\.?|referencenummer|reference|deres\\sref\\.?|vores\\sref\\.?|ref\\.|rettens\\snr\\.?|kundenr\\.?|kundenummer|lejernr\\.?|lejernummer|lejemålsnr\\.?|lejemålsnummer|medlemsnr\\.?|medlemsnummer|fakturanr\\.?|fakturanummer|policenr\\.?|ordrenr\\.?|løbenr\\.?|løbenummer|kontraktnr\\.?|vor\\sref\\.?|jeres\\sref\\.?|sagerne|sag)'
 const SAG_ID = '(?:[A-ZÆØÅ]{1,6}[\\s-]?)?\\d[\\dA-Za-z]*(?:\\.\\d[\\dA-Za-z]*|[-/][\\dA-Za-z]+|\\s?[-/]\\s?\\d[\\dA-Za-z]*)*'
-const SAG_RE = new RegExp(`(?<![\\p{L}])${SAG_ETIKET}\\s?[:.]?\\s?(?:nr\\.\\s?)?(${SAG_ID})`, 'giu')
+const SAG_RE = new RegExp(`(?<![\\p{L}])${SAG_ETIKET}\\s?[:.]?\\s?(?:nr\\.\\s?)?(${SAG_ID}(?:(?:,\\s?|\\s(?:og|samt|eller)\\s)${SAG_ID})*)`, 'giu')
+// "nr. 2023-04567": after a bare "nr.", a number with a dash or slash and five digits or more.
+const NR_SAG_RE = /(?<![\p{L}])nr\.\s?((?:[A-ZÆØÅ]{1,6}-?)?\d[\d]*(?:[-/]\d+)+)(?![\p{L}\p{N}]|[-/]\p{N})/gu
 const RET_SAG_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:(?:BS|BF|SS|AM|BOL|FOB|KBH)[\\s-]?(?:nr\\.\\s?)?\\d+(?:\\.\\d+|[-/][\\dA-Z]+|\\s?[-/]\\s?\\d+)*|[ABSV]-\\d{2,6}-\\d{2,4}(?:-[A-Z0-9]+)*)(?![\\p{L}\\p{N}])`,
+  `(?<![\\p{L}\\p{N}])(?:(?:BS|BF|SS|FS|KS|TS|AM|BOL|FOB|KBH)[\\s-]?(?:nr\\.\\s?)?\\d+(?:\\.\\d+|[-/][\\dA-Z]+|\\s?[-/]\\s?\\d+)*|[ABFKSV]-\\d{2,6}-\\d{2,4}(?:-[A-Z0-9]+)*)(?![\\p{L}\\p{N}])`,
   'gu',
 )
 const PLADE_RE = /(?<![\p{L}\p{N}§])[A-Z]{2}\s?\d{2}\s?\d{3}(?![\p{L}\p{N}])/gu
@@ -169,7 +175,7 @@ export function findMoenstre(tekst: string, viden: SagsViden, politik: Politik):
     if (!harTlf) {
       if (/^[01]/.test(cifre)) continue // Danish subscriber numbers start with 2–9
       // "2019-2020" is a period, "1234 5678" without context rarely a phone number.
-      if (m[3] === undefined && (/-/.test(m[2]!) || /^(?:19|20)\d\d\s(?:19|20)\d\d$/.test(m[2]!))) continue
+      if (m[3] === undefined && /^(?:19|20)\d\d[\s-](?:19|20)\d\d$/.test(m[2]!)) continue
       if (m[3] === '' && lignerDato(cifre)) continue
       if (m[3] === '' && cvrModulus11(cifre)) {
         push(m.index, m.index + m[0].length, 'cvr', 'cvr-modulus11', 0.6, P.cvr)
@@ -192,6 +198,10 @@ export function findMoenstre(tekst: string, viden: SagsViden, politik: Politik):
       if (cifre >= min && /^(?:299|298)/.test(land)) break
     }
     if (cifre + land.length >= 8 || (cifre >= 6 && /^(?:299|298)/.test(land))) push(m.index, end, 'telefon', 'telefon-udland', 0.9, P.telefonKontekst)
+  }
+  for (const m of tekst.matchAll(TLF_PARENTES_RE)) push(m.index, m.index + m[0].length, 'telefon', 'telefon-udland', 0.9, P.telefonKontekst)
+  for (const m of tekst.matchAll(TLF_SEKS_RE)) {
+    if (TLF_KONTEKST.test(foran(tekst, m.index, 40))) push(m.index, m.index + m[0].length, 'telefon', 'telefon-kontekst', 0.8, P.telefon)
   }
   for (const m of tekst.matchAll(TLF_ETTER_ORD_RE)) {
     const nummer = m[1]!
@@ -237,6 +247,10 @@ export function findMoenstre(tekst: string, viden: SagsViden, politik: Politik):
     if (/^sag[\s:.]*$/i.test(m[0].slice(0, m[0].length - id.length)) && !/[-/]/.test(id)) continue
     const start = m.index + m[0].length - id.length
     push(start, m.index + m[0].length, 'sagsnummer', 'sagsnummer', 0.9, P.sagsnummer)
+  }
+  for (const m of tekst.matchAll(NR_SAG_RE)) {
+    if (m[1]!.replace(/\D/g, '').length < 5) continue
+    push(m.index + m[0].length - m[1]!.length, m.index + m[0].length, 'sagsnummer', 'sagsnummer-nr', 0.75, P.sagsnummer - 1)
   }
   for (const m of tekst.matchAll(RET_SAG_RE)) push(m.index, m.index + m[0].length, 'sagsnummer', 'sagsnummer-form', 0.85, P.sagsnummer)
 
