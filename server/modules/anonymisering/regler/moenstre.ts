@@ -71,9 +71,9 @@ const CPR_SKJULT_RE = /(?<![\p{N}\p{L}/.,-])(\d{6})[\s-]?(?:[xX*]{4}|[xX*]{2}\d{
 const SAG_ETIKET =
   '(?:sagsnr\\.?|sagsnummer|sags\\.?\\s?nr\\.?|sag\\s?nr\\.?|sags-?id|j\\.\\s?nr\\.?|jnr\\.?|jr\\.\\s?nr\\.?|journal\\s?nr\\.?|journalnr\\.?|journalnummer|jour\\.\\s?nr\\.?|indbringelsesnr\\.?|indbringelsesnummer|ref\\.?\\s?nr\\.?|referencenr\\.?|referencenummer|reference|deres\\sref\\.?|vores\\sref\\.?|ref\\.|rettens\\snr\\.?|kundenr\\.?|kundenummer|lejernr\\.?|lejernummer|lejemålsnr\\.?|lejemålsnummer|medlemsnr\\.?|medlemsnummer|fakturanr\\.?|fakturanummer|policenr\\.?|ordrenr\\.?|løbenr\\.?|løbenummer|kontraktnr\\.?|vor\\sref\\.?|jeres\\sref\\.?|sagerne|sag)'
 const SAG_ID = '(?:[A-ZÆØÅ]{1,6}[\\s-]?)?\\d[\\dA-Za-z]*(?:\\.\\d[\\dA-Za-z]*|[-/][\\dA-Za-z]+|\\s?[-/]\\s?\\d[\\dA-Za-z]*)*'
-const SAG_RE = new RegExp(`(?<![\\p{L}])${SAG_ETIKET}\\s?[:.]?\\s?(?:nr\\.\\s?)?(${SAG_ID}(?:(?:,\\s?|\\s(?:og|samt|eller)\\s)${SAG_ID})*)`, 'giu')
+const SAG_RE = new RegExp(`(?<![\\p{L}])${SAG_ETIKET}\\s?[:.]?\\s?(?:nr\\.\\s?)?(${SAG_ID}(?:\\s(?:og|samt|eller)\\s${SAG_ID})*)`, 'giu')
 // "nr. 2023-04567": after a bare "nr.", a number with a dash or slash and five digits or more.
-const NR_SAG_RE = /(?<![\p{L}])nr\.\s?((?:[A-ZÆØÅ]{1,6}-?)?\d[\d]*(?:[-/]\d+)+)(?![\p{L}\p{N}]|[-/]\p{N})/gu
+const NR_SAG_RE = /(?<![\p{L}.-])(?<!(?:cpr|cvr|tlf|konto|reg|CPR|CVR|Cpr|Cvr|Tlf|Konto|Reg)[\s.-]*)nr\.\s?((?:[A-ZÆØÅ]{1,6}-?)?\d[\d]*(?:[-/]\d+)+)(?![\p{L}\p{N}]|[-/]\p{N})/gu
 const RET_SAG_RE = new RegExp(
   `(?<![\\p{L}\\p{N}])(?:(?:BS|BF|SS|FS|KS|TS|AM|BOL|FOB|KBH)[\\s-]?(?:nr\\.\\s?)?\\d+(?:\\.\\d+|[-/][\\dA-Z]+|\\s?[-/]\\s?\\d+)*|[ABFKSV]-\\d{2,6}-\\d{2,4}(?:-[A-Z0-9]+)*)(?![\\p{L}\\p{N}])`,
   'gu',
