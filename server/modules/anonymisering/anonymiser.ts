@@ -90,7 +90,7 @@ function gentagneFirmanavne(tekst: string, firmaer: readonly Kandidat[]): Kandid
   for (const [kerne, f] of kerner) {
     const re = new RegExp(`(?<![\\p{L}\\p{N}])${kerne.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu')
     for (const m of tekst.matchAll(re)) {
-      ud.push({ start: m.index, end: m.index + m[0].length, type: 'virksomhed', regel: 'virksomhedsnavn-gentaget', sikkerhed: 0.75, prioritet: P.virksomhedMaske - 1, entitet: f.entitet, trimbar: true })
+      ud.push({ start: m.index, end: m.index + m[0].length, type: 'virksomhed', regel: 'virksomhedsnavn-gentaget', sikkerhed: 0.75, prioritet: P.adresse - 1, entitet: f.entitet, trimbar: true })
     }
   }
   return ud
