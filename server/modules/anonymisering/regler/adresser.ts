@@ -7,7 +7,7 @@
 // the tenant Andersen), and so is a matrikel number ("matr.nr. 12ab Horsens Bygrunde").
 import type { Leksikon } from '../leksikon.js'
 import type { Politik, SagsViden } from '../typer.js'
-import { erSaetningsstart, P, variantMoenster, type Kandidat, type Zone } from './faelles.js'
+import { erSaetningsstart, fold, P, variantMoenster, type Kandidat, type Zone } from './faelles.js'
 
 const L = '\\p{L}'
 const STAERK =
@@ -200,7 +200,11 @@ export function findAdresser(tekst: string, viden: SagsViden, leksikon: Leksikon
     adresse(m.index, end, laesHale(tekst, end, leksikon), 'postboks', 0.85, P.adresse)
   }
   for (const m of tekst.matchAll(MATRIKEL_RE)) {
-    kandidater.push({ start: m.index, end: m.index + m[0].length, type: 'adresse', regel: 'matrikel', sikkerhed: 0.9, prioritet: P.adresse })
+    let end = m.index + m[0].length
+    // "matr.nr. 12ab Nuuk": a town after the number belongs to it.
+    const by = /^,?\s(\p{Lu}[\p{L}-]+)/u.exec(tekst.slice(end, end + 40))
+    if (by && leksikon.bynavne.has(fold(by[1]!))) end += by[0].length
+    kandidater.push({ start: m.index, end, type: 'adresse', regel: 'matrikel', sikkerhed: 0.9, prioritet: P.adresse })
   }
 
   // Real street names from the lexicon, when a house number follows.
