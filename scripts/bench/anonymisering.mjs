@@ -1,18 +1,24 @@
-// Bench "anonymisering": the anonymizer for published decisions on the annotated corpus
-// (test/anonymisering/korpus), one thread, in this process.
+// Bench "anonymisering": the anonymizer for published decisions, one thread, in this process.
 //
+//   <sæt>:recall, <sæt>:recall-<type>, <sæt>:bevar-praecision
+//                       quality on two annotated sets, as the tests measure it (evaluering.ts):
+//                       a gold span counts only when all its letters and digits are masked;
+//                       keep-precision is the share of law references, authorities, amounts,
+//                       dates and areas left untouched.
+//         korpus:   test/anonymisering/korpus, written together with the rules (a unit-test
+//                   set); its misses are printed.
+//         holdout:  test/anonymisering/holdout, written independently and never read by
+//                   whoever writes rules: only its per-type figures are printed, never a text.
+//                   When the folder is missing, the bench says so and skips its lines.
+//       baseline: the target value itself (baselineCase "maal"), so ratio ≥ 1 meets it; the
+//       holdout's figures are the issue's targets (recall ≥ 0.97, 1.00 for CPR, e-mail,
+//       phone, account, IBAN and parties' names, keep-precision ≥ 0.98).
 //   gennemloeb          decisions of ~4,000 characters per second (two corpus decisions
 //                       joined, with both cases' parties), after a warm-up, in alternating
 //                       rounds with the baseline so a change in machine load hits both.
 //       baseline: a trivial pass over the same texts in the same run: the CPR and e-mail
 //       regular expressions alone, replaced in place. Target (the issue): ≥ 200 per second.
-//   recall, recall-<type>, bevar-praecision
-//                       quality on the corpus as the tests measure it (evaluering.ts): a
-//                       gold span counts only when all its letters and digits are masked;
-//                       keep-precision is the share of law references, authorities,
-//                       amounts, dates and areas left untouched.
-//       baseline: the target value itself (baselineCase "maal"), so ratio ≥ 1 meets it.
-import { readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { pathToFileURL } from 'node:url'
@@ -20,8 +26,17 @@ import { resultLine } from './lib.mjs'
 
 const BENCH = 'anonymisering'
 const MAAL_PR_SEKUND = 200
-const MAAL = { recall: 0.97, cpr: 1, email: 1, partsnavn: 1, bevar: 0.98 }
-const NOEGLETYPER = ['partsnavn', 'person', 'cpr', 'email', 'telefon', 'adresse']
+const MAAL = { recall: 0.97, cpr: 1, email: 1, telefon: 1, konto: 1, iban: 1, partsnavn: 1, bevar: 0.98 }
+const TYPER = ['partsnavn', 'person', 'cpr', 'cvr', 'email', 'telefon', 'konto', 'iban', 'nummerplade', 'adresse', 'virksomhed', 'sagsnummer']
+
+/** A set's decisions (*.json built by byg-korpus.mjs), or undefined when the folder is missing. */
+function laesSaet(dir) {
+  if (!existsSync(dir)) return undefined
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')))
+}
 const ROUNDS = 5
 const ROUND_MS = 2_000
 const WARMUP_MS = 2_000
@@ -41,33 +56,41 @@ export async function run({ root, log, emit }) {
   }
   const leksikon = await indlaesLeksikon(dataDir)
 
-  const korpusDir = join(root, 'test', 'anonymisering', 'korpus')
-  const korpus = readdirSync(korpusDir)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => JSON.parse(readFileSync(join(korpusDir, f), 'utf8')))
+  const korpus = laesSaet(join(root, 'test', 'anonymisering', 'korpus')) ?? []
   if (korpus.length < 2) throw new Error('Korpusset mangler (test/anonymisering/korpus/*.json).')
 
   // --- Quality -------------------------------------------------------------------------
-  const resultater = korpus.map((d) => evaluerDokument(d.tekst, d.guld, d.bevar, anonymiser(d.tekst, d.viden, leksikon, d.politik).spans))
-  const s = samlEvaluering(resultater)
-  for (const r of resultater) for (const m of r.missede) log(`  ikke maskeret: ${m.type} "${m.tekst}"`)
-  for (const r of resultater) for (const b of r.roerte) log(`  rørt: ${b.type} "${b.tekst}"`)
-  const kvalitet = (name, value, baseline, extra = {}) => {
-    const line = resultLine({ bench: BENCH, case: name, value, unit: 'andel', baseline, digits: 4, baselineCase: 'maal', target: baseline, dokumenter: korpus.length, ...extra })
-    emit(line)
+  const kvalitet = (saet, navn, value, baseline, dokumenter, extra = {}) => {
+    const name = `${saet}:${navn}`
+    emit(resultLine({ bench: BENCH, case: name, value, unit: 'andel', baseline, digits: 4, baselineCase: 'maal', target: baseline, dokumenter, ...extra }))
     if (!(value >= baseline)) {
       log(`${name}: ${value.toFixed(4)} under målet ${baseline}.`)
       process.exitCode = 1
     }
   }
-  kvalitet('recall', s.recall, MAAL.recall, { guldSpans: s.guldIAlt })
-  for (const type of NOEGLETYPER) {
-    if (s.recallPerType[type] === undefined) continue
-    kvalitet(`recall-${type}`, s.recallPerType[type], MAAL[type] ?? MAAL.recall, { guldSpans: s.antalPerType[type] })
+  const maal = (saet, type) => (saet === 'holdout' ? (MAAL[type] ?? 0) : (MAAL[type] ?? MAAL.recall))
+  const maalSaet = (saet, navn, dokumenter, { visMissede }) => {
+    const resultater = dokumenter.map((d) => evaluerDokument(d.tekst, d.guld, d.bevar, anonymiser(d.tekst, d.viden, leksikon, d.politik).spans))
+    const s = samlEvaluering(resultater)
+    if (visMissede) {
+      for (const r of resultater) for (const m of r.missede) log(`  ${saet}: ikke maskeret: ${m.type} "${m.tekst}"`)
+      for (const r of resultater) for (const b of r.roerte) log(`  ${saet}: rørt: ${b.type} "${b.tekst}"`)
+    }
+    kvalitet(saet, 'recall', s.recall, MAAL.recall, dokumenter.length, { guldSpans: s.guldIAlt })
+    for (const type of TYPER) {
+      if (s.recallPerType[type] === undefined) continue
+      // Per-type floors: the issue's 1.00 types; the others are reported (target 0 on the held-out set).
+      kvalitet(saet, `recall-${type}`, s.recallPerType[type], maal(saet, type), dokumenter.length, { guldSpans: s.antalPerType[type] })
+    }
+    kvalitet(saet, 'bevar-praecision', s.bevarPraecision, MAAL.bevar, dokumenter.length, { bevarSpans: s.bevarIAlt })
+    for (const [type, v] of Object.entries(s.bevarPerType)) log(`  ${saet}: bevar ${type} ${v.toFixed(4)}`)
+    log(`${navn}: recall ${s.recall.toFixed(4)} (${s.guldIAlt} guld-spans), bevar-præcision ${s.bevarPraecision.toFixed(4)} (${s.bevarIAlt} bevar-spans)`)
   }
-  kvalitet('bevar-praecision', s.bevarPraecision, MAAL.bevar, { bevarSpans: s.bevarIAlt })
-  log(`Recall ${s.recall.toFixed(4)} (${s.guldIAlt} guld-spans), bevar-præcision ${s.bevarPraecision.toFixed(4)} (${s.bevarIAlt} bevar-spans)`)
+  maalSaet('korpus', 'Korpus', korpus, { visMissede: true })
+  const holdout = laesSaet(join(root, 'test', 'anonymisering', 'holdout'))
+  if (!holdout || holdout.length === 0) log('Det tilbageholdte sæt (test/anonymisering/holdout) findes ikke; dets linjer springes over.')
+  // Only figures: whoever tunes the rules must not see the held-out texts or its misses.
+  else maalSaet('holdout', 'Tilbageholdt sæt', holdout, { visMissede: false })
 
   // --- Throughput ------------------------------------------------------------------------
   // Decisions of ~4,000 characters: each corpus decision followed by the next one, with

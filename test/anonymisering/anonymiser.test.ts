@@ -60,20 +60,20 @@ describe('known parties', () => {
 describe('the traps', () => {
   it('when a town is in the board name and in an address, then the board name stays and the address goes', () => {
     const tekst = 'Huslejenævnet i Odense har besigtiget Vestergade 3, 5000 Odense C.'
-    expect(kør(tekst).tekst).toBe('Huslejenævnet i Odense har besigtiget [adresse], 5000 Odense C.')
-    expect(kør(tekst, viden, { bevarPostnummerOgBy: false }).tekst).toBe('Huslejenævnet i Odense har besigtiget [adresse].')
+    expect(kør(tekst).tekst).toBe('Huslejenævnet i Odense har besigtiget [adresse].')
+    expect(kør(tekst, viden, { bevarPostnummerOgBy: true }).tekst).toBe('Huslejenævnet i Odense har besigtiget [adresse], 5000 Odense C.')
   })
 
-  it('when the tenant is Hansen, then "H.C. Andersens Boulevard" and "Hansensvej" are not the tenant', () => {
+  it('when the tenant is Hansen, then "H.C. Andersens Boulevard" and "Hansensvej" are streets (masked as such), not the tenant', () => {
     const v: SagsViden = { parties: [{ role: 'lejer', name: 'Ole Andersen' }, { role: 'udlejer', name: 'Mads Hansen' }] }
     const tekst = 'Andersen bor ved H.C. Andersens Boulevard, og Hansen ejer en grund på Hansensvej. Andersens nabo klagede.'
-    expect(kør(tekst, v).tekst).toBe('Lejer bor ved H.C. Andersens Boulevard, og udlejer ejer en grund på Hansensvej. Lejers nabo klagede.')
+    expect(kør(tekst, v).tekst).toBe('Lejer bor ved [adresse], og udlejer ejer en grund på [adresse]. Lejers nabo klagede.')
   })
 
-  it('when a CPR-like number is a case number, then it is kept; a real CPR is masked', () => {
+  it('when a CPR-like number is a case number, then it is masked as a case number; a real CPR as a CPR', () => {
     const tekst = 'Jf. sagsnr. 010190-1234 og j.nr. 2024-0101-1234. Lejers cpr-nr. er 020391-4321 og 0203914321.'
     const r = kør(tekst, { parties: [] })
-    expect(r.tekst).toBe('Jf. sagsnr. 010190-1234 og j.nr. 2024-0101-1234. Lejers cpr-nr. er [cpr-nr.] og [cpr-nr.].')
+    expect(r.tekst).toBe('Jf. sagsnr. [sagsnr.] og j.nr. [sagsnr.]. Lejers cpr-nr. er [cpr-nr.] og [cpr-nr.].')
   })
 
   it('when a number is an impossible date, then it is no CPR', () => {
@@ -100,7 +100,7 @@ describe('the traps', () => {
 describe('patterns', () => {
   it('when CVR, e-mail, IBAN, account and licence plate occur, then each gets its placeholder', () => {
     const tekst = 'CVR-nr. 12345678, e-mail a.b@firma.dk, IBAN DK50 0040 0440 1162 43, reg.nr. 1234 kontonr. 0001234567, bil AB 12 345.'
-    expect(kør(tekst, { parties: [] }).tekst).toBe('CVR-nr. [cvr-nr.], e-mail [e-mail], IBAN [iban], reg.nr. [kontonr.] kontonr. [kontonr.], bil [nummerplade].')
+    expect(kør(tekst, { parties: [] }).tekst).toBe('CVR-nr. [cvr-nr.], e-mail [e-mail], IBAN [iban], [kontonr.], bil [nummerplade].')
   })
 
   it('when the case knows a CPR, phone or e-mail, then it is masked in any written form', () => {
@@ -108,10 +108,10 @@ describe('patterns', () => {
     expect(kør(tekst).tekst).toBe('Kontakt: [cpr-nr.], [telefon], [e-mail].')
   })
 
-  it('when the policy names other authorities case numbers, then those are masked and the board’s own kept', () => {
-    const tekst = 'Politiets j.nr. 0300-80152-00421-23 og nævnets sagsnr. 101-10005.'
-    const r = kør(tekst, { parties: [] }, { andreSagsnumre: ['(?<=Politiets j\\.nr\\. )[\\d-]+'] })
-    expect(r.tekst).toBe('Politiets j.nr. [sagsnr.] og nævnets sagsnr. 101-10005.')
+  it('when the policy names other authorities case numbers, then those are masked, and the board’s own too', () => {
+    const tekst = 'Politiets nummer 0300/80152/00421/23 og nævnets sagsnr. 101-10005.'
+    const r = kør(tekst, { parties: [] }, { andreSagsnumre: ['(?<=Politiets nummer )[\\d/]+'] })
+    expect(r.tekst).toBe('Politiets nummer [sagsnr.] og nævnets sagsnr. [sagsnr.].')
   })
 
   it('when the policy holds an invalid regular expression, then the error says so in Danish', () => {
@@ -123,12 +123,12 @@ describe('addresses', () => {
   it('when a known address is written in different forms, then each is masked', () => {
     const tekst = 'Lejemålet Nørrebrogade 12, 3. tv., 2200 København N. Også Nørrebrogade 12 3.tv, Nørrebrogade nr. 12, ejendommen Nørrebrogade 12-14 og selve Nørrebrogade.'
     const r = kør(tekst)
-    expect(maskeret(tekst, r.spans)).toEqual(['Nørrebrogade 12, 3. tv.', 'Nørrebrogade 12 3.tv', 'Nørrebrogade nr. 12', 'Nørrebrogade 12-14', 'Nørrebrogade'])
+    expect(maskeret(tekst, r.spans)).toEqual(['Nørrebrogade 12, 3. tv., 2200 København N', 'Nørrebrogade 12 3.tv', 'Nørrebrogade nr. 12', 'Nørrebrogade 12-14', 'Nørrebrogade'])
   })
 
   it('when an unknown address has a street suffix, a number and a postal code, then it is masked', () => {
     const tekst = 'Naboen bor på Skovvangsvej 201, st. th., 8200 Aarhus N og arbejder på Peter Bangs Vej 5.'
-    expect(kør(tekst, { parties: [] }).tekst).toBe('Naboen bor på [adresse], 8200 Aarhus N og arbejder på [adresse].')
+    expect(kør(tekst, { parties: [] }).tekst).toBe('Naboen bor på [adresse] og arbejder på [adresse].')
   })
 })
 
@@ -146,12 +146,13 @@ describe('unknown persons', () => {
 
   it('when a person is named in full and later by title and surname, then the full name is masked whole', () => {
     const tekst = 'Hun vil fremleje til Jonas Friis Kjærgaard. Fremlejetageren, Kjærgaard, er studerende. Udlejer: Roskilde Boligudlejning ApS, 4000 Roskilde.'
-    expect(kør(tekst, { parties: [] }).tekst).toBe('Hun vil fremleje til C. Fremlejetageren, C, er studerende. Udlejer: Roskilde Boligudlejning ApS, 4000 Roskilde.')
+    expect(kør(tekst, { parties: [] }).tekst).toBe('Hun vil fremleje til C. Fremlejetageren, C, er studerende. Udlejer: D ApS, 4000 Roskilde.')
   })
 
   it('when a board name, a court or a company name has capitalised words, then no person is found there', () => {
     const tekst = 'Beboerklagenævnet i Frederiksberg Kommune, Boligretten i Aarhus, Ankestyrelsen og Jensen Ejendomme ApS har udtalt sig.'
-    expect(kør(tekst, { parties: [] }).spans).toEqual([])
+    expect(kør(tekst, { parties: [] }, { bevarVirksomhedsnavne: true }).spans).toEqual([])
+    expect(kør(tekst, { parties: [] }).tekst).toBe('Beboerklagenævnet i Frederiksberg Kommune, Boligretten i Aarhus, Ankestyrelsen og C ApS har udtalt sig.')
   })
 })
 
@@ -174,12 +175,90 @@ describe('replacements and policy', () => {
   it('when the landlord is a company, then the policy decides whether its name stays', () => {
     const v: SagsViden = { parties: [{ role: 'udlejer', name: 'Ejendomsselskabet Fyn ApS' }] }
     const t = 'Udlejer er Ejendomsselskabet Fyn ApS. Maleren var Farvehuset ApS.'
-    expect(kør(t, v).tekst).toBe(t)
-    expect(kør(t, v, { bevarVirksomhedsnavne: false }).tekst).toBe('Udlejer er udlejer. Maleren var [virksomhed].')
+    expect(kør(t, v, { bevarVirksomhedsnavne: true }).tekst).toBe(t)
+    expect(kør(t, v).tekst).toBe('Udlejer er udlejer. Maleren var C ApS.')
   })
 
-  it('when no policy is given, then the default keeps postal code, town and companies and uses roles', () => {
-    expect(standardPolitik).toEqual({ erstatning: 'roller', bevarPostnummerOgBy: true, bevarVirksomhedsnavne: true, andreSagsnumre: [] })
+  it('when no policy is given, then the default masks postal code, town and companies and uses roles', () => {
+    expect(standardPolitik).toEqual({ erstatning: 'roller', bevarPostnummerOgBy: false, bevarVirksomhedsnavne: false, andreSagsnumre: [] })
+  })
+})
+
+describe('the default policy: every format the issue lists', () => {
+  const ingen: SagsViden = { parties: [] }
+  const fundet = (tekst: string, politik: Partial<Politik> = {}) => maskeret(tekst, kør(tekst, ingen, politik).spans)
+
+  it('when CPR numbers are written in any format, then each is masked', () => {
+    const tekst = 'CPR 120785-1234, 1207851234, cpr-nr. 120785 1234, 12.07.85-1234 og 120785-xxxx.'
+    expect(fundet(tekst)).toEqual(['120785-1234', '1207851234', '120785 1234', '12.07.85-1234', '120785-xxxx'])
+  })
+
+  it('when CVR numbers and e-mails occur, then each is masked', () => {
+    expect(fundet('CVR-nr. 35125408, CVR 12 34 56 78, SE-nr. 87654321; post@ådalsvej9.dk og a.b-c@firma.co.uk.')).toEqual([
+      '35125408', '12 34 56 78', '87654321', 'post@ådalsvej9.dk', 'a.b-c@firma.co.uk',
+    ])
+  })
+
+  it('when phone numbers are Danish, +45, Greenlandic, foreign, compact or grouped, then each is masked', () => {
+    const tekst = 'Tlf. 20 12 34 56, 2012 3456, 20123456, +45 20 12 34 56, +4520123456, 0045 20123456, +299 32 12 34, tlf. 32 12 34, 00299 321234, +46 70 123 45 67, +49 30 1234567 og +44 20 7946 0958.'
+    expect(fundet(tekst)).toEqual([
+      '20 12 34 56', '2012 3456', '20123456', '+45 20 12 34 56', '+4520123456', '0045 20123456', '+299 32 12 34', '32 12 34', '00299 321234',
+      '+46 70 123 45 67', '+49 30 1234567', '+44 20 7946 0958',
+    ])
+  })
+
+  it('when bank accounts are written in every form, then each is masked whole', () => {
+    const tekst = 'Beløbet indbetales på 6812-0004417252, 9570 0016893204, 9541 - 4410 227 318, reg.nr. 3409 kontonr. 11223344 eller 3409-11223344.'
+    expect(fundet(tekst)).toEqual(['6812-0004417252', '9570 0016893204', '9541 - 4410 227 318', 'reg.nr. 3409 kontonr. 11223344', '3409-11223344'])
+  })
+
+  it('when an IBAN is written with or without spaces, then it is masked', () => {
+    expect(fundet('IBAN DK42 0400 4017 5238 96 eller DK4204004017523896, også GL89 6471 0001 0002 06.')).toEqual([
+      'DK42 0400 4017 5238 96', 'DK4204004017523896', 'GL89 6471 0001 0002 06',
+    ])
+  })
+
+  it('when licence plates occur, then they are masked', () => {
+    expect(fundet('Bilen AB 12 345 og traileren CX48221.')).toEqual(['AB 12 345', 'CX48221'])
+  })
+
+  it('when an address is given, then street, number, floor, door, postal code and town go whole; a street alone and a matrikel number too', () => {
+    const tekst = 'Lejemålet Ådalsvej 9, 2. tv., 8700 Horsens. Lejer flyttede fra Aqqusinersuaq 12, 3900 Nuuk til Jagtvej. Ejendommen matr.nr. 12ab Horsens Bygrunde.'
+    expect(fundet(tekst)).toEqual(['Ådalsvej 9, 2. tv., 8700 Horsens', 'Aqqusinersuaq 12, 3900 Nuuk', 'Jagtvej', 'matr.nr. 12ab Horsens Bygrunde'])
+    expect(kør(tekst, ingen, { bevarPostnummerOgBy: true }).tekst).toContain('[adresse], 8700 Horsens')
+  })
+
+  it('when companies are parties or private firms, then they become the role or a letter with the legal form, the same each time', () => {
+    const v: SagsViden = { parties: [{ role: 'udlejer', name: 'Ådalsvej 9 ApS' }] }
+    const tekst =
+      'Udlejer Ådalsvej 9 ApS v/ administrator Rent & Pænt Silkeborg v/ Dorthe Madsen. Maleren Hansen & Søn og Brdr. Madsen A/S, Boligselskabet Sjælland, afdeling 12, og Herning Boligforening. Igen Hansen & Søn.'
+    expect(kør(tekst, v).tekst).toBe('Udlejer v/ administrator C. Maleren D og E A/S, F, og G. Igen D.')
+  })
+
+  it('when case and journal numbers of the board, courts, the Ombudsman, authorities or companies occur, then they are masked', () => {
+    const tekst = 'Sagsnr. 101-10233, j.nr. 2024-0101-1234, BS-12345/2023-OLR, B-1234-19, FOB 2019-12, Ankestyrelsens j.nr. 23-41877, Deres ref. 2024/118 og kundenr. 55123.'
+    expect(fundet(tekst)).toEqual(['101-10233', '2024-0101-1234', 'BS-12345/2023-OLR', 'B-1234-19', 'FOB 2019-12', '23-41877', '2024/118', '55123'])
+  })
+
+  it('when public authorities, laws, dates, amounts and areas occur, then they stay and are listed as kept with a reason', () => {
+    const tekst =
+      'Qeqqata Kommunia, Kommuneqarfik Sermersooq, Aarhus Kommune, Social-, Bolig- og Ældreministeriet, Ombudsmanden, Ankestyrelsen, BBR og Boligretten i Horsens; § 19, stk. 2, i lov om leje, den 1. maj 2024, 8.975 kr. og 64 m².'
+    const r = kør(tekst, ingen)
+    expect(r.spans).toEqual([])
+    expect((r.bevaret ?? []).map((b) => [tekst.slice(b.start, b.end), b.type])).toEqual([
+      ['Qeqqata Kommunia', 'myndighed'], ['Kommuneqarfik Sermersooq', 'myndighed'], ['Aarhus Kommune', 'myndighed'], ['Social-, Bolig- og Ældreministeriet', 'myndighed'],
+      ['Ombudsmanden', 'myndighed'], ['Ankestyrelsen', 'myndighed'], ['BBR', 'myndighed'], ['Boligretten i Horsens', 'myndighed'], ['§ 19, stk. 2, i lov om leje', 'lov'],
+    ])
+    expect(r.bevaret?.every((b) => b.grund.length > 10)).toBe(true)
+  })
+
+  it('when the policy keeps companies and the town, then they stay and the reason names the policy', () => {
+    const tekst = 'Udlejer Farvehuset ApS, Ådalsvej 9, 8700 Horsens.'
+    const r = kør(tekst, ingen, { bevarVirksomhedsnavne: true, bevarPostnummerOgBy: true })
+    expect(r.tekst).toBe('Udlejer Farvehuset ApS, [adresse], 8700 Horsens.')
+    expect((r.bevaret ?? []).map((b) => [tekst.slice(b.start, b.end), b.grund])).toEqual([
+      ['Farvehuset ApS', 'Nævnets politik bevarer virksomheders navne.'], ['8700 Horsens', 'Nævnets politik bevarer postnummer og by.'],
+    ])
   })
 })
 

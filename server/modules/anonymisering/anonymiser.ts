@@ -9,12 +9,12 @@
 // anvendSpans turns any list into the anonymized text.
 import type { Leksikon } from './leksikon.js'
 import { findAdresser } from './regler/adresser.js'
-import { findBevarZoner, findVirksomheder } from './regler/bevar.js'
-import { erSaetningsstart, overlapper, P, type Entitet, type Kandidat, type Zone } from './regler/faelles.js'
+import { findBevarZoner, findVirksomheder, selskabsformAf } from './regler/bevar.js'
+import { erSaetningsstart, fold, overlapper, P, type Entitet, type Kandidat, type Zone } from './regler/faelles.js'
 import { findKendteParter, partsmatcher } from './regler/kendte-parter.js'
 import { findMoenstre } from './regler/moenstre.js'
-import { findUkendtePersoner } from './regler/ukendte-personer.js'
-import { standardPolitik, type Anonymisering, type Politik, type SagsViden, type Span, type SpanType } from './typer.js'
+import { findUkendtePersoner, TITLER } from './regler/ukendte-personer.js'
+import { standardPolitik, type Anonymisering, type Bevaret, type BevarType, type Politik, type SagsViden, type Span, type SpanType } from './typer.js'
 
 export * from './typer.js'
 
@@ -46,14 +46,83 @@ export function anonymiser(tekst: string, viden: SagsViden, leksikon: Leksikon, 
     ...findUkendtePersoner(tekst, leksikon, matcher).kandidater,
   ]
   if (!pol.bevarVirksomhedsnavne) {
-    for (const v of findVirksomheder(tekst)) {
-      kandidater.push({ ...v, type: 'virksomhed', regel: 'virksomhedsnavn', sikkerhed: 0.7, prioritet: P.virksomhedMaske })
-    }
+    const firmaer = virksomhedskandidater(tekst, kandidater)
+    kandidater.push(...firmaer, ...gentagneFirmanavne(tekst, firmaer))
   }
 
   const valgte = flet(loes(kandidater, zoner, tekst), tekst)
   const spans = navngiv(valgte, tekst, matcher.entiteter, pol)
-  return { tekst: anvendSpans(tekst, spans), spans }
+  return { tekst: anvendSpans(tekst, spans), spans, bevaret: bevaret(zoner, spans, pol) }
+}
+
+/**
+ * Companies to mask: a company that holds a party's company name is that party (it becomes
+ * "udlejer"); any other is one entity per name ("C ApS" wherever it recurs).
+ */
+function virksomhedskandidater(tekst: string, kandidater: readonly Kandidat[]): Kandidat[] {
+  const parter = kandidater.filter((k) => k.regel === 'kendt-virksomhed' && k.entitet)
+  return findVirksomheder(tekst).map((v0) => {
+    // "Maleren Hansen & Søn": a title before the name is no part of it.
+    const v = { ...v0 }
+    for (let m = /^(\S+)\s+/u.exec(tekst.slice(v.start, v.end)); m && TITLER.has(fold(m[1]!)); m = /^(\S+)\s+/u.exec(tekst.slice(v.start, v.end))) {
+      v.start += m[0].length
+    }
+    const part = parter.find((k) => k.start >= v.start && k.end <= v.end)
+    const navn = tekst.slice(v.start, v.end)
+    const entitet: Entitet = part?.entitet ?? { noegle: `firma:${fold(navn.replace(/\s(?:A\/S|ApS|I\/S|K\/S|P\/S|IVS)$/u, ''))}` }
+    return { ...v, type: 'virksomhed' as const, regel: 'virksomhedsnavn', sikkerhed: 0.8, prioritet: P.virksomhedMaske, entitet, trimbar: true }
+  })
+}
+
+/**
+ * A company named once in full ("Rent & Pænt Silkeborg ApS") and later by its name alone
+ * ("Rent & Pænt Silkeborg"): the same entity wherever the name without its legal form recurs.
+ */
+function gentagneFirmanavne(tekst: string, firmaer: readonly Kandidat[]): Kandidat[] {
+  const kerner = new Map<string, Kandidat>()
+  for (const f of firmaer) {
+    const navn = tekst.slice(f.start, f.end).replace(/,?\s(?:afdeling|afd\.)\s.*$/u, '')
+    const kerne = navn.replace(/\s(?:A\/S|ApS|I\/S|K\/S|P\/S|IVS|AS|GmbH)$/u, '').replace(/\sv\/.*$/u, '').trim()
+    if (kerne === navn || kerne.length < 5 || !/\p{Lu}/u.test(kerne) || !/\p{L}{4}/u.test(kerne)) continue
+    if (!kerner.has(kerne)) kerner.set(kerne, f)
+  }
+  const ud: Kandidat[] = []
+  for (const [kerne, f] of kerner) {
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])${kerne.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu')
+    for (const m of tekst.matchAll(re)) {
+      ud.push({ start: m.index, end: m.index + m[0].length, type: 'virksomhed', regel: 'virksomhedsnavn-gentaget', sikkerhed: 0.75, prioritet: P.adresse - 1, entitet: f.entitet, trimbar: true })
+    }
+  }
+  return ud
+}
+
+const GRUND: Partial<Record<BevarType, string>> = {
+  lov: 'Lovhenvisninger bliver altid stående.',
+  myndighed: 'Offentlige myndigheder (domstole, nævn, kommuner, ministerier, styrelser) bliver stående.',
+  organisation: 'Landsdækkende organisationer bliver stående.',
+  virksomhed: 'Nævnets politik bevarer virksomheders navne.',
+  postby: 'Nævnets politik bevarer postnummer og by.',
+}
+
+/**
+ * What was recognised and left on purpose, for the review screen: authorities, laws,
+ * organisations, and what the board's policy keeps (companies, postal code and town).
+ * Dates, amounts and areas are kept too but not listed: there are many and they name no one.
+ */
+function bevaret(zoner: readonly Zone[], spans: readonly Span[], politik: Politik): Bevaret[] {
+  const ud: Bevaret[] = []
+  const sorteret = [...zoner].sort((a, b) => a.start - b.start || b.end - a.end)
+  for (const z of sorteret) {
+    const grund = GRUND[z.type]
+    if (!grund) continue
+    if (z.type === 'virksomhed' && !politik.bevarVirksomhedsnavne) continue
+    if (z.type === 'postby' && !politik.bevarPostnummerOgBy) continue
+    if (spans.some((s) => s.start < z.end && z.start < s.end)) continue
+    const forrige = ud[ud.length - 1]
+    if (forrige && forrige.start < z.end && z.start < forrige.end) continue
+    ud.push({ start: z.start, end: z.end, type: z.type, grund })
+  }
+  return ud
 }
 
 /** Strongest first; a keep zone at least as strong vetoes (an address is cut short instead). */
@@ -67,11 +136,18 @@ function loes(kandidater: Kandidat[], zoner: Zone[], tekst: string): Kandidat[] 
     for (const z of zoner) {
       if (z.start >= k.end) break
       if (z.end <= k.start || z.prioritet < k.prioritet) continue
+      if (k.trimbar && k.type === 'virksomhed' && z.start <= k.start && z.end < k.end) {
+        // "Ankestyrelsen og Jensen Ejendomme ApS": the company starts after the authority.
+        const m = /^[\s,]*(?:(?:og|&)\s+)?/u.exec(tekst.slice(z.end, k.end))!
+        k.start = z.end + m[0].length
+        continue
+      }
       if (k.trimbar && z.start > k.start) {
         k.end = z.start
         while (k.end > k.start && /[\s,]/.test(tekst[k.end - 1]!)) k.end--
         // What is left must still hold a house number to be an address.
-        if (!/\d/.test(tekst.slice(k.start, k.end)) && k.regel !== 'kendt-adresse') k.end = k.start
+        if (k.type === 'adresse' && !/\d/.test(tekst.slice(k.start, k.end)) && k.regel !== 'kendt-adresse') k.end = k.start
+        if (k.type === 'virksomhed' && !/\s/.test(tekst.slice(k.start, k.end))) k.end = k.start
         continue
       }
       ok = false
@@ -183,7 +259,9 @@ function navngiv(valgte: Kandidat[], tekst: string, parter: readonly Entitet[], 
       }
       if (k.genitiv) ord = /[\d]$/.test(ord) || /^[A-Z]+$/.test(ord) ? `${ord}'s` : `${ord}s`
       if (!m && /^\p{Ll}/u.test(ord) && erSaetningsstart(tekst, start)) ord = ord[0]!.toUpperCase() + ord.slice(1)
-      erstatning = ord
+      // An unknown company keeps its legal form: "C ApS".
+      const form = k.type === 'virksomhed' && k.entitet?.noegle.startsWith('firma:') ? selskabsformAf(tekst.slice(k.start, k.end)) : undefined
+      erstatning = form ? `${ord} ${form}` : ord
     } else {
       erstatning = ERSTATNING[k.type as Exclude<SpanType, 'person'>] ?? '[anonymiseret]'
     }

@@ -27,6 +27,14 @@ export interface LeksikonKilder {
   readonly kommuner?: readonly string[]
 }
 
+const GROENLAND: readonly (readonly [string, string])[] = [
+  ['3900', 'Nuuk'], ['3905', 'Nuussuaq'], ['3910', 'Kangerlussuaq'], ['3911', 'Sisimiut'], ['3912', 'Maniitsoq'], ['3913', 'Tasiilaq'],
+  ['3915', 'Kulusuk'], ['3919', 'Alluitsup Paa'], ['3920', 'Qaqortoq'], ['3921', 'Narsaq'], ['3922', 'Nanortalik'], ['3923', 'Narsarsuaq'],
+  ['3924', 'Ikerasassuaq'], ['3930', 'Kangilinnguit'], ['3932', 'Arsuk'], ['3940', 'Paamiut'], ['3950', 'Aasiaat'], ['3951', 'Qasigiannguit'],
+  ['3952', 'Ilulissat'], ['3953', 'Qeqertarsuaq'], ['3955', 'Kangaatsiaq'], ['3961', 'Uummannaq'], ['3962', 'Upernavik'], ['3964', 'Qaarsut'],
+  ['3970', 'Pituffik'], ['3971', 'Qaanaaq'], ['3980', 'Ittoqqortoormiit'], ['3985', 'Constable Pynt'],
+]
+
 /** Builds the lexicon from lists (tests build small ones; indlaesLeksikon reads the CSVs). */
 export function lavLeksikon(kilder: LeksikonKilder): Leksikon {
   const vejnavne = new Map<string, string[]>()
@@ -54,6 +62,12 @@ export function lavLeksikon(kilder: LeksikonKilder): Leksikon {
     addBy(navn)
   }
   for (const k of kilder.kommuner ?? []) addBy(k)
+  // Greenland's postal codes (Tusass), which the Danish list does not hold.
+  for (const [postnr, navn] of GROENLAND) {
+    if (postnumre.has(postnr)) continue
+    postnumre.set(postnr, navn)
+    addBy(navn)
+  }
 
   return Object.freeze({
     fornavne: new Set(kilder.fornavne.map(fold).filter(Boolean)),

@@ -51,7 +51,10 @@ export async function gemPolitik(db: Kysely<DB>, naevnId: string, input: Politik
   if (errors.any) return errors
   const politik: Politik = { erstatning: input.erstatning as Politik['erstatning'], bevarPostnummerOgBy: input.bevarPostnummerOgBy, bevarVirksomhedsnavne: input.bevarVirksomhedsnavne, andreSagsnumre: moenstre }
   await db.transaction().execute(async (trx) => {
-    const opdateret = await trx.updateTable('naevn').set({ anonymisering_politik: JSON.stringify(politik), auto_godkend_taerskel: taerskel }).where('id', '=', naevnId).returning('id').executeTakeFirst()
+    // Other settings in the same column (e.g. the register's huslejeAdresse) stay as they are.
+    const nu = await trx.selectFrom('naevn').select('anonymisering_politik').where('id', '=', naevnId).forUpdate().executeTakeFirst()
+    const oevrige = (nu?.anonymisering_politik ?? {}) as Record<string, unknown>
+    const opdateret = await trx.updateTable('naevn').set({ anonymisering_politik: JSON.stringify({ ...oevrige, ...politik }), auto_godkend_taerskel: taerskel }).where('id', '=', naevnId).returning('id').executeTakeFirst()
     if (!opdateret) throw new NotFoundError('NaevnIkkeFundet', 'Nævnet findes ikke.')
     await logRevision(trx, { actorId, handling: 'anonymiseringspolitik_opdateret', objektType: 'naevn', objektId: naevnId, detaljer: { ...politik, autoGodkendTaerskel: taerskel } })
   })

@@ -23,9 +23,12 @@ export interface SagsViden {
 export interface Politik {
   /** 'roller': lejer, udlejer, …; 'bogstaver': A (lejer), B (udlejer), C, D, … */
   readonly erstatning: 'roller' | 'bogstaver'
-  /** "[adresse], 2200 København N" instead of "[adresse]". */
+  /** "[adresse], 2200 København N" instead of "[adresse]" (default: no, the whole address goes). */
   readonly bevarPostnummerOgBy: boolean
-  /** Legal persons (A/S, ApS, boligselskaber, …) stay, also a landlord company that is a party. */
+  /**
+   * Legal persons (A/S, ApS, boligselskaber, …) stay, also a landlord company that is a party
+   * (default: no, they become their role, "udlejer", or a letter, "C ApS").
+   */
   readonly bevarVirksomhedsnavne: boolean
   /** Other authorities' case numbers (regular-expression sources); they are masked. */
   readonly andreSagsnumre: readonly string[]
@@ -33,8 +36,8 @@ export interface Politik {
 
 export const standardPolitik: Politik = Object.freeze({
   erstatning: 'roller',
-  bevarPostnummerOgBy: true,
-  bevarVirksomhedsnavne: true,
+  bevarPostnummerOgBy: false,
+  bevarVirksomhedsnavne: false,
   andreSagsnumre: Object.freeze([]) as readonly string[],
 })
 
@@ -83,6 +86,7 @@ export type BevarType =
   | 'organisation'
   | 'virksomhed'
   | 'vejnavn'
+  | 'postby'
 
 /**
  * Something the anonymizer saw and left in the text on purpose, with the reason, so the

@@ -6,9 +6,10 @@
 //   [[TYPE:tekst]]  must be masked: PART (a party's full name), PERSON (any other mention
 //                   of a person: parts of names, initials, unknown persons), ADR, CPR, CVR,
 //                   TLF, EMAIL, IBAN, KONTO, PLADE, SAG (another authority's case number),
-//                   POSTBY (postal code and town of a private address: gold only when the
-//                   policy does not keep them), FIRMA (gold only when the policy masks
-//                   companies)
+//                   POSTBY (postal code and town of a private address), FIRMA (a company or
+//                   a private landlord's firm); both are gold unless the document's
+//                   "politik" keeps them (bevarPostnummerOgBy / bevarVirksomhedsnavne true),
+//                   as the default policy masks them
 //   {{TYPE:tekst}}  must be kept: LOV, MYN, BEL, DATO, AREAL
 //
 //   node test/anonymisering/korpus/byg-korpus.mjs [mappe]          writes the JSON files
@@ -46,9 +47,9 @@ export function parse(kilde, navn) {
     if (m[1]) {
       const type = GULD[m[1]]
       if (!type) throw new Error(`${navn}: ukendt type [[${m[1]}:…]]`)
-      if (m[1] === 'POSTBY' && politik.bevarPostnummerOgBy !== false) {
+      if (m[1] === 'POSTBY' && politik.bevarPostnummerOgBy === true) {
         // kept by the policy: neither gold nor scored
-      } else if (m[1] === 'FIRMA' && politik.bevarVirksomhedsnavne !== false) {
+      } else if (m[1] === 'FIRMA' && politik.bevarVirksomhedsnavne === true) {
         // kept by the policy
       } else guld.push({ start, end, type })
     } else {

@@ -1,12 +1,13 @@
 // Addresses: the parties' own streets (from the case, in any written form, also without a
-// house number), and any Danish address: a street name (a known street from the lexicon or
-// a street-like word: -vej, -gade, -allé, … or "… Vej", "… Boulevard") followed by a house
-// number, floor and door, and maybe postal code and town. The postal code and town stay
-// when the policy allows. Street names without a number become "vejnavn" zones: "H.C.
-// Andersens Boulevard" is a street, not the tenant Andersen.
+// house number), and any Danish or Greenlandic address: a street name (a known street from
+// the lexicon, a street-like word: -vej, -gade, -allé, … or "… Vej", "… Boulevard", or any
+// capitalised name when a house number and a known postal code follow) with house number,
+// floor and door, and the postal code and town that belong to it (kept only when the policy
+// says so). A street name alone is masked too ("H.C. Andersens Boulevard" is a street, not
+// the tenant Andersen), and so is a matrikel number ("matr.nr. 12ab Horsens Bygrunde").
 import type { Leksikon } from '../leksikon.js'
 import type { Politik, SagsViden } from '../typer.js'
-import { P, variantMoenster, type Kandidat, type Zone } from './faelles.js'
+import { erSaetningsstart, fold, P, variantMoenster, type Kandidat, type Zone } from './faelles.js'
 
 const L = '\\p{L}'
 const STAERK =
@@ -37,6 +38,16 @@ const DOER_RE = new RegExp(`(?:,\\s?|\\s)(?:dør|lejl\\.|lejlighed|lejl|værelse
 const POSTBY_RE = new RegExp(`(,?\\s?)(?:DK-)?(\\d{4})\\s(\\p{Lu}[${L}.-]*)`, 'uy')
 const BYDEL_RE = new RegExp(`\\s(?:C|K|N|NV|NØ|S|SV|SØ|V|Ø)(?![${L}])`, 'uy')
 const STORT_ORD_RE = new RegExp(`(?<![${L}\\p{N}])\\p{Lu}[${L}'’.-]*`, 'gu')
+// Street-like names that are streets even at a sentence start.
+const ALENE_RE = /(?:vej|vejen|gade|gaden|allé|alle|stræde|strædet|straede|boulevard|torv|torvet|passage|gyde|\s\p{Lu}[\p{L}]*)$/u
+// One to three capitalised words right before a house number (the postal code decides).
+const NAVN_FOER_NR_RE = new RegExp(`(?<![${L}\\p{N}.])\\p{Lu}[${L}'’-]+(?:\\s\\p{Lu}[${L}'’.-]*){0,2}(?=\\s(?:nr\\.\\s?)?\\d{1,3}(?![.,]?\\d))`, 'gu')
+const POSTBOKS_RE = /(?<![\p{L}])(?:Postboks|Box|P\.O\. Box)\s\d{1,5}(?![\p{N}])/gu
+// "matr.nr. 12ab", "matrikel nr. 5 cx, Horsens Bygrunde", "matr. nr. 1234 a Vejle Markjorder".
+const MATRIKEL_RE = new RegExp(
+  `(?<![${L}])(?:matr(?:ikel)?\\.?\\s?-?(?:nr\\.?|nummer)?|matrikelnr\\.?|matrikelnummer)\\s?[:.]?\\s?\\d+\\s?[a-zæøå]{0,3}(?![${L}\\p{N}])(?:,?\\s(?:\\p{Lu}[${L}-]*\\s){0,3}(?:By|Bygrunde|Markjorder|Kvarter|Sogn|Ejerlav|Hovedgård|Gård|Overdrev|Mark)(?![${L}]))?`,
+  'giu',
+)
 
 function sticky(re: RegExp, tekst: string, pos: number): RegExpExecArray | null {
   re.lastIndex = pos
@@ -129,6 +140,8 @@ export function findAdresser(tekst: string, viden: SagsViden, leksikon: Leksikon
   const adresse = (start: number, vejEnd: number, hale: Hale, regel: string, sikkerhed: number, prioritet: number) => {
     let end = Math.max(vejEnd, hale.nummer ?? 0, hale.etage ?? 0)
     if (hale.postby && !politik.bevarPostnummerOgBy) end = hale.postby.end
+    // Kept by the policy: a zone that vetoes nothing (priority 0), for the review screen.
+    else if (hale.postby) vejzoner.push({ start: hale.postby.start, end: hale.postby.end, type: 'postby', prioritet: 0 })
     kandidater.push({ start, end, type: 'adresse', regel, sikkerhed, prioritet, trimbar: true })
   }
 
@@ -158,10 +171,40 @@ export function findAdresser(tekst: string, viden: SagsViden, leksikon: Leksikon
     for (let j = 0; j < i; j++) start += ord[j]!.length + 1
     const svag = m[2] !== undefined && m[1] === undefined
     const hale = laesHale(tekst, end, leksikon)
-    if (!svag) vejzoner.push({ start, end, type: 'vejnavn', prioritet: P.vejnavn })
-    if (hale.nummer === undefined) continue
+    if (hale.nummer === undefined) {
+      // A street name alone: masked unless it opens a sentence with a word that is mostly an
+      // ordinary noun ("Baghaven", "Parkeringspladsen").
+      if (!svag && (ALENE_RE.test(tekst.slice(start, end)) || !erSaetningsstart(tekst, start))) {
+        kandidater.push({ start, end, type: 'adresse', regel: 'vejnavn-alene', sikkerhed: 0.7, prioritet: P.vejnavn })
+      }
+      continue
+    }
     if (svag && hale.etage === undefined && hale.postby === undefined) continue
     adresse(start, end, hale, 'adresse-moenster', hale.postby ? 0.92 : 0.85, P.adresse)
+  }
+
+  // Any capitalised name with a house number and a known postal code: "Aqqusinersuaq 12,
+  // 3900 Nuuk", "Strandlyst 4, 1. tv., 4000 Roskilde".
+  for (const m of tekst.matchAll(NAVN_FOER_NR_RE)) {
+    const end = m.index + m[0].length
+    const hale = laesHale(tekst, end, leksikon)
+    if (hale.nummer === undefined || !(hale.postby?.kendt || hale.etage !== undefined)) continue
+    let start = m.index
+    const ord = m[0].split(' ')
+    for (let j = 0; j < ord.length - 1 && IKKE_VEJ.has(ord[j]!.replace(/[.:]$/, '').toLowerCase()); j++) start += ord[j]!.length + 1
+    if (IKKE_VEJ.has(tekst.slice(start, end).toLowerCase())) continue
+    adresse(start, end, hale, 'adresse-postnummer', 0.88, P.adresse)
+  }
+  for (const m of tekst.matchAll(POSTBOKS_RE)) {
+    const end = m.index + m[0].length
+    adresse(m.index, end, laesHale(tekst, end, leksikon), 'postboks', 0.85, P.adresse)
+  }
+  for (const m of tekst.matchAll(MATRIKEL_RE)) {
+    let end = m.index + m[0].length
+    // "matr.nr. 12ab Nuuk": a town after the number belongs to it.
+    const by = /^,?\s(\p{Lu}[\p{L}-]+)/u.exec(tekst.slice(end, end + 40))
+    if (by && leksikon.bynavne.has(fold(by[1]!))) end += by[0].length
+    kandidater.push({ start: m.index, end, type: 'adresse', regel: 'matrikel', sikkerhed: 0.9, prioritet: P.adresse })
   }
 
   // Real street names from the lexicon, when a house number follows.

@@ -1,7 +1,8 @@
 // Keep rules: what a published decision must keep (DOMAIN.md, "Publication": laws,
-// authorities, amounts, dates and areas stay), plus the board's own case numbers and, when
-// the policy says so, legal persons. A keep zone vetoes every weaker mask it overlaps: a
-// CPR-like "sagsnr. 010190-1234" is a case number, "12 345 678 kr." is not a phone number.
+// authorities, amounts, dates and areas stay) and, when the policy says so, legal persons.
+// A keep zone vetoes every weaker mask it overlaps: "12 345 678 kr." is not a phone number,
+// "Qeqqata Kommunia" and "Boligretten i Horsens" are authorities, not persons or towns.
+// Case numbers are no longer kept: they lead to the named file (moenstre.ts masks them).
 import type { BevarType, Politik } from '../typer.js'
 import { P, type Zone } from './faelles.js'
 
@@ -64,6 +65,12 @@ const MYNDIGHEDER = [
   'Social-, Bolig- og Ældreministeriet', 'Boligministeriet', 'Erhvervsstyrelsen', 'Domstolsstyrelsen', 'Forbrugerombudsmanden', 'Nævnenes Hus',
   'Kommunalbestyrelsen', 'Borgerrepræsentationen', 'Teknik- og Miljøforvaltningen', 'Socialforvaltningen', 'Beskæftigelses- og Integrationsforvaltningen',
   'Beredskabet', 'Politiet', 'Københavns Politi', 'Arbejdstilsynet', 'Huslejenævnene', 'Beboerklagenævnene', 'Sikkerhedsstyrelsen', 'Energistyrelsen',
+  // Greenland: the municipalities, the government and the courts.
+  'Kommuneqarfik Sermersooq', 'Qeqqata Kommunia', 'Avannaata Kommunia', 'Kommune Kujalleq', 'Kommune Qeqertalik', 'Naalakkersuisut',
+  'Grønlands Selvstyre', 'Grønlands Landsret', 'Retten i Grønland', 'Inatsisartut', 'Landsretten', 'Byretten', 'Boligretten', 'Fogedretten',
+  'Folketingets Ombudsmand', 'Folketinget', 'Rigsombudsmanden', 'BBR', 'BBR-registret', 'BBR-meddelelsen', 'Bygnings- og Boligregistret',
+  'Tinglysningen', 'Matrikelstyrelsen', 'Geodatastyrelsen', 'Klimadatastyrelsen', 'Landsskatteretten', 'Skatteankestyrelsen', 'Kammeradvokaten',
+  'Statsforvaltningen', 'Familieretshuset', 'Rigspolitiet', 'Anklagemyndigheden', 'Procesbevillingsnævnet', 'Den Uvildige Konsulentordning på Energiområdet',
 ]
 const ORGANISATIONER = [
   'Lejernes Landsorganisation', 'LLO', 'Danske Lejere', 'Ejendomsforeningen Danmark', 'BL – Danmarks Almene Boliger', 'BL', 'Danmarks Almene Boliger',
@@ -78,32 +85,62 @@ const myndigheder: Regel[] = [
     re: new RegExp(`${FOER}${NAEVN}(?:\\s(?:i|for|på)\\s${BY}(?:\\s(?:og|samt)\\s(?:i\\s|på\\s)?${BY})?)?${EFTER}`, 'gu'),
     prioritet: P.bevarFast,
   },
-  { type: 'myndighed', re: new RegExp(`${FOER}\\p{Lu}[${L}-]*\\s(?:Kommune|Kommunes|Regionskommune|Byret|Byrets)${EFTER}`, 'gu'), prioritet: P.bevarFast },
+  { type: 'myndighed', re: new RegExp(`${FOER}\\p{Lu}[${L}-]*\\s(?:Kommune|Kommunes|Kommunia|Regionskommune|Byret|Byrets|Kredsret|Kredsrets)${EFTER}`, 'gu'), prioritet: P.bevarFast },
+  { type: 'myndighed', re: new RegExp(`${FOER}(?:Kredsretten|Retten)\\s(?:i|på)\\s${BY}${EFTER}`, 'gu'), prioritet: P.bevarFast },
+  // Ministries, agencies, directorates and tribunals by their ending: "Social-, Bolig- og
+  // Ældreministeriet", "Bolig- og Planstyrelsen", "Ankestyrelsen", "Energiklagenævnet".
+  {
+    type: 'myndighed',
+    re: new RegExp(
+      `${FOER}(?:\\p{Lu}[${L}]*-,?\\s)*(?:og\\s)?\\p{Lu}[${L}]*(?:ministeriet|ministeriets|ministeren|styrelsen|styrelsens|direktoratet|direktoratets|tilsynet|tilsynets|klagenævnet|ankenævnet|ankenævnets|klagenævnets|ombudsmanden|ombudsmandens|forvaltningen|forvaltningens)${EFTER}`,
+      'gu',
+    ),
+    prioritet: P.bevarFast,
+  },
   { type: 'myndighed', re: new RegExp(`${FOER}(?:Retten|Byretten)\\s(?:i|på)\\s${BY}${EFTER}`, 'gu'), prioritet: P.bevarFast },
   { type: 'myndighed', re: new RegExp(`${FOER}Region\\s\\p{Lu}[${L}]+${EFTER}`, 'gu'), prioritet: P.bevarFast },
   { type: 'myndighed', re: new RegExp(`${FOER}(?:${liste(MYNDIGHEDER)})${EFTER}`, 'gu'), prioritet: P.bevarFast },
   { type: 'organisation', re: new RegExp(`${FOER}(?:${liste(ORGANISATIONER)})${EFTER}`, 'gu'), prioritet: P.bevarFast },
 ]
 
-// The board's own numbers ("sagsnr. 101-10005", "j.nr. 2024-0101-1234"): kept, never a CPR.
-const sagsnummer: Regel = {
-  type: 'sagsnummer',
-  re: new RegExp(
-    `${FOER}(?:sagsnr\\.?|sagsnummer|sags\\.?\\s?nr\\.?|sag\\snr\\.?|j\\.\\s?nr\\.?|jnr\\.?|journalnr\\.?|journalnummer|jour\\.\\s?nr\\.?|indbringelsesnr\\.?|indbringelsesnummer|ref\\.?\\s?nr\\.?|reference)\\s?[:.]?\\s?(?:[A-ZÆØÅ]{1,5}[\\s-]?)?\\d[\\d./-]*\\d`,
-    'giu',
-  ),
-  prioritet: P.egetSagsnummer,
-}
-
-const SELSKABSFORM = '(?:A/S|ApS|I/S|K/S|P/S|IVS|A\\.m\\.b\\.a\\.|AMBA|a\\.m\\.b\\.a\\.|SMBA|F\\.m\\.b\\.a\\.|FMBA)'
-const NAVNEORD = `(?:\\p{Lu}[${L}'’.-]*|&|og|\\d+)`
+const SELSKABSFORM = '(?:A/S|ApS|I/S|K/S|P/S|IVS|AS|GmbH|Ltd\\.?|Oy|A\\.m\\.b\\.a\\.|AMBA|a\\.m\\.b\\.a\\.|SMBA|F\\.m\\.b\\.a\\.|FMBA)'
+const NAVNEORD = `(?:\\p{Lu}[${L}'’.-]*|&|\\d+[A-Za-z]?)`
 const FORENINGER =
   '(?:Boligselskabet|Boligforeningen|Andelsboligforeningen|Andelsforeningen|Ejerforeningen|Ejendomsselskabet|Administrationsselskabet|Advokatfirmaet|Advokatfirma|Boligorganisationen|Andelsselskabet|Selskabet|Interessentskabet|Fonden|Stiftelsen|Tømrerfirmaet|Malerfirmaet|Murerfirmaet|VVS-firmaet|Kollegiet|A/B|E/F)'
 const BRANCHER =
   '(?:Ejendomme|Ejendomsadministration|Administration|Boligadministration|Ejendomsservice|Holding|Invest|Byg|VVS|Entreprise|Gruppen|Bolig|Boliger|Udlejning|Ejendomsinvest|Properties|Real Estate|Advokater|Advokatpartnerselskab|Rengøring|Malerfirma|Tømrerfirma)'
-/** Names of legal persons: "Ejendomsselskabet Nørrebro ApS", "Boligselskabet Sjælland", "Hansen Ejendomme". */
+const STORE_UDLEJERE = [
+  'Lejerbo', 'KAB', 'AAB', 'fsb', 'FSB', 'DEAS', 'Domea', 'Domea\\.dk', 'Boligkontoret Danmark', 'Civica', 'Bo-Vest', 'Heimstaden', 'Akelius', 'Newsec',
+  'Cobblestone', 'Kereby', 'Taurus', 'Boligselskabet Sjælland', 'Himmerland Boligforening', 'Arbejdernes Boligselskab', 'Vesterbro Boligforening',
+  'Boligforeningen 3B', 'AKB', 'SAB', 'Bonava', 'PFA Ejendomme', 'Danica Ejendomme', 'Nrep', 'NREP', 'Aberdeen', 'Patrizia', 'Balder', 'Velliv',
+  'Ejendomsselskabet Norden', 'Boligselskabet AKB', 'Nuna Ejendomme', 'INI', 'A/S Boligselskabet Inissiat', 'Inissiat', 'Iserit', 'Iserit A/S',
+].join('|')
+const AFDELING = `(?:,?\\s(?:afdeling|afd\\.)\\s(?:nr\\.\\s?)?(?:\\d+[A-Za-z]?|\\p{Lu}[${L}-]+)(?:\\s\\p{Lu}[${L}-]+)?)?`
+const KAPITAL = `\\p{Lu}[${L}'’.-]*`
+/** A capitalised name word without a trailing period ("Madsen." ends a sentence). */
+const NAVN = `\\p{Lu}[${L}'’-]*`
+/**
+ * Names of legal persons: "Ejendomsselskabet Nørrebro ApS", "Ådalsvej 9 ApS", "Boligselskabet
+ * Sjælland, afdeling 12", "Herning Boligforening", "Hansen Ejendomme", "Hansen & Søn",
+ * "Brdr. Madsen", "Rent & Pænt Silkeborg v/ Dorthe Madsen".
+ */
 export const VIRKSOMHED_RE = new RegExp(
-  `${FOER}(?:${NAVNEORD}\\s){0,4}${SELSKABSFORM}(?![${L}])|${FOER}${FORENINGER}(?:\\s(?:af\\s\\d{4}|${NAVNEORD})){1,4}|${FOER}\\p{Lu}[${L}-]*(?:\\s\\p{Lu}[${L}-]*){0,2}\\s${BRANCHER}(?:\\s${SELSKABSFORM})?${EFTER}`,
+  [
+    `${FOER}(?:${NAVNEORD}\\s){0,4}${SELSKABSFORM}(?![${L}])(?:\\sv/\\s?${NAVN}(?:\\s${NAVN}){0,3})?`,
+    `${FOER}${FORENINGER}(?:\\s(?:af\\s\\d{4}|${NAVNEORD})){1,4}${AFDELING}`,
+    `${FOER}[A-ZÆØÅ]{2,6}-afdeling\\s\\p{Lu}[${L}-]+`,
+    // "AAB afdeling 42", "KAB, afd. Ellemarken": an acronym with its afdeling.
+    `${FOER}[A-ZÆØÅ]{2,6},?\\s(?:afdeling|afd\\.)\\s(?:nr\\.\\s?)?(?:\\d+[A-Za-z]?|\\p{Lu}[${L}-]+)(?:\\s\\p{Lu}[${L}-]+)?`,
+    // The legal form first: "K/S Ådalsvej 9", "A/B Solbakken", "E/F Strandgade 5".
+    `${FOER}(?:K/S|P/S|I/S|A/S|A/B|E/F|AB|EF)\\s${KAPITAL}(?:\\s(?:${KAPITAL}|\\d+[A-Za-z]?)){0,3}(?![${L}])`,
+    // Large landlords and administrators known by name alone.
+    `${FOER}(?:${STORE_UDLEJERE})${AFDELING}${EFTER}`,
+    `${FOER}(?:[A-ZÆØÅ]{2,6}\\s[–-]\\s)?(?:(?:${KAPITAL}\\s){1,3}(?:\\p{Lu}[${L}-]*)?|(?:${KAPITAL}\\s){0,3}\\p{Lu}[${L}-]*)(?:[Bb]oligforening|[Bb]oligselskab|[Aa]ndelsboligforening|[Bb]oligorganisation)(?:en|et)?(?:\\s(?:af\\s\\d{4}|\\d+[A-Za-z]?))?${AFDELING}${EFTER}`,
+    `${FOER}${KAPITAL}(?:\\s${KAPITAL}){0,2}\\s(?:&|og)\\s(?:Søn|Sønner|Co\\.?|Partnere|Datter|Døtre)(?:\\s${SELSKABSFORM})?(?![${L}])`,
+    `${FOER}(?:Brdr\\.|Brødrene)\\s${KAPITAL}(?:\\s${KAPITAL})?(?:\\s${SELSKABSFORM})?(?![${L}])`,
+    `${FOER}(?:${NAVN}|&)(?:\\s(?:${NAVN}|&)){0,4}\\sv/\\s?${NAVN}(?:\\s${NAVN}){0,3}(?![${L}])`,
+    `${FOER}\\p{Lu}[${L}-]*(?:\\s\\p{Lu}[${L}-]*){0,2}\\s${BRANCHER}(?:\\s${SELSKABSFORM})?${EFTER}`,
+  ].join('|'),
   'gu',
 )
 
@@ -136,19 +173,36 @@ export function findBevarZoner(tekst: string, politik: Politik): Zone[] {
   }
   for (const r of faste) kør(r)
   for (const r of myndigheder) kør(r)
-  kør(sagsnummer)
   if (politik.bevarVirksomhedsnavne) {
-    for (const m of tekst.matchAll(VIRKSOMHED_RE)) {
-      const end = trimVirksomhed(tekst, m.index, m.index + m[0].length)
-      zoner.push({ start: m.index, end, type: 'virksomhed', prioritet: P.virksomhed })
-    }
+    for (const v of findVirksomheder(tekst)) zoner.push({ ...v, type: 'virksomhed', prioritet: P.virksomhed })
   }
   return zoner
 }
 
-/** Company names to mask when the policy does not keep them (they become "[virksomhed]"). */
+// Capitalised words before a company name that are not part of it ("Udlejer Hansen ApS",
+// "Derfor Hansen & Søn"): roles, sentence openers, titles.
+const IKKE_FIRMA = new Set(
+  'udlejer udlejeren lejer lejeren administrator administratoren ejer ejeren parterne nævnet huslejenævnet beboerklagenævnet derfor endvidere herefter desuden da når hvis men og & den det de der i på til fra hos ved af om efter under selskabet firmaet virksomheden indklagede klager klageren repræsentant repræsentanten advokat advokaten v/ att. c/o vedr. sagen mod igen også samt både senere dernæst først så her nu dog heller hverken enten eller ifølge jf. se'.split(' '),
+)
+
+/** Company names to mask when the policy does not keep them (they become their role or "C ApS"). */
 export function findVirksomheder(tekst: string): { start: number; end: number }[] {
   const ud: { start: number; end: number }[] = []
-  for (const m of tekst.matchAll(VIRKSOMHED_RE)) ud.push({ start: m.index, end: trimVirksomhed(tekst, m.index, m.index + m[0].length) })
+  for (const m of tekst.matchAll(VIRKSOMHED_RE)) {
+    let start = m.index
+    const end = trimVirksomhed(tekst, m.index, m.index + m[0].length)
+    // Drop leading words that are no part of the name.
+    for (;;) {
+      const ord = /^(\S+)\s/u.exec(tekst.slice(start, end))
+      if (!ord || !IKKE_FIRMA.has(ord[1]!.toLowerCase().replace(/:$/, ''))) break
+      start += ord[0].length
+    }
+    if (end - start >= 3) ud.push({ start, end })
+  }
   return ud
+}
+
+/** The legal form at the end of a company name ("ApS", "A/S"), for its replacement "C ApS". */
+export function selskabsformAf(navn: string): string | undefined {
+  return new RegExp(`\\s(${SELSKABSFORM})$`, 'u').exec(navn)?.[1]
 }

@@ -40,6 +40,8 @@ export const P = {
   kendtVaerdi: 100, // CPR, e-mail, phone, CVR exactly as the case knows them
   email: 95,
   andetSagsnummer: 90,
+  sagsnummer: 85, // case and journal numbers, the board's own too: not CPR, not phone, not a date
+  cprStruktur: 82, // "12.07.85-1234": a CPR, although it starts like a date
   bevarFast: 80, // law references, authorities, amounts, dates, areas
   kendtAdresse: 76,
   adresse: 74,
@@ -48,7 +50,7 @@ export const P = {
   cprKontekst: 70,
   iban: 70,
   konto: 70,
-  egetSagsnummer: 65, // the board's own case numbers: not CPR, not phone
+  telefonKontekst: 66, // "tlf. 32 12 34", "+299 32 12 34"
   cpr: 60,
   virksomhed: 60,
   ukendtTitel: 57, // "vidnet Wenche Solbakken": a title beats a street-like surname
@@ -60,7 +62,7 @@ export const P = {
   cvr: 46,
   nummerplade: 62,
   udbredt: 45,
-  virksomhedMaske: 44,
+  virksomhedMaske: 77, // above addresses and persons: "Ådalsvej 9 ApS", "… v/ Dorthe Madsen" go whole
   ukendtEn: 40,
 } as const
 

@@ -15,7 +15,8 @@ const RUN_RE = new RegExp(`(?<![${L}\\p{N}])${TOK}(?:\\s(?:${PARTIKEL}\\s)?${TOK
 const TOK_RE = new RegExp(TOK, 'gu')
 
 const titler = (s: string) => s.split(/\s+/).filter(Boolean).map(fold)
-const TITLER = new Set(
+/** Folded titles and occupations ("viceværten", "maleren"): a name follows, they are no part of it. */
+export const TITLER = new Set(
   titler(`vicevært viceværten ejendomsfunktionær ejendomsfunktionæren inspektør inspektøren varmemester varmemesteren gårdmand gårdmanden
   tømrer tømreren tømrermester tømrermesteren maler maleren malermester malermesteren murer mureren murermester elektriker elektrikeren
   vvs'er vvs'eren vvs-installatør vvs-installatøren blikkenslager blikkenslageren gulvmand gulvmanden gulvlægger håndværker håndværkeren
