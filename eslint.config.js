@@ -42,6 +42,12 @@ export default tseslint.config(
     rules: { 'no-restricted-properties': 'off' },
   },
   {
+    // CommonJS settings files read by tools that load them synchronously.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['server/public/**/*.js'],
     languageOptions: { globals: { window: 'readonly', document: 'readonly' } },
   },
