@@ -11,17 +11,17 @@ const generated = (name) => new GenericExpressionNode('Generated', [type(name)])
 
 module.exports = {
   dialect: 'postgres',
-  outFile: 'server/db/types.ts',
+  outFile: 'server/platform/db/types.ts',
   excludePattern: 'kysely_*',
   typeMapping: { int8: 'number', date: 'string', numeric: 'string' },
   logLevel: 'warn',
   customImports: {
-    SagStatus: '../sag/status.js',
-    IndbringerRolle: '../sag/sagsomraader.js',
-    LejemaalType: '../sag/koder.js',
-    RepraesentantType: '../sag/koder.js',
-    NaevnType: '../naevn/naevn.js',
-    NaevnRolle: '../access/principal.js',
+    SagStatus: '../../kerne/sag/status.js',
+    IndbringerRolle: '../../kerne/sag/sagsomraader.js',
+    LejemaalType: '../../kerne/sag/koder.js',
+    RepraesentantType: '../../kerne/sag/koder.js',
+    NaevnType: '../../kerne/naevn/naevn.js',
+    NaevnRolle: '../../kerne/access/principal.js',
   },
   overrides: {
     columns: {

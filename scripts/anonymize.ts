@@ -9,7 +9,7 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { ConfigError, defaultReferenceDataDir, loadConfig } from '../server/config.js'
+import { ConfigError, defaultReferenceDataDir, loadConfig } from '../server/platform/config.js'
 import { anonymiser } from '../server/modules/anonymisering/anonymiser.js'
 import { indlaesLeksikon } from '../server/modules/anonymisering/leksikon.js'
 import type { KendtPart, Politik, SagsViden } from '../server/modules/anonymisering/typer.js'

@@ -1,4 +1,4 @@
-// npm run db:types [-- --verify]: generates server/db/types.ts from a scratch database
+// npm run db:types [-- --verify]: generates server/platform/db/types.ts from a scratch database
 // migrated to the latest migration (never from a live one), or with --verify fails when
 // the committed file is out of date. The scratch database is dropped afterwards.
 import { spawnSync } from 'node:child_process'
@@ -17,8 +17,8 @@ await admin.query(`CREATE DATABASE "${scratch}"`)
 let status = 1
 try {
   const url = Object.assign(new URL(base), { pathname: `/${scratch}` }).toString()
-  const { createDatabase } = await import('../dist/server/db/database.js')
-  const { migrateToLatest } = await import('../dist/server/db/migrate.js')
+  const { createDatabase } = await import('../dist/server/platform/db/database.js')
+  const { migrateToLatest } = await import('../dist/server/platform/db/migrate.js')
   const db = createDatabase(url, 1)
   await migrateToLatest(db)
   await db.destroy()

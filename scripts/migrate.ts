@@ -1,8 +1,8 @@
 // npm run migrate: brings the configured database to the latest migration.
-import { loadConfig } from '../server/config.js'
-import { createDatabase } from '../server/db/database.js'
-import { migrateToLatest } from '../server/db/migrate.js'
-import { udfyldFremsendelsesfrister } from '../server/sag/fremsendelsesfrister.js'
+import { loadConfig } from '../server/platform/config.js'
+import { createDatabase } from '../server/platform/db/database.js'
+import { migrateToLatest } from '../server/platform/db/migrate.js'
+import { udfyldFremsendelsesfrister } from '../server/kerne/sag/fremsendelsesfrister.js'
 
 const config = loadConfig()
 const db = createDatabase(config.databaseUrl, 1)

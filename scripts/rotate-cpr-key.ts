@@ -14,10 +14,11 @@
 // wrong CPR_LOOKUP_KEY stops the run before anything is written. README: "Nøglerotation".
 import { sql, type Kysely } from 'kysely'
 import { pathToFileURL } from 'node:url'
-import { loadConfig } from '../server/config.js'
-import { createDatabase } from '../server/db/database.js'
-import type { DB } from '../server/db/types.js'
-import { createCprCipher, derivedLookupKey, parseKeyringSpec, type CprCipher } from '../server/identitet/cpr-crypto.js'
+import { loadConfig } from '../server/platform/config.js'
+import { createDatabase } from '../server/platform/db/database.js'
+import type { DB } from '../server/platform/db/types.js'
+import { createCprCipher, derivedLookupKey, type CprCipher } from '../server/kerne/identitet/cpr-crypto.js'
+import { parseKeyringSpec } from '../server/platform/cpr-noeglering.js'
 
 export interface RotationResultat {
   /** Rows re-encrypted in this call. */

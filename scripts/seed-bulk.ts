@@ -10,7 +10,7 @@
 // It never writes to the configured database (DATABASE_URL, the demo or production
 // register) by accident: give the target with --database, or say --konfigureret-database
 // to use DATABASE_URL.
-import { loadConfig } from '../server/config.js'
+import { loadConfig } from '../server/platform/config.js'
 import { seedBulk } from './seed-bulk/bulk.js'
 
 function arg(navn: string): string | undefined {

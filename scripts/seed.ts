@@ -1,7 +1,7 @@
 // npm run seed [-- --ingen-demo] [-- --sammenlaeg huslejenaevn:265,269 ...]
 // Reference data always; demo accounts unless --ingen-demo. Safe to run again.
-import { loadConfig } from '../server/config.js'
-import { createDatabase } from '../server/db/database.js'
+import { loadConfig } from '../server/platform/config.js'
+import { createDatabase } from '../server/platform/db/database.js'
 import { demoPassword, parseSammenlaegning, seed, type Sammenlaegning } from './seed/seed.js'
 
 const args = process.argv.slice(2)

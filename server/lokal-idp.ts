@@ -1,9 +1,9 @@
 // Entry point of the local development and test identity provider (npm start runs it
 // when no OIDC_ISSUER is configured). It refuses to run beside a real issuer.
 import pino from 'pino'
-import { startLokalIdp } from './auth/oidc/lokal-idp.js'
-import { closeOnSignal, loadConfigOrExit } from './lifecycle.js'
-import { loggerOptions } from './logger.js'
+import { startLokalIdp } from './kerne/auth/oidc/lokal-idp.js'
+import { closeOnSignal, loadConfigOrExit } from './platform/lifecycle.js'
+import { loggerOptions } from './platform/logger.js'
 
 const config = loadConfigOrExit()
 const log = pino(loggerOptions(config.logLevel))

@@ -1,6 +1,6 @@
 // Entry point of the web server: config → app → listen; closes gracefully on SIGTERM/SIGINT.
 import { buildApp } from './app.js'
-import { closeOnSignal, loadConfigOrExit } from './lifecycle.js'
+import { closeOnSignal, loadConfigOrExit } from './platform/lifecycle.js'
 
 const config = loadConfigOrExit()
 const app = await buildApp(config)

@@ -2,9 +2,9 @@
 // every test file clones (CREATE DATABASE … TEMPLATE) into a database of its own.
 import pg from 'pg'
 import type { TestProject } from 'vitest/node'
-import { createDatabase } from '../server/db/database.js'
-import { migrateToLatest } from '../server/db/migrate.js'
-import { readKommuner } from '../server/referencedata/kommuner.js'
+import { createDatabase } from '../server/platform/db/database.js'
+import { migrateToLatest } from '../server/platform/db/migrate.js'
+import { readKommuner } from '../server/kerne/referencedata/kommuner.js'
 import { testEnvDefaults, withDatabase } from './helpers/urls.js'
 
 declare module 'vitest' {

@@ -1,5 +1,5 @@
 // Entry point of the worker process: npm run worker (or node dist/workers/main.js).
-import { closeOnSignal, loadConfigOrExit } from '../server/lifecycle.js'
+import { closeOnSignal, loadConfigOrExit } from '../server/platform/lifecycle.js'
 import { startWorkerRuntime } from './runtime.js'
 
 const runtime = await startWorkerRuntime(loadConfigOrExit())

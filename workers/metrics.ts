@@ -5,7 +5,7 @@ import http from 'node:http'
 import type { Worker } from 'bullmq'
 import type { Logger } from 'pino'
 import { Counter, Histogram } from 'prom-client'
-import { harMetricsToken, nytRegister } from '../server/drift/metrics.js'
+import { harMetricsToken, nytRegister } from '../server/platform/metrics.js'
 
 export async function startWorkerMetrics(o: { port: number; token: string; workers: Worker[]; log: Logger }): Promise<{ close(): Promise<void>; port: number }> {
   const register = nytRegister('worker')

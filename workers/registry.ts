@@ -1,15 +1,15 @@
 // Which processor handles which job. The worker refuses to start if a job in the
-// registry (server/queues/jobs.ts) has no processor here.
+// registry (server/platform/queues/jobs.ts) has no processor here.
 import type { Job } from 'bullmq'
 import { UnrecoverableError } from 'bullmq'
 import { Value } from 'typebox/value'
 import type { Logger } from 'pino'
-import type { Config } from '../server/config.js'
-import type { Database } from '../server/db/database.js'
-import type { Mailer } from '../server/mail/mailer.js'
-import type { CprCipher } from '../server/identitet/cpr-crypto.js'
-import type { DigitalPostTransport } from '../server/notifikation/transport.js'
-import { isJobName, isScheduledJobName, jobDefinitions, jobNames, outboxIdOf, scheduledJobNames, splitJobData, type JobName, type JobPayload, type ScheduledJobName } from '../server/queues/jobs.js'
+import type { Config } from '../server/platform/config.js'
+import type { Database } from '../server/platform/db/database.js'
+import type { Mailer } from '../server/platform/mail/mailer.js'
+import type { CprCipher } from '../server/kerne/identitet/cpr-crypto.js'
+import type { DigitalPostTransport } from '../server/kerne/forsendelse/transport.js'
+import { isJobName, isScheduledJobName, jobDefinitions, jobNames, outboxIdOf, scheduledJobNames, splitJobData, type JobName, type JobPayload, type ScheduledJobName } from '../server/platform/queues/jobs.js'
 import { sendVelkomstmail } from './processors/send-velkomstmail.js'
 import { genererKvittering } from './processors/generer-kvittering.js'
 import { sendSagsnotifikation } from './processors/send-sagsnotifikation.js'

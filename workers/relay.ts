@@ -5,9 +5,9 @@ import pg from 'pg'
 import type { Queue } from 'bullmq'
 import type { Logger } from 'pino'
 import { sql } from 'kysely'
-import type { Database } from '../server/db/database.js'
-import { outboxChannel } from '../server/outbox/outbox.js'
-import { jobDefinitions, jobMetaKey, jobNames, outboxJobId, type JobName, type QueueName } from '../server/queues/jobs.js'
+import type { Database } from '../server/platform/db/database.js'
+import { outboxChannel } from '../server/kerne/outbox/outbox.js'
+import { jobDefinitions, jobMetaKey, jobNames, outboxJobId, type JobName, type QueueName } from '../server/platform/queues/jobs.js'
 
 export interface RelayOptions {
   db: Database

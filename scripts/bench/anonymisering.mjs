@@ -46,7 +46,7 @@ export async function run({ root, log, emit }) {
   const { anonymiser } = await import(dist('anonymiser.js'))
   const { indlaesLeksikon } = await import(dist('leksikon.js'))
   const { evaluerDokument, samlEvaluering } = await import(dist('evaluering.js'))
-  const { loadConfig, defaultReferenceDataDir } = await import(pathToFileURL(join(root, 'dist', 'server', 'config.js')).href)
+  const { loadConfig, defaultReferenceDataDir } = await import(pathToFileURL(join(root, 'dist', 'server', 'platform', 'config.js')).href)
 
   let dataDir
   try {

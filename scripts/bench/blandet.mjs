@@ -194,8 +194,8 @@ export async function benchVerden({ root, env, services, log, databasenavn, node
   const appEnv = await benchAppEnv({ env, services, databaseUrl: db.url, prefix: databasenavn, mail: true, logLevel: 'warn', extra: { METRICS_TOKEN: metricsToken } })
 
   log('Demo-data (npm run seed) i kopien…')
-  const { loadConfig } = await import(dist('server', 'config.js'))
-  const { createDatabase } = await import(dist('server', 'db', 'database.js'))
+  const { loadConfig } = await import(dist('server', 'platform', 'config.js'))
+  const { createDatabase } = await import(dist('server', 'platform', 'db', 'database.js'))
   const { seed } = await import(dist('scripts', 'seed', 'seed.js'))
   const { hyppigeOrd, saeldneOrd } = await import(dist('scripts', 'seed-bulk', 'tekst.js'))
   const config = loadConfig(appEnv)

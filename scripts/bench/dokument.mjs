@@ -35,9 +35,9 @@ export async function run({ root, log, emit }) {
   const dist = (...parts) => pathToFileURL(join(root, 'dist', 'server', ...parts)).href
   const fontReads = countFontReads()
   try {
-    const { afgoerelseDocument } = await import(dist('documents', 'afgoerelse.js'))
-    const { eksempelAfgoerelse } = await import(dist('documents', 'afgoerelse.eksempel.js'))
-    const { renderPdf } = await import(dist('documents', 'pdf.js'))
+    const { afgoerelseDocument } = await import(dist('kerne', 'documents', 'afgoerelse.js'))
+    const { eksempelAfgoerelse } = await import(dist('kerne', 'documents', 'afgoerelse.eksempel.js'))
+    const { renderPdf } = await import(dist('kerne', 'documents', 'pdf.js'))
     const require = createRequire(join(root, 'package.json'))
     const PDFDocument = require('pdfkit')
 
@@ -127,7 +127,7 @@ function pageCount(pdf) {
 
 /**
  * Counts fs.readFileSync calls for font files (PDFKit reads a font given by path with
- * it; server/documents/pdf.ts imports it by name, hence syncBuiltinESMExports).
+ * it; server/kerne/documents/pdf.ts imports it by name, hence syncBuiltinESMExports).
  */
 function countFontReads() {
   const original = fs.readFileSync

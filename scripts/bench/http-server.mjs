@@ -17,7 +17,7 @@ const sider = new Map()
 
 async function start({ root, env, layoutBaseline = false }) {
   const dist = join(root, 'dist', 'server')
-  const { loadConfig } = await import(pathToFileURL(join(dist, 'config.js')).href)
+  const { loadConfig } = await import(pathToFileURL(join(dist, 'platform', 'config.js')).href)
   const { buildApp } = await import(pathToFileURL(join(dist, 'app.js')).href)
   const { default: Fastify } = await import('fastify')
 

@@ -28,7 +28,7 @@ const serverFile = fileURLToPath(new URL('./http-server.mjs', import.meta.url))
 
 export async function run({ root, env, services, log, emit }) {
   const dist = (...parts) => pathToFileURL(join(root, 'dist', 'server', ...parts)).href
-  const { loadConfig } = await import(dist('config.js'))
+  const { loadConfig } = await import(dist('platform', 'config.js'))
 
   try {
     // --- Services: scratch database, mail dir, Redis prefix -----------------------
@@ -115,10 +115,10 @@ export async function run({ root, env, services, log, emit }) {
 
 /** Migrates the scratch database and adds two boards and a caseworker in both. */
 async function seed({ dist, url, referenceDataDir }) {
-  const { createDatabase } = await import(dist('db', 'database.js'))
-  const { migrateToLatest } = await import(dist('db', 'migrate.js'))
-  const { hashPassword } = await import(dist('auth', 'passwords.js'))
-  const { readKommuner } = await import(dist('referencedata', 'kommuner.js'))
+  const { createDatabase } = await import(dist('platform', 'db', 'database.js'))
+  const { migrateToLatest } = await import(dist('platform', 'db', 'migrate.js'))
+  const { hashPassword } = await import(dist('kerne', 'auth', 'passwords.js'))
+  const { readKommuner } = await import(dist('kerne', 'referencedata', 'kommuner.js'))
 
   const db = createDatabase(url, 2)
   try {
@@ -168,7 +168,7 @@ async function seed({ dist, url, referenceDataDir }) {
  * one hashPassword takes.
  */
 async function argon2Baseline({ dist, caseworker, log }) {
-  const { hashPassword, verifyPassword } = await import(dist('auth', 'passwords.js'))
+  const { hashPassword, verifyPassword } = await import(dist('kerne', 'auth', 'passwords.js'))
   const hashTimes = []
   let hash
   for (let i = 0; i < 3; i++) {

@@ -34,7 +34,7 @@ const thisFile = fileURLToPath(import.meta.url)
 export async function run({ root, env, services, log, emit }) {
   const dist = (...parts) => pathToFileURL(join(root, 'dist', ...parts)).href
   const { hyppigeOrd, saeldneOrd } = await import(dist('scripts', 'seed-bulk', 'tekst.js'))
-  const { loadConfig } = await import(dist('server', 'config.js'))
+  const { loadConfig } = await import(dist('server', 'platform', 'config.js'))
   try {
     const hash = kildeHash(root)
     const urls = {}
@@ -123,10 +123,10 @@ export async function register({ root, dist, env, databaseUrl, hash, antal, log 
   }
   const url = withDatabase(databaseUrl, navn)
   log(`Opretter ${navn}: migrering, referencedata og ${antal.toLocaleString('da-DK')} afgørelser (npm run seed:bulk)…`)
-  const { createDatabase } = await import(dist('server', 'db', 'database.js'))
-  const { migrateToLatest } = await import(dist('server', 'db', 'migrate.js'))
+  const { createDatabase } = await import(dist('server', 'platform', 'db', 'database.js'))
+  const { migrateToLatest } = await import(dist('server', 'platform', 'db', 'migrate.js'))
   const { seed } = await import(dist('scripts', 'seed', 'seed.js'))
-  const { loadConfig } = await import(dist('server', 'config.js'))
+  const { loadConfig } = await import(dist('server', 'platform', 'config.js'))
   const db = createDatabase(url, 2)
   try {
     await migrateToLatest(db)
@@ -162,7 +162,7 @@ const apps = new Map()
 let closing
 
 async function start({ root, apps: specs }) {
-  const { loadConfig } = await import(pathToFileURL(join(root, 'dist', 'server', 'config.js')).href)
+  const { loadConfig } = await import(pathToFileURL(join(root, 'dist', 'server', 'platform', 'config.js')).href)
   const { buildApp } = await import(pathToFileURL(join(root, 'dist', 'server', 'app.js')).href)
   const { soeg } = await import(pathToFileURL(join(root, 'dist', 'server', 'modules', 'register', 'soegning.js')).href)
   const porte = {}

@@ -26,7 +26,7 @@ export function ensureEnvFile(root, log) {
   log(`Skrev ${made.join(' og ')} til .env (nye, tilfældige værdier).`)
 }
 
-/** process.env wins over .env, as in server/config.ts. Empty values count as unset. */
+/** process.env wins over .env, as in server/platform/config.ts. Empty values count as unset. */
 export function readEnv(root) {
   const file = join(root, '.env')
   const fromFile = existsSync(file) ? parseEnv(readFileSync(file, 'utf8')) : {}

@@ -5,12 +5,12 @@
 // through the same service functions as the pages. Idempotent: a board that has any
 // meeting is left alone, so a second run adds nothing (also on a database seeded before
 // meetings existed).
-import type { Config } from '../../server/config.js'
-import type { Database } from '../../server/db/database.js'
-import { loadPrincipal } from '../../server/access/principal.js'
-import { findNaevnForKommune, type NaevnType } from '../../server/naevn/naevn.js'
-import { fraDate } from '../../server/sag/frister.js'
-import { adresseTekst } from '../../server/sag/visning.js'
+import type { Config } from '../../server/platform/config.js'
+import type { Database } from '../../server/platform/db/database.js'
+import { loadPrincipal } from '../../server/kerne/access/principal.js'
+import { findNaevnForKommune, type NaevnType } from '../../server/kerne/naevn/naevn.js'
+import { fraDate } from '../../server/kerne/sag/frister.js'
+import { adresseTekst } from '../../server/kerne/sag/visning.js'
 import {
   markerAfholdt,
   offentliggoerDagsorden,

@@ -1,23 +1,23 @@
 // Demo cases: filed cases in every state and different areas for both demo boards, and
 // one draft, filed and handled through the same service functions as the pages (so they
 // carry numbers, journal entries, notes, hearings and receipts like real ones).
-import type { Config } from '../../server/config.js'
-import type { Database } from '../../server/db/database.js'
-import { loadPrincipal } from '../../server/access/principal.js'
-import { createCprCipher } from '../../server/identitet/cpr-crypto.js'
-import { demoCpr, demoCvr } from '../../server/auth/oidc/demo-identiteter.js'
-import { loadPostnumre } from '../../server/referencedata/postnumre.js'
+import type { Config } from '../../server/platform/config.js'
+import type { Database } from '../../server/platform/db/database.js'
+import { loadPrincipal } from '../../server/kerne/access/principal.js'
+import { createCprCipher } from '../../server/kerne/identitet/cpr-crypto.js'
+import { demoCpr, demoCvr } from '../../server/kerne/auth/oidc/demo-identiteter.js'
+import { loadPostnumre } from '../../server/kerne/referencedata/postnumre.js'
 import { bekraeftGebyr, gemHvem, gemLejemaal, gemParter, gemSagen, indsend, startKladde, type IndbringelseCtx } from '../../server/modules/indbringelse/indbringelse.service.js'
-import type { FormValues } from '../../server/forms/form.js'
-import type { SagStatus } from '../../server/sag/status.js'
+import type { FormValues } from '../../server/platform/forms/form.js'
+import type { SagStatus } from '../../server/kerne/sag/status.js'
 import { gemVurdering, registrerGebyrBetalt, skiftStatusSomPersonale, skrivTilPart, tildel, tilfoejNotat } from '../../server/modules/sagsbehandling/sagsbehandling.service.js'
 import { opretPartshoering, standardSvarfrist } from '../../server/modules/sagsbehandling/partshoering.service.js'
 import { anonymiserVersion, godkend, hentTilGennemsyn } from '../../server/modules/anonymisering/anonymisering.service.js'
 import { publicerAfgoerelse } from '../../server/modules/register/publicering.service.js'
 import { endeliggoer, gemAfgoerelse, hentUdkast, type AfgoerelseCtx } from '../../server/modules/afgoerelse/afgoerelse.service.js'
-import { loadLovgrundlag } from '../../server/sag/lovgrundlag.js'
-import { fraDate } from '../../server/sag/frister.js'
-import type { Principal } from '../../server/access/principal.js'
+import { loadLovgrundlag } from '../../server/kerne/sag/lovgrundlag.js'
+import { fraDate } from '../../server/kerne/sag/frister.js'
+import type { Principal } from '../../server/kerne/access/principal.js'
 
 export type Handling =
   | { tag: true }

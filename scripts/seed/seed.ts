@@ -1,12 +1,12 @@
 // Demo and reference data. Idempotent: every row is keyed by something natural
 // (kommunekode, board type + municipality, e-mail), so a second run adds nothing.
 import { sql } from 'kysely'
-import type { Database } from '../../server/db/database.js'
-import type { NaevnRolle } from '../../server/access/principal.js'
-import { hashPassword } from '../../server/auth/passwords.js'
-import { findNaevnForKommune, naevnTyper, sammenlaegNaevn, type NaevnType } from '../../server/naevn/naevn.js'
-import { readKommuner } from '../../server/referencedata/kommuner.js'
-import type { Config } from '../../server/config.js'
+import type { Database } from '../../server/platform/db/database.js'
+import type { NaevnRolle } from '../../server/kerne/access/principal.js'
+import { hashPassword } from '../../server/kerne/auth/passwords.js'
+import { findNaevnForKommune, naevnTyper, sammenlaegNaevn, type NaevnType } from '../../server/kerne/naevn/naevn.js'
+import { readKommuner } from '../../server/kerne/referencedata/kommuner.js'
+import type { Config } from '../../server/platform/config.js'
 import { seedDemoSager } from './demo-sager.js'
 import { seedDemoMoeder } from './demo-moeder.js'
 

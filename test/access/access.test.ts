@@ -3,7 +3,7 @@ import { describe, expect, it, beforeAll } from 'vitest'
 import { useWorld } from '../helpers/world.js'
 import { Agent } from '../helpers/agent.js'
 import { createNaevn, createUser } from '../helpers/factories.js'
-import type { NaevnRolle } from '../../server/access/principal.js'
+import type { NaevnRolle } from '../../server/kerne/access/principal.js'
 
 describe('access to boards and role pages', () => {
   const w = useWorld()

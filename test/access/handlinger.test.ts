@@ -2,7 +2,7 @@
 // for their own board (assign a case to someone else, read the access log, propose
 // deletion, see the leaders' overview, change the board's settings), tried by every role
 // of the board, by the head of another board, by a party and by an administrator. Each
-// refusal is a 404 and changes nothing. The policies are named in server/access/policies.ts.
+// refusal is a 404 and changes nothing. The policies are named in server/kerne/access/policies.ts.
 import { beforeAll, describe, expect, it } from 'vitest'
 import { useWorld } from '../helpers/world.js'
 import { Agent } from '../helpers/agent.js'

@@ -1,4 +1,4 @@
-// The role matrix of "the parties I act as" (server/access/sager.ts handlerSomPart): who
+// The role matrix of "the parties I act as" (server/kerne/access/sager.ts handlerSomPart): who
 // logs in with MitID and how they are tied to a case's party decides the case page, the
 // documents meant for that party, answering its hearing and writing to the secretariat,
 // all by the one rule. Everyone else gets 404 everywhere, as if the case did not exist.
@@ -9,7 +9,7 @@ import { Agent } from '../helpers/agent.js'
 import { createUser, naevnFor } from '../helpers/factories.js'
 import { indbringSag } from '../helpers/indbringelse.js'
 import { mitidLogin, useMitidWorld } from '../helpers/mitid.js'
-import { demoCpr, demoCvr, demoIdentiteter } from '../../server/auth/oidc/demo-identiteter.js'
+import { demoCpr, demoCvr, demoIdentiteter } from '../../server/kerne/auth/oidc/demo-identiteter.js'
 import { partsbrugere } from '../../server/modules/sagsbehandling/sagsbehandling.service.js'
 
 const person = (navn: string) => demoIdentiteter.find((d) => d.navn === navn)!.subjekt

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { useWorld } from '../helpers/world.js'
 import { Agent } from '../helpers/agent.js'
 import { createNaevn, createUser } from '../helpers/factories.js'
-import { gebyrForIndbringelse } from '../../server/sag/gebyr.js'
+import { gebyrForIndbringelse } from '../../server/kerne/sag/gebyr.js'
 
 describe('admin: fees', () => {
   // Until the routes are registered in server/modules/admin/index.ts.

@@ -6,8 +6,8 @@ import { useWorld } from '../helpers/world.js'
 import { Agent } from '../helpers/agent.js'
 import { createNaevn, createUser } from '../helpers/factories.js'
 import { pageTexts } from '../documents/pdfjs.js'
-import { partsnotifikationTekster, moedenotifikationTekster, sagsnotifikationTekster, VELKOMST_EMNE } from '../../server/notifikation/mailtekster.js'
-import { dokumentEksempler } from '../../server/documents/eksempler.js'
+import { partsnotifikationTekster, moedenotifikationTekster, sagsnotifikationTekster, VELKOMST_EMNE } from '../../server/kerne/forsendelse/mailtekster.js'
+import { dokumentEksempler } from '../../server/kerne/documents/eksempler.js'
 
 const dokumentTyper = ['brev', 'partshoering', 'kvittering', 'afgoerelse', 'klagefrist', 'besigtigelse', 'offentlig-afgoerelse']
 

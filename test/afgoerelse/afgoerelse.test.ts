@@ -6,7 +6,7 @@ import { useWorld } from '../helpers/world.js'
 import { Agent } from '../helpers/agent.js'
 import { createUser, naevnFor } from '../helpers/factories.js'
 import { indbringSag } from '../helpers/indbringelse.js'
-import { skiftStatus } from '../../server/sag/livscyklus.js'
+import { skiftStatus } from '../../server/kerne/sag/livscyklus.js'
 
 const gyldig = {
   afgoerelsesdato: '2026-11-20',

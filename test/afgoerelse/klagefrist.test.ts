@@ -11,9 +11,9 @@ import { createUser, naevnFor } from '../helpers/factories.js'
 import { indbringSag } from '../helpers/indbringelse.js'
 import { waitFor } from '../helpers/wait.js'
 import { useWorkers } from '../helpers/workers.js'
-import { skiftStatus } from '../../server/sag/livscyklus.js'
-import { formatDansk, fraDate, klagefristSidsteDag } from '../../server/sag/frister.js'
-import { klagefrister } from '../../server/sag/klagefrist.js'
+import { skiftStatus } from '../../server/kerne/sag/livscyklus.js'
+import { formatDansk, fraDate, klagefristSidsteDag } from '../../server/kerne/sag/frister.js'
+import { klagefrister } from '../../server/kerne/sag/klagefrist.js'
 
 const afgoerelse = {
   afgoerelsesdato: fraDate(new Date()),

@@ -9,7 +9,7 @@ import { Agent } from '../helpers/agent.js'
 import { createUser, naevnFor } from '../helpers/factories.js'
 import { indbringSag } from '../helpers/indbringelse.js'
 import { waitFor } from '../helpers/wait.js'
-import { skiftStatus } from '../../server/sag/livscyklus.js'
+import { skiftStatus } from '../../server/kerne/sag/livscyklus.js'
 
 const udkast = {
   afgoerelsesdato: '2026-11-20',

@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest'
 import { Agent } from '../helpers/agent.js'
 import { createNaevn, createUser } from '../helpers/factories.js'
 import { mitidLogin, useMitidWorld } from '../helpers/mitid.js'
-import { demoIdentiteter } from '../../server/auth/oidc/demo-identiteter.js'
-import { base32Decode, totp } from '../../server/auth/totp.js'
-import { tokenHash } from '../../server/auth/adgangskode.js'
+import { demoIdentiteter } from '../../server/kerne/auth/oidc/demo-identiteter.js'
+import { base32Decode, totp } from '../../server/kerne/auth/totp.js'
+import { tokenHash } from '../../server/kerne/auth/adgangskode.js'
 
 const nyKode = 'en-helt-ny-lang-adgangskode'
 

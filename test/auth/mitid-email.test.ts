@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { Agent } from '../helpers/agent.js'
 import { createUser } from '../helpers/factories.js'
 import { mitidLogin, useMitidWorld } from '../helpers/mitid.js'
-import { demoIdentiteter } from '../../server/auth/oidc/demo-identiteter.js'
+import { demoIdentiteter } from '../../server/kerne/auth/oidc/demo-identiteter.js'
 
 const person = (navn: string) => demoIdentiteter.find((d) => d.navn === navn)!.subjekt
 

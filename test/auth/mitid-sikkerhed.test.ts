@@ -5,8 +5,8 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Agent } from '../helpers/agent.js'
 import { callbackSti, godkendHosIdp, mitidLogin, sagMedModpart, startMitid, useMitidWorld } from '../helpers/mitid.js'
-import { startLokalIdp, type LokalIdp } from '../../server/auth/oidc/lokal-idp.js'
-import { demoCpr, demoCvr, demoIdentiteter } from '../../server/auth/oidc/demo-identiteter.js'
+import { startLokalIdp, type LokalIdp } from '../../server/kerne/auth/oidc/lokal-idp.js'
+import { demoCpr, demoCvr, demoIdentiteter } from '../../server/kerne/auth/oidc/demo-identiteter.js'
 
 const person = (navn: string) => demoIdentiteter.find((d) => d.navn === navn)!.subjekt
 const camilla = person('Camilla Nørgaard')

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { Agent } from '../helpers/agent.js'
 import { mitidLogin, sagMedModpart, useMitidWorld } from '../helpers/mitid.js'
-import { demoCpr, demoCvr, demoIdentiteter } from '../../server/auth/oidc/demo-identiteter.js'
+import { demoCpr, demoCvr, demoIdentiteter } from '../../server/kerne/auth/oidc/demo-identiteter.js'
 
 const person = (navn: string) => demoIdentiteter.find((d) => d.navn === navn)!.subjekt
 

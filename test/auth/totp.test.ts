@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { base32Decode, base32Encode, otpauthUri, totp, verificerTotp, type TotpAlgoritme } from '../../server/auth/totp.js'
+import { base32Decode, base32Encode, otpauthUri, totp, verificerTotp, type TotpAlgoritme } from '../../server/kerne/auth/totp.js'
 
 // RFC 6238 appendix B: the seeds are the ASCII digits, 20, 32 and 64 bytes long.
 const seeds: Record<TotpAlgoritme, Buffer> = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ConfigError, loadConfig } from '../../server/config.js'
+import { ConfigError, loadConfig } from '../../server/platform/config.js'
 
 const valid = { SESSION_SECRET: 'x'.repeat(40), CPR_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') }
 

@@ -7,13 +7,13 @@ import {
   afgoerelseDocument,
   afgoerelsePreviewHtml,
   type AfgoerelseViewModel,
-} from '../../server/documents/afgoerelse.js'
-import type { Block } from '../../server/documents/blocks.js'
-import { klagefristSidsteDag } from '../../server/sag/frister.js'
-import { renderPdf } from '../../server/documents/pdf.js'
-import { eksempelAfgoerelse } from '../../server/documents/afgoerelse.eksempel.js'
-import { tekstTilAfsnit, validerTekst } from '../../server/documents/tekst.js'
-import { formatDansk } from '../../server/sag/frister.js'
+} from '../../server/kerne/documents/afgoerelse.js'
+import type { Block } from '../../server/kerne/documents/blocks.js'
+import { klagefristSidsteDag } from '../../server/kerne/sag/frister.js'
+import { renderPdf } from '../../server/kerne/documents/pdf.js'
+import { eksempelAfgoerelse } from '../../server/kerne/documents/afgoerelse.eksempel.js'
+import { tekstTilAfsnit, validerTekst } from '../../server/kerne/documents/tekst.js'
+import { formatDansk } from '../../server/kerne/sag/frister.js'
 import { pageTexts } from './pdfjs.js'
 
 const creationDate = new Date('2026-12-03T09:00:00Z')

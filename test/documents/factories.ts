@@ -1,6 +1,6 @@
 // A complete kvittering view-model with Danish text everywhere; tests override what they test.
 import { crc32, deflateSync } from 'node:zlib'
-import type { KvitteringViewModel } from '../../server/documents/index.js'
+import type { KvitteringViewModel } from '../../server/kerne/documents/index.js'
 
 export function kvitteringViewModel(overrides: Partial<KvitteringViewModel> = {}): KvitteringViewModel {
   return {

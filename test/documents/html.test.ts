@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { kvitteringDocument, renderHtml } from '../../server/documents/index.js'
+import { kvitteringDocument, renderHtml } from '../../server/kerne/documents/index.js'
 import { kvitteringViewModel } from './factories.js'
 
 describe('renderHtml', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { kvitteringDocument, renderPdf, type Block, type DocumentSpec } from '../../server/documents/index.js'
+import { kvitteringDocument, renderPdf, type Block, type DocumentSpec } from '../../server/kerne/documents/index.js'
 import { kvitteringViewModel, pngLogo } from './factories.js'
 import { findNode, openPdf, pageTexts, structRoles } from './pdfjs.js'
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { DocumentTemplateError, kvitteringDocument, renderBlocks } from '../../server/documents/index.js'
+import { DocumentTemplateError, kvitteringDocument, renderBlocks } from '../../server/kerne/documents/index.js'
 import { kvitteringViewModel } from './factories.js'
 
 const fixtures = { templatesDir: path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures') }

@@ -7,7 +7,7 @@ import { useWorld } from '../helpers/world.js'
 import { createUser } from '../helpers/factories.js'
 import { waitFor } from '../helpers/wait.js'
 import { useWorkers } from '../helpers/workers.js'
-import { addToOutbox } from '../../server/outbox/outbox.js'
+import { addToOutbox } from '../../server/kerne/outbox/outbox.js'
 
 const token = 'metrics-token-til-test-0123456789'
 const ledigPort = await new Promise<number>((resolve) => {

@@ -7,7 +7,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, expect } from 'vitest'
 import { chromium, type Browser, type BrowserContext, type Page, type Response } from 'playwright-core'
 import { AxeBuilder } from '@axe-core/playwright'
-import { projectRoot } from '../../server/config.js'
+import { projectRoot } from '../../server/platform/config.js'
 import type { World } from '../helpers/world.js'
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'

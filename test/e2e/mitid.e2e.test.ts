@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { createUser, naevnFor } from '../helpers/factories.js'
 import { ledigPort, sagMedModpart, useMitidWorld } from '../helpers/mitid.js'
-import { demoCpr, demoCvr } from '../../server/auth/oidc/demo-identiteter.js'
+import { demoCpr, demoCvr } from '../../server/kerne/auth/oidc/demo-identiteter.js'
 import { expectNavigation, expectNoAxeViolations, finish, logIn, pathOf, screenshot, useBrowser } from './browser.js'
 
 // The app's address must be known before it starts: it is the redirect URI the IdP checks.

@@ -3,7 +3,7 @@
 // axe (WCAG 2.1 A/AA) without violations and logs out again. Screenshots are written to
 // test-results/e2e/<name>.png for a human to look at.
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { NaevnRolle } from '../../server/access/principal.js'
+import type { NaevnRolle } from '../../server/kerne/access/principal.js'
 import { createNaevn, createUser } from '../helpers/factories.js'
 import { useWorld } from '../helpers/world.js'
 import { expectNoAxeViolations, expectNoProblems, pathOf, screenshot, submitLogin, useBrowser, type Tab } from './browser.js'

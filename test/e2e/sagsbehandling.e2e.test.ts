@@ -7,7 +7,7 @@
 // test-results/e2e/sagsbehandling-<step>.png for a human to look at.
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
-import { formatDansk, fremsendelsesfrist, naesteArbejdsdag } from '../../server/sag/frister.js'
+import { formatDansk, fremsendelsesfrist, naesteArbejdsdag } from '../../server/kerne/sag/frister.js'
 import { Agent } from '../helpers/agent.js'
 import { createUser, naevnFor } from '../helpers/factories.js'
 import { indbringSag } from '../helpers/indbringelse.js'

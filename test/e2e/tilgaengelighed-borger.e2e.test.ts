@@ -20,8 +20,8 @@
 //   logged-in citizen
 import { randomBytes } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { fraDate, svarfrist } from '../../server/sag/frister.js'
-import { gemInvitation } from '../../server/sag/partshoering.js'
+import { fraDate, svarfrist } from '../../server/kerne/sag/frister.js'
+import { gemInvitation } from '../../server/kerne/sag/partshoering.js'
 import { Agent } from '../helpers/agent.js'
 import { createUser, naevnFor } from '../helpers/factories.js'
 import { indbringSag, udfyldKladde } from '../helpers/indbringelse.js'

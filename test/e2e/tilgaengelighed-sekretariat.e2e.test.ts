@@ -21,7 +21,7 @@
 //   /sagsbehandling/oversigt, /sagsbehandling/adgangslog, /sagsbehandling/sletning,
 //   /naevn/:id, /naevn/:id/anonymisering, /naevn/:id/opbevaring
 import { beforeAll, describe, expect, it } from 'vitest'
-import { fraDate, svarfrist } from '../../server/sag/frister.js'
+import { fraDate, svarfrist } from '../../server/kerne/sag/frister.js'
 import { endeligSag, sagsbehandling } from '../helpers/afgoerelse.js'
 import { Agent } from '../helpers/agent.js'
 import { createUser, naevnFor } from '../helpers/factories.js'

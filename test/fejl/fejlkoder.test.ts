@@ -1,12 +1,12 @@
-// The error-code catalogue (server/fejlkoder.ts) is the one list of codes: the compiler
+// The error-code catalogue (server/platform/fejlkoder.ts) is the one list of codes: the compiler
 // refuses a code that is not in it; this test refuses a code in it that nothing uses any
 // more, and checks that API clients find the list in the OpenAPI document.
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { fejlKoder } from '../../server/fejlkoder.js'
+import { fejlKoder } from '../../server/platform/fejlkoder.js'
 import { useWorld } from '../helpers/world.js'
-import { projectRoot } from '../../server/config.js'
+import { projectRoot } from '../../server/platform/config.js'
 
 function kilder(mappe: string): string[] {
   return readdirSync(mappe).flatMap((navn) => {
@@ -21,7 +21,7 @@ describe('the error-code catalogue', () => {
   it('when the sources are read, then every code in the catalogue is used, and the list is sorted without repeats', () => {
     const tekst = ['server', 'workers'].flatMap((m) => kilder(path.join(projectRoot, m))).map((f) => readFileSync(f, 'utf8')).join('\n')
     const ubrugte = fejlKoder.filter((k) => !tekst.includes(`'${k}'`))
-    expect(ubrugte, 'codes nothing throws any more: remove them from server/fejlkoder.ts').toEqual([])
+    expect(ubrugte, 'codes nothing throws any more: remove them from server/platform/fejlkoder.ts').toEqual([])
     expect([...fejlKoder]).toEqual([...new Set(fejlKoder)].sort())
   })
 

@@ -16,8 +16,8 @@ import { udfyldKladde } from '../helpers/indbringelse.js'
 import { freePort } from '../helpers/redis-server.js'
 import { PrivatePostgres } from '../helpers/postgres-server.js'
 import { waitFor } from '../helpers/wait.js'
-import { loadConfig } from '../../server/config.js'
-import { outboxChannel } from '../../server/outbox/outbox.js'
+import { loadConfig } from '../../server/platform/config.js'
+import { outboxChannel } from '../../server/kerne/outbox/outbox.js'
 import { startWorkerRuntime, type WorkerRuntime } from '../../workers/runtime.js'
 
 const pgs = new PrivatePostgres(await freePort())

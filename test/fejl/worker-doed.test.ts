@@ -15,7 +15,7 @@ import { forventHverAfgoerelseEnGang, journalProfil, ventPaaPublicering, ventPaa
 import { anonymiserAfgoerelse } from '../../workers/processors/anonymiser-afgoerelse.js'
 import { publicerAfgoerelse } from '../../workers/processors/publicer-afgoerelse.js'
 import { processorContext } from '../../workers/runtime.js'
-import { createDatabase } from '../../server/db/database.js'
+import { createDatabase } from '../../server/platform/db/database.js'
 
 const ANTAL = 8
 

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { useWorld } from '../helpers/world.js'
 import { sagsbehandling, type Sagsbehandling } from '../helpers/afgoerelse.js'
 import { indbringSag, udfyldKladde } from '../helpers/indbringelse.js'
-import { text } from '../../server/forms/form.js'
+import { text } from '../../server/platform/forms/form.js'
 
 /** A text of exactly n characters that ends in a marker, so a cut-off shows. */
 const tekstPaa = (n: number) => `${'æbleskive '.repeat(Math.ceil(n / 10)).slice(0, n - 5)}SLUT.`

@@ -3,9 +3,9 @@
 // through the pages today).
 import { randomBytes, createHash } from 'node:crypto'
 import { sql } from 'kysely'
-import type { Database } from '../../server/db/database.js'
-import type { CprCipher } from '../../server/identitet/cpr-crypto.js'
-import type { SagStatus } from '../../server/sag/status.js'
+import type { Database } from '../../server/platform/db/database.js'
+import type { CprCipher } from '../../server/kerne/identitet/cpr-crypto.js'
+import type { SagStatus } from '../../server/kerne/sag/status.js'
 import { createUser, uid } from '../helpers/factories.js'
 
 let nummer = 0

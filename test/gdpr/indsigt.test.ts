@@ -8,8 +8,8 @@ import { useWorld } from '../helpers/world.js'
 import { Agent } from '../helpers/agent.js'
 import { createNaevn, createUser } from '../helpers/factories.js'
 import { pageTexts } from '../documents/pdfjs.js'
-import { createCprCipher } from '../../server/identitet/cpr-crypto.js'
-import { crc32, createZip } from '../../server/gdpr/zip.js'
+import { createCprCipher } from '../../server/kerne/identitet/cpr-crypto.js'
+import { crc32, createZip } from '../../server/modules/gdpr/zip.js'
 import { lavFuldSag, type FuldSag } from './fixtures.js'
 
 /** Reads a ZIP by its central directory, checking each entry's CRC-32. */

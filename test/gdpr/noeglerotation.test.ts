@@ -2,8 +2,9 @@ import { randomBytes } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { useWorld } from '../helpers/world.js'
 import { createNaevn, createUser } from '../helpers/factories.js'
-import { createCprCipher, derivedLookupKey, keyringSpec, parseKeyringSpec } from '../../server/identitet/cpr-crypto.js'
-import { loadConfig } from '../../server/config.js'
+import { createCprCipher, derivedLookupKey } from '../../server/kerne/identitet/cpr-crypto.js'
+import { keyringSpec, parseKeyringSpec } from '../../server/platform/cpr-noeglering.js'
+import { loadConfig } from '../../server/platform/config.js'
 import { roter, roterBatch, tilbage } from '../../scripts/rotate-cpr-key.js'
 
 // The world's CPR_ENCRYPTION_KEY is the "old" key: the rows below are written with it.

@@ -7,7 +7,7 @@ import { Agent } from './agent.js'
 import { createUser, naevnFor } from './factories.js'
 import { indbringSag, type SagInput } from './indbringelse.js'
 import { waitFor } from './wait.js'
-import { skiftStatus } from '../../server/sag/livscyklus.js'
+import { skiftStatus } from '../../server/kerne/sag/livscyklus.js'
 
 /** The parties and address of every test case (test/helpers/indbringelse.ts files them). */
 export const HEMMELIGHEDER = ['Lise Lejer', '010190-1234', '0101901234', 'Nørregade 12, 2. th', 'Nørregade 12, 2.', 'lise@test.invalid', 'Ejendomsselskabet ApS']

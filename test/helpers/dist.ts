@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
-import { projectRoot } from '../../server/config.js'
+import { projectRoot } from '../../server/platform/config.js'
 
 function nyesteKilde(dir: string): number {
   let nyeste = 0

@@ -1,10 +1,10 @@
 // Factories fill defaults around a unique id, so every test builds its own world and
 // never depends on seeded rows.
 import { randomBytes } from 'node:crypto'
-import type { Database } from '../../server/db/database.js'
-import type { NaevnRolle } from '../../server/access/principal.js'
-import { hashPassword } from '../../server/auth/passwords.js'
-import { findNaevnForKommune, type NaevnType } from '../../server/naevn/naevn.js'
+import type { Database } from '../../server/platform/db/database.js'
+import type { NaevnRolle } from '../../server/kerne/access/principal.js'
+import { hashPassword } from '../../server/kerne/auth/passwords.js'
+import { findNaevnForKommune, type NaevnType } from '../../server/kerne/naevn/naevn.js'
 
 export const testPassword = 'en-lang-test-adgangskode'
 let passwordHash: Promise<string> | undefined

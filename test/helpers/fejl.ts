@@ -4,7 +4,7 @@ import { expect } from 'vitest'
 import type { Queue } from 'bullmq'
 import type { World } from './world.js'
 import { waitFor } from './wait.js'
-import { isScheduledJobName } from '../../server/queues/jobs.js'
+import { isScheduledJobName } from '../../server/platform/queues/jobs.js'
 
 /** The journal entries of one case by action, e.g. { afgoerelse_publiceret: 1, … }. */
 export async function journalProfil(w: World, sagId: string): Promise<Record<string, number>> {

@@ -3,7 +3,7 @@
 // reached through app.inject by an Agent.
 import { createServer } from 'node:net'
 import { afterAll, beforeAll } from 'vitest'
-import { startLokalIdp, type LokalIdp, type LokalIdpOptions } from '../../server/auth/oidc/lokal-idp.js'
+import { startLokalIdp, type LokalIdp, type LokalIdpOptions } from '../../server/kerne/auth/oidc/lokal-idp.js'
 import { useWorld, type World } from './world.js'
 import { Agent } from './agent.js'
 import { createUser, naevnFor } from './factories.js'

@@ -1,4 +1,4 @@
-import { defaultReferenceDataDir } from '../../server/config.js'
+import { defaultReferenceDataDir } from '../../server/platform/config.js'
 
 /** Where the tests find the services: npm test sets TEST_*; the defaults match npm start's. */
 export function testEnvDefaults() {

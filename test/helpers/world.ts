@@ -9,8 +9,8 @@ import pg from 'pg'
 import { afterAll, beforeAll, inject } from 'vitest'
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from '../../server/app.js'
-import { loadConfig, type Config } from '../../server/config.js'
-import { createDatabase, type Database } from '../../server/db/database.js'
+import { loadConfig, type Config } from '../../server/platform/config.js'
+import { createDatabase, type Database } from '../../server/platform/db/database.js'
 import { withDatabase } from './urls.js'
 
 export async function cloneDatabase(): Promise<{ url: string; drop(): Promise<void> }> {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { CprKeyError, createCprCipher } from '../../server/identitet/cpr-crypto.js'
+import { createCprCipher } from '../../server/kerne/identitet/cpr-crypto.js'
+import { CprKeyError } from '../../server/platform/cpr-noeglering.js'
 
 const newKey = () => randomBytes(32).toString('base64')
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { aarhundrede, maskCpr, validateCpr, validateCvr } from '../../server/identitet/cpr.js'
+import { aarhundrede, maskCpr, validateCpr, validateCvr } from '../../server/kerne/identitet/cpr.js'
 
 // A fixed "today", so the future-date rule does not change with the calendar.
 const idag = new Date('2026-11-21T12:00:00Z')

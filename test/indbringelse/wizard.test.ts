@@ -4,7 +4,7 @@ import { Agent } from '../helpers/agent.js'
 import { createNaevn, createUser, naevnFor } from '../helpers/factories.js'
 import { minimalPdf } from '../helpers/multipart.js'
 import { indbringSag, udfyldKladde } from '../helpers/indbringelse.js'
-import { sammenlaegNaevn } from '../../server/naevn/naevn.js'
+import { sammenlaegNaevn } from '../../server/kerne/naevn/naevn.js'
 
 describe('filing wizard', () => {
   const w = useWorld()

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream'
 import pino from 'pino'
 import { describe, expect, it } from 'vitest'
-import { loggerOptions, maskCpr } from '../../server/logger.js'
+import { loggerOptions, maskCpr } from '../../server/platform/logger.js'
 
 function capture() {
   const lines: string[] = []

@@ -1,4 +1,4 @@
-// Board members' access (server/access/moeder.ts): only published agendas of their own
+// Board members' access (server/kerne/access/moeder.ts): only published agendas of their own
 // boards, from publication until MOEDE_ADGANG_DAGE_EFTER days after the meeting; never a
 // case they declared themselves disqualified in; never another member's notes. Every
 // refusal is a 404.
@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { useWorld } from '../helpers/world.js'
 import { createNaevn } from '../helpers/factories.js'
 import { minimalPdf } from '../helpers/multipart.js'
-import { lagreDokument } from '../../server/sag/bilag.js'
+import { lagreDokument } from '../../server/kerne/sag/bilag.js'
 import { klarSag, loggetInd, naevnMedFolk, opretMoede, punktId, saetPaa } from './helpers.js'
 
 describe('board members and the meetings', () => {
@@ -25,7 +25,7 @@ describe('board members and the meetings', () => {
       w.db.transaction().execute((trx) => lagreDokument(trx, { sagId, filnavn: `${kategori}.pdf`, mime: 'application/pdf', data: Buffer.concat([minimalPdf, Buffer.from(kategori)]), kategori, uploadetAf: null, synligForParter: true }))
     const dok = await gem(sagPaa, 'lejekontrakt')
     const fremmed = await gem(sagUden, 'lejekontrakt')
-    // Not board material (server/access/moeder.ts): a kind the board is not given.
+    // Not board material (server/kerne/access/moeder.ts): a kind the board is not given.
     const intern = await gem(sagPaa, 'afgoerelse')
     return { naevnId, sb, filer, medlem, sagPaa, sagUden, moedeId, punkt, dok, fremmed, intern }
   }

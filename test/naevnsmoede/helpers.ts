@@ -5,8 +5,8 @@ import type { World } from '../helpers/world.js'
 import { Agent } from '../helpers/agent.js'
 import { createNaevn, createUser } from '../helpers/factories.js'
 import { indbringSag } from '../helpers/indbringelse.js'
-import { skiftStatus } from '../../server/sag/livscyklus.js'
-import type { NaevnRolle } from '../../server/access/principal.js'
+import { skiftStatus } from '../../server/kerne/sag/livscyklus.js'
+import type { NaevnRolle } from '../../server/kerne/access/principal.js'
 
 export async function loggetInd(w: World, naevnId: string, rolle: NaevnRolle) {
   const user = await createUser(w.db, { medlemskaber: [{ naevnId, rolle }] })

@@ -6,8 +6,8 @@ import { PDFDocument } from 'pdf-lib'
 import { describe, expect, it } from 'vitest'
 import { useWorld } from '../helpers/world.js'
 import { pageTexts } from '../documents/pdfjs.js'
-import { lagreDokument } from '../../server/sag/bilag.js'
-import { KAN_IKKE_VISES } from '../../server/documents/sagsmappe.js'
+import { lagreDokument } from '../../server/kerne/sag/bilag.js'
+import { KAN_IKKE_VISES } from '../../server/kerne/documents/sagsmappe.js'
 import { klarSag, loggetInd, naevnMedFolk, opretMoede, punktId, saetPaa } from './helpers.js'
 
 // A 64x48 JPEG (made with pdftoppm from a drawn PDF).

@@ -7,10 +7,10 @@ import { Agent } from '../helpers/agent.js'
 import { createUser, naevnFor } from '../helpers/factories.js'
 import { indbringSag } from '../helpers/indbringelse.js'
 import { openPdf, pageTexts } from '../documents/pdfjs.js'
-import { renderPdf } from '../../server/documents/pdf.js'
-import type { Block } from '../../server/documents/blocks.js'
-import { lagreDokument } from '../../server/sag/bilag.js'
-import { ADRESSE_MANGLER, VINDUE_MM } from '../../server/notifikation/adresseark.js'
+import { renderPdf } from '../../server/kerne/documents/pdf.js'
+import type { Block } from '../../server/kerne/documents/blocks.js'
+import { lagreDokument } from '../../server/kerne/sag/bilag.js'
+import { ADRESSE_MANGLER, VINDUE_MM } from '../../server/kerne/forsendelse/adresseark.js'
 
 const MM = 72 / 25.4
 

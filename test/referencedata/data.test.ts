@@ -3,8 +3,8 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { defaultReferenceDataDir, loadConfig, projectRoot } from '../../server/config.js'
-import { readCsv } from '../../server/referencedata/csv.js'
+import { defaultReferenceDataDir, loadConfig, projectRoot } from '../../server/platform/config.js'
+import { readCsv } from '../../server/kerne/referencedata/csv.js'
 
 const filer: Record<string, { kolonner: string[]; raekker: number }> = {
   'kommuner.csv': { kolonner: ['kommunekode', 'kommunenavn', 'regionskode', 'regionsnavn'], raekker: 98 },

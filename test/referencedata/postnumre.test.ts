@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { loadPostnumre } from '../../server/referencedata/postnumre.js'
+import { loadPostnumre } from '../../server/kerne/referencedata/postnumre.js'
 import { testEnvDefaults } from '../helpers/urls.js'
 
 const dir = testEnvDefaults().referenceDataDir

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { useWorld } from '../helpers/world.js'
 import { waitFor } from '../helpers/wait.js'
 import { createUser } from '../helpers/factories.js'
-import { opretToken, tilbagekaldToken } from '../../server/auth/api-tokens.js'
+import { opretToken, tilbagekaldToken } from '../../server/kerne/auth/api-tokens.js'
 import type { World } from '../helpers/world.js'
 
 const graense = { GRAPHQL_RATE_LIMIT_PER_MINUTE: '2', PUBLIC_API_RATE_LIMIT_PER_MINUTE: '2', API_KEY_RATE_LIMIT_PER_MINUTE: '4' }

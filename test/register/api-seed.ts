@@ -1,7 +1,7 @@
 // Published register rows written straight into the public tables, as the publication
 // worker would (test/register/publicering.test.ts covers that worker itself).
 import { randomBytes } from 'node:crypto'
-import type { Database } from '../../server/db/database.js'
+import type { Database } from '../../server/platform/db/database.js'
 
 export interface AfgoerelseFelter {
   naevn_navn?: string

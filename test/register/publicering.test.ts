@@ -13,7 +13,7 @@ import { createUser, naevnFor } from '../helpers/factories.js'
 import { waitFor } from '../helpers/wait.js'
 import { useWorkers } from '../helpers/workers.js'
 import { publicerAfgoerelse } from '../../server/modules/register/publicering.service.js'
-import { createDatabase } from '../../server/db/database.js'
+import { createDatabase } from '../../server/platform/db/database.js'
 
 
 describe('publication to the registers', () => {

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { useWorld } from '../helpers/world.js'
 import { createNaevn } from '../helpers/factories.js'
 import { soeg, type SoegeParametre, type Soegeresultat } from '../../server/modules/register/soegning.js'
-import { ValidationError } from '../../server/errors.js'
+import { ValidationError } from '../../server/platform/errors.js'
 
 // A word no other test file's rows (nor the seed) contain keeps each test's world its own.
 const MAERKE = `zqx${randomUUID().slice(0, 8)}`

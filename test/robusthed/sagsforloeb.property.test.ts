@@ -2,7 +2,7 @@
 // by random users against the real app, each run on a freshly filed case. After every
 // step three invariants must hold:
 //  - the status is one of the statuses, and every status change in the journal is a
-//    transition of the lifecycle's own table (server/sag/status.ts), chained from the old
+//    transition of the lifecycle's own table (server/kerne/sag/status.ts), chained from the old
 //    status to the new one;
 //  - a user without access to the case gets 404 on every case route (not 403, not 200),
 //    an anonymous one is sent to the login page (GET) or refused with 401 (POST), and a
@@ -21,7 +21,7 @@ import { createUser, naevnFor } from '../helpers/factories.js'
 import { indbringSag } from '../helpers/indbringelse.js'
 import { afgoerelseFelter } from '../helpers/afgoerelse.js'
 import { iDag } from '../naevnsmoede/helpers.js'
-import { kunGennemHandling, overgange, sagStatuser, type SagStatus } from '../../server/sag/status.js'
+import { kunGennemHandling, overgange, sagStatuser, type SagStatus } from '../../server/kerne/sag/status.js'
 
 const roller = ['sbA', 'sbB', 'lederA', 'lejer', 'udlejer', 'borger', 'medlemA', 'anonym'] as const
 type Rolle = (typeof roller)[number]
@@ -162,7 +162,7 @@ describe('the case lifecycle under random actions by random users', () => {
   }
 
   const sagen = (sagId: string) => w.db.selectFrom('sager').select(['status', 'version']).where('id', '=', sagId).executeTakeFirstOrThrow()
-  // Opening a case is journaled as the access log (server/sag/adgangslog.ts: 'sag_laest',
+  // Opening a case is journaled as the access log (server/kerne/sag/adgangslog.ts: 'sag_laest',
   // 'dokument_laest'), also when a refused form re-renders the case page: those entries
   // record a reading, not a change, and are left out here.
   const journal = (sagId: string) =>

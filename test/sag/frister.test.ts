@@ -14,7 +14,7 @@ import {
   tilDate,
   tilfoejArbejdsdage,
   tilfoejUger,
-} from '../../server/sag/frister.js'
+} from '../../server/kerne/sag/frister.js'
 
 describe('Danish public holidays', () => {
   it('when the holidays of 2026 are listed, then they are the eleven days of the calendar, with Danish names', () => {

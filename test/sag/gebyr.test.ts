@@ -8,8 +8,8 @@ import {
   listGebyrsatser,
   manglendeGebyrsatser,
   saetGebyrsats,
-} from '../../server/sag/gebyr.js'
-import { ValidationError } from '../../server/errors.js'
+} from '../../server/kerne/sag/gebyr.js'
+import { ValidationError } from '../../server/platform/errors.js'
 
 describe('the fee for filing a case', () => {
   const w = useWorld()

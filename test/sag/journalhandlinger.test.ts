@@ -4,8 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { useWorld } from '../helpers/world.js'
 import { sagsbehandling, type Sagsbehandling } from '../helpers/afgoerelse.js'
 import { indbringSag } from '../helpers/indbringelse.js'
-import { journalHandlinger, journalTekst, type JournalHandling } from '../../server/sag/journalhandlinger.js'
-import { skrivJournal } from '../../server/sag/journal.js'
+import { journalHandlinger, journalTekst, type JournalHandling } from '../../server/kerne/sag/journalhandlinger.js'
+import { skrivJournal } from '../../server/kerne/sag/journal.js'
 
 const tidligereUdenOrdlyd: JournalHandling[] = ['moede_afgjort', 'besigtigelse_planlagt', 'besigtigelse_resultat', 'inhabilitet_erklaeret', 'indsigt_udarbejdet']
 

@@ -3,9 +3,9 @@
 import { describe, expect, it } from 'vitest'
 import { useWorld } from '../helpers/world.js'
 import { createUser } from '../helpers/factories.js'
-import { skiftStatus } from '../../server/sag/livscyklus.js'
-import { overgange, sagStatuser, type SagStatus } from '../../server/sag/status.js'
-import { ConflictError } from '../../server/errors.js'
+import { skiftStatus } from '../../server/kerne/sag/livscyklus.js'
+import { overgange, sagStatuser, type SagStatus } from '../../server/kerne/sag/status.js'
+import { ConflictError } from '../../server/platform/errors.js'
 
 describe('case lifecycle', () => {
   const w = useWorld()

@@ -2,8 +2,8 @@ import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { readCsv } from '../../server/referencedata/csv.js'
-import { formatBestemmelse, loadLovgrundlag, lovKoder, lovLabel, tilStatutory, type Bestemmelse, type LovIndex } from '../../server/sag/lovgrundlag.js'
+import { readCsv } from '../../server/kerne/referencedata/csv.js'
+import { formatBestemmelse, loadLovgrundlag, lovKoder, lovLabel, tilStatutory, type Bestemmelse, type LovIndex } from '../../server/kerne/sag/lovgrundlag.js'
 import { testEnvDefaults } from '../helpers/urls.js'
 
 const dir = testEnvDefaults().referenceDataDir

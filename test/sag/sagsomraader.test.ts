@@ -6,8 +6,8 @@ import {
   udenforKompetence,
   validateFormaal,
   validateSagsomraader,
-} from '../../server/sag/sagsomraader.js'
-import { naevnTyper } from '../../server/naevn/naevn.js'
+} from '../../server/kerne/sag/sagsomraader.js'
+import { naevnTyper } from '../../server/kerne/naevn/naevn.js'
 
 describe('case areas per board type', () => {
   it('when a huslejenævn is chosen, then its areas from the law are offered, husorden for landlords only', () => {

@@ -7,10 +7,10 @@ import { useWorld } from '../helpers/world.js'
 import { sagsbehandling, type Sagsbehandling } from '../helpers/afgoerelse.js'
 import { indbringSag } from '../helpers/indbringelse.js'
 import { createUser, naevnFor } from '../helpers/factories.js'
-import { fremsendelsesfrist } from '../../server/sag/frister.js'
-import { udfyldFremsendelsesfrister } from '../../server/sag/fremsendelsesfrister.js'
+import { fremsendelsesfrist } from '../../server/kerne/sag/frister.js'
+import { udfyldFremsendelsesfrister } from '../../server/kerne/sag/fremsendelsesfrister.js'
 import { indbakke } from '../../server/modules/sagsbehandling/sagsbehandling.repository.js'
-import { loadPrincipal, type Principal } from '../../server/access/principal.js'
+import { loadPrincipal, type Principal } from '../../server/kerne/access/principal.js'
 
 const indbragt = new Date('2026-03-26T10:00:00+01:00')
 

@@ -7,7 +7,7 @@ import { Agent } from '../helpers/agent.js'
 import { createUser, naevnFor } from '../helpers/factories.js'
 import { indbringSag } from '../helpers/indbringelse.js'
 import { mitidLogin, useMitidWorld } from '../helpers/mitid.js'
-import { demoCvr, demoIdentiteter } from '../../server/auth/oidc/demo-identiteter.js'
+import { demoCvr, demoIdentiteter } from '../../server/kerne/auth/oidc/demo-identiteter.js'
 
 const juhl = demoIdentiteter.find((d) => d.navn === 'Søren Juhl')!.subjekt
 

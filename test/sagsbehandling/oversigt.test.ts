@@ -5,10 +5,10 @@
 // age groups and of the deadline are tested by moving today instead of the cases.
 import { sql } from 'kysely'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { loadPrincipal, type Principal } from '../../server/access/principal.js'
-import type { SagStatus } from '../../server/sag/status.js'
-import { skiftStatus } from '../../server/sag/livscyklus.js'
-import { formatDato } from '../../server/sag/visning.js'
+import { loadPrincipal, type Principal } from '../../server/kerne/access/principal.js'
+import type { SagStatus } from '../../server/kerne/sag/status.js'
+import { skiftStatus } from '../../server/kerne/sag/livscyklus.js'
+import { formatDato } from '../../server/kerne/sag/visning.js'
 import {
   aabneSagerPrStatus,
   aldersfordeling,
@@ -16,12 +16,12 @@ import {
   overskredneFrister,
 } from '../../server/modules/sagsbehandling/oversigt.repository.js'
 import { etAarFoer } from '../../server/modules/sagsbehandling/oversigt.routes.js'
-import { idagIDanmark } from '../../server/sag/frister.js'
+import { idagIDanmark } from '../../server/kerne/sag/frister.js'
 import { Agent } from '../helpers/agent.js'
 import { createUser, naevnFor } from '../helpers/factories.js'
 import { indbringSag } from '../helpers/indbringelse.js'
 import { useWorld } from '../helpers/world.js'
-import { fristForAndenPart } from '../../server/sag/frister.js'
+import { fristForAndenPart } from '../../server/kerne/sag/frister.js'
 
 /** YYYY-MM-DD plus n calendar days (n may be negative). */
 function dag(d: string, n: number): string {

@@ -14,7 +14,7 @@ import { indbringSag } from '../helpers/indbringelse.js'
 import { waitFor } from '../helpers/wait.js'
 import { useWorkers } from '../helpers/workers.js'
 import { paamindFrister } from '../../workers/processors/paamind-frister.js'
-import { fraDate, fremsendelsesfrist, svarfrist, tilDate, tilfoejArbejdsdage } from '../../server/sag/frister.js'
+import { fraDate, fremsendelsesfrist, svarfrist, tilDate, tilfoejArbejdsdage } from '../../server/kerne/sag/frister.js'
 
 describe('hearing of the parties', () => {
   const w = useWorld()

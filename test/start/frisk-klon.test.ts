@@ -10,7 +10,7 @@ import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { projectRoot } from '../../server/config.js'
+import { projectRoot } from '../../server/platform/config.js'
 // @ts-expect-error -- a plain .mjs script without types: the benches' way of logging in over HTTP
 import { csrfOf, login } from '../../scripts/bench/lib.mjs'
 import { freePort } from '../helpers/redis-server.js'

@@ -3,8 +3,8 @@
 // that no longer exists cannot be helped by retrying.
 import { UnrecoverableError } from 'bullmq'
 import type { ProcessorContext } from '../registry.js'
-import type { JobPayload } from '../../server/queues/jobs.js'
-import { NotFoundError } from '../../server/errors.js'
+import type { JobPayload } from '../../server/platform/queues/jobs.js'
+import { NotFoundError } from '../../server/platform/errors.js'
 import { anonymiserVersion } from '../../server/modules/anonymisering/anonymisering.service.js'
 
 export async function anonymiserAfgoerelse(ctx: ProcessorContext, payload: JobPayload<'anonymiser-afgoerelse'>): Promise<string> {

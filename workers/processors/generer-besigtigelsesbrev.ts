@@ -3,11 +3,11 @@
 // (Digital Post or print, routed by lever-udsendelse) and an e-mail notice per party.
 import { UnrecoverableError } from 'bullmq'
 import type { ProcessorContext } from '../registry.js'
-import type { JobPayload } from '../../server/queues/jobs.js'
-import { renderPdf } from '../../server/documents/pdf.js'
-import { brevhovedAf, naevnKontaktKolonner } from '../../server/documents/brevhoved.js'
-import { besigtigelseDocument } from '../../server/documents/besigtigelse.js'
-import { adresseKolonner, adresseTekst, formatDato, partRolleLabel } from '../../server/sag/visning.js'
+import type { JobPayload } from '../../server/platform/queues/jobs.js'
+import { renderPdf } from '../../server/kerne/documents/pdf.js'
+import { brevhovedAf, naevnKontaktKolonner } from '../../server/kerne/documents/brevhoved.js'
+import { besigtigelseDocument } from '../../server/kerne/documents/besigtigelse.js'
+import { adresseKolonner, adresseTekst, formatDato, partRolleLabel } from '../../server/kerne/sag/visning.js'
 import { udsendBrev } from './udsend-brev.js'
 
 const ugedag = new Intl.DateTimeFormat('da-DK', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Copenhagen' })

@@ -2,13 +2,13 @@
 // its sending and notices.
 import { UnrecoverableError } from 'bullmq'
 import type { ProcessorContext } from '../registry.js'
-import type { JobPayload } from '../../server/queues/jobs.js'
-import { renderBlocks } from '../../server/documents/template.js'
-import { renderPdf } from '../../server/documents/pdf.js'
-import { brevhovedAf, naevnKontaktKolonner } from '../../server/documents/brevhoved.js'
+import type { JobPayload } from '../../server/platform/queues/jobs.js'
+import { renderBlocks } from '../../server/kerne/documents/template.js'
+import { renderPdf } from '../../server/kerne/documents/pdf.js'
+import { brevhovedAf, naevnKontaktKolonner } from '../../server/kerne/documents/brevhoved.js'
 import { udsendBrev } from './udsend-brev.js'
-import { formatDansk } from '../../server/sag/frister.js'
-import { adresseTekst, formatDato, partRolleLabel, adresseKolonner } from '../../server/sag/visning.js'
+import { formatDansk } from '../../server/kerne/sag/frister.js'
+import { adresseTekst, formatDato, partRolleLabel, adresseKolonner } from '../../server/kerne/sag/visning.js'
 
 export async function genererHoeringsbrev(ctx: ProcessorContext, payload: JobPayload<'generer-hoeringsbrev'>): Promise<string> {
   const { db, config } = ctx

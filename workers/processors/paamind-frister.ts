@@ -3,8 +3,8 @@
 // however often it runs; the e-mails go through the outbox like every other notice.
 import { sql } from 'kysely'
 import type { ProcessorContext } from '../registry.js'
-import { fraDate, tilfoejArbejdsdage } from '../../server/sag/frister.js'
-import { addToOutbox } from '../../server/outbox/outbox.js'
+import { fraDate, tilfoejArbejdsdage } from '../../server/kerne/sag/frister.js'
+import { addToOutbox } from '../../server/kerne/outbox/outbox.js'
 
 export async function paamindFrister(ctx: ProcessorContext, idag = new Date()): Promise<string> {
   const { db } = ctx

@@ -3,8 +3,8 @@
 // exist cannot be helped by retrying.
 import { UnrecoverableError } from 'bullmq'
 import type { ProcessorContext } from '../registry.js'
-import type { JobPayload } from '../../server/queues/jobs.js'
-import { ValidationError } from '../../server/errors.js'
+import type { JobPayload } from '../../server/platform/queues/jobs.js'
+import { ValidationError } from '../../server/platform/errors.js'
 import { publicerAfgoerelse as publicer } from '../../server/modules/register/publicering.service.js'
 
 export async function publicerAfgoerelse(ctx: ProcessorContext, payload: JobPayload<'publicer-afgoerelse'>): Promise<string> {

@@ -3,11 +3,11 @@
 // link. Never the letter itself; one notice per outbox row.
 import { UnrecoverableError } from 'bullmq'
 import type { ProcessorContext } from '../registry.js'
-import type { JobPayload } from '../../server/queues/jobs.js'
-import { adresseTekst, adresseKolonner } from '../../server/sag/visning.js'
-import { formatDansk } from '../../server/sag/frister.js'
-import { gemInvitation, invitationToken } from '../../server/sag/partshoering.js'
-import { partsnotifikationEmne, partsnotifikationTekst, renderMail } from '../../server/notifikation/mailtekster.js'
+import type { JobPayload } from '../../server/platform/queues/jobs.js'
+import { adresseTekst, adresseKolonner } from '../../server/kerne/sag/visning.js'
+import { formatDansk } from '../../server/kerne/sag/frister.js'
+import { gemInvitation, invitationToken } from '../../server/kerne/sag/partshoering.js'
+import { partsnotifikationEmne, partsnotifikationTekst, renderMail } from '../../server/kerne/forsendelse/mailtekster.js'
 
 export async function sendPartsnotifikation(ctx: ProcessorContext, payload: JobPayload<'send-partsnotifikation'>, outboxId: number): Promise<string> {
   const { db, mailer, config } = ctx

@@ -2,10 +2,10 @@
 // din sag"), with a link. Never the letter itself. One notice per outbox row.
 import { UnrecoverableError } from 'bullmq'
 import type { ProcessorContext } from '../registry.js'
-import type { JobPayload } from '../../server/queues/jobs.js'
-import { adresseTekst, adresseKolonner } from '../../server/sag/visning.js'
-import { erPladsholder } from '../../server/auth/email-bekraeftelse.js'
-import { renderMail, sagsnotifikationEmne, sagsnotifikationHilsen, sagsnotifikationTekster } from '../../server/notifikation/mailtekster.js'
+import type { JobPayload } from '../../server/platform/queues/jobs.js'
+import { adresseTekst, adresseKolonner } from '../../server/kerne/sag/visning.js'
+import { erPladsholder } from '../../server/kerne/auth/email-bekraeftelse.js'
+import { renderMail, sagsnotifikationEmne, sagsnotifikationHilsen, sagsnotifikationTekster } from '../../server/kerne/forsendelse/mailtekster.js'
 
 export async function sendSagsnotifikation(ctx: ProcessorContext, payload: JobPayload<'send-sagsnotifikation'>, outboxId: number): Promise<string> {
   const { db, mailer, config } = ctx

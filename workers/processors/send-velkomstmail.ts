@@ -2,8 +2,8 @@
 // and records the sending against the outbox id so a retry never sends twice.
 import { UnrecoverableError } from 'bullmq'
 import type { ProcessorContext } from '../registry.js'
-import type { JobPayload } from '../../server/queues/jobs.js'
-import { renderMail, VELKOMST_EMNE } from '../../server/notifikation/mailtekster.js'
+import type { JobPayload } from '../../server/platform/queues/jobs.js'
+import { renderMail, VELKOMST_EMNE } from '../../server/kerne/forsendelse/mailtekster.js'
 
 export async function sendVelkomstmail(ctx: ProcessorContext, payload: JobPayload<'send-velkomstmail'>, outboxId: number): Promise<string> {
   const { db, mailer, config } = ctx

@@ -1,11 +1,11 @@
-// Retention (server/gdpr/sletning.ts): foreslaa-sletning (scheduled, Monday mornings) lists
+// Retention (server/modules/gdpr/sletning.ts): foreslaa-sletning (scheduled, Monday mornings) lists
 // each board's closed cases past their retention as a proposal for the head of the
 // secretariat; slet-sager (from the outbox, after approval) deletes them. Both are safe to
 // run again: one open proposal per board, and a deleted case is never counted twice.
 import { UnrecoverableError } from 'bullmq'
 import type { ProcessorContext } from '../registry.js'
-import type { JobPayload } from '../../server/queues/jobs.js'
-import { lavSletningsforslag, udfoerSletning } from '../../server/gdpr/sletning.js'
+import type { JobPayload } from '../../server/platform/queues/jobs.js'
+import { lavSletningsforslag, udfoerSletning } from '../../server/modules/gdpr/sletning.js'
 
 export async function foreslaaSletning(ctx: ProcessorContext, idag?: string): Promise<string> {
   const r = await lavSletningsforslag(ctx.db, { standardAar: ctx.config.retentionYears, ...(idag ? { idag } : {}) })

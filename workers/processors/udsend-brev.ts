@@ -2,12 +2,12 @@
 // (once, whatever the retries), one sending per recipient waiting for delivery, a
 // journal entry, and an e-mail notice per recipient through the outbox.
 import { sql, type Transaction } from 'kysely'
-import type { DB } from '../../server/db/types.js'
-import { lagreDokument } from '../../server/sag/bilag.js'
-import { skrivJournal } from '../../server/sag/journal.js'
-import { addToOutbox } from '../../server/outbox/outbox.js'
-import { opretUdsendelser } from '../../server/notifikation/udsendelser.js'
-import type { Database } from '../../server/db/database.js'
+import type { DB } from '../../server/platform/db/types.js'
+import { lagreDokument } from '../../server/kerne/sag/bilag.js'
+import { skrivJournal } from '../../server/kerne/sag/journal.js'
+import { addToOutbox } from '../../server/kerne/outbox/outbox.js'
+import { opretUdsendelser } from '../../server/kerne/forsendelse/udsendelser.js'
+import type { Database } from '../../server/platform/db/database.js'
 
 export async function udsendBrev(
   db: Database,

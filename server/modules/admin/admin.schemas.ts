@@ -1,5 +1,5 @@
 import { Type } from 'typebox'
-import { FormBody } from '../../forms/form.js'
+import { FormBody } from '../../platform/forms/form.js'
 
 export const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) })
 export const MedlemskabParams = Type.Object({ id: Type.String({ maxLength: 64 }), naevnId: Type.String({ maxLength: 64 }) })

@@ -1,11 +1,11 @@
 // The administrator's rules for accounts and boards.
-import type { Database } from '../../db/database.js'
-import { createUser, removeMembership, setMembership, setUserActive } from '../../brugere/brugere.js'
-import { naevnRoller, type NaevnRolle } from '../../access/principal.js'
-import { minPasswordLength } from '../../auth/passwords.js'
-import { ConflictError, ValidationError } from '../../errors.js'
-import { FormErrors, emailPattern } from '../../forms/form.js'
-import { isUuid, sammenlaegNaevn, updateNaevn, type NaevnKontakt } from '../../naevn/naevn.js'
+import type { Database } from '../../platform/db/database.js'
+import { createUser, removeMembership, setMembership, setUserActive } from '../../kerne/brugere/brugere.js'
+import { naevnRoller, type NaevnRolle } from '../../kerne/access/principal.js'
+import { minPasswordLength } from '../../kerne/auth/passwords.js'
+import { ConflictError, ValidationError } from '../../platform/errors.js'
+import { FormErrors, emailPattern } from '../../platform/forms/form.js'
+import { isUuid, sammenlaegNaevn, updateNaevn, type NaevnKontakt } from '../../kerne/naevn/naevn.js'
 
 export interface NyBrugerInput {
   navn: string

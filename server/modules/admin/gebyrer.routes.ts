@@ -4,10 +4,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyReply } from 'fastify'
 import { Type } from 'typebox'
-import { guard } from '../../access/guards.js'
-import { assertAdmin } from '../../access/policies.js'
-import { FormBody, FormErrors, forLangeFelter, text } from '../../forms/form.js'
-import { naevnTypeLabel, naevnTyper } from '../../naevn/naevn.js'
+import { guard } from '../../kerne/access/guards.js'
+import { assertAdmin } from '../../kerne/access/policies.js'
+import { FormBody, FormErrors, forLangeFelter, text } from '../../platform/forms/form.js'
+import { naevnTypeLabel, naevnTyper } from '../../kerne/naevn/naevn.js'
 import {
   formatKroner,
   gebyrKategorier,
@@ -16,7 +16,7 @@ import {
   listGebyrsatser,
   manglendeGebyrsatser,
   saetGebyrsats,
-} from '../../sag/gebyr.js'
+} from '../../kerne/sag/gebyr.js'
 
 const GebyrListQuery = Type.Object({ gemt: Type.Optional(Type.String({ maxLength: 1 })) })
 

@@ -1,10 +1,10 @@
 // The administrator's log-in settings: whether citizens may still use password accounts
 // beside MitID. Admins only; anyone else gets 404.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { guard, requirePrincipal } from '../../access/guards.js'
-import { assertAdmin } from '../../access/policies.js'
-import { borgerAdgangskodeTilladt, saetBorgerAdgangskode } from '../../auth/login-indstillinger.js'
-import { FormBody, text } from '../../forms/form.js'
+import { guard, requirePrincipal } from '../../kerne/access/guards.js'
+import { assertAdmin } from '../../kerne/access/policies.js'
+import { borgerAdgangskodeTilladt, saetBorgerAdgangskode } from '../../kerne/auth/login-indstillinger.js'
+import { FormBody, text } from '../../platform/forms/form.js'
 
 export const loginIndstillingerRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/admin/login', { preHandler: guard(assertAdmin) }, async (_req, reply) =>

@@ -1,16 +1,16 @@
 // The administrators' preview of every notification template: each e-mail notice with its
 // subject and text, and each letter as an example PDF, all with fictitious data and
-// rendered through the code that sends the real ones (server/notifikation/mailtekster.ts,
-// server/documents/). Admins only; anyone else gets 404.
+// rendered through the code that sends the real ones (server/kerne/forsendelse/mailtekster.ts,
+// server/kerne/documents/). Admins only; anyone else gets 404.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { guard } from '../../access/guards.js'
-import { assertAdmin } from '../../access/policies.js'
-import type { Config } from '../../config.js'
-import { NotFoundError } from '../../errors.js'
-import { sendDownload } from '../../http/download.js'
-import { renderPdf } from '../../documents/pdf.js'
-import { dokumentEksempler, EKSEMPEL, erDokumentType } from '../../documents/eksempler.js'
+import { guard } from '../../kerne/access/guards.js'
+import { assertAdmin } from '../../kerne/access/policies.js'
+import type { Config } from '../../platform/config.js'
+import { NotFoundError } from '../../platform/errors.js'
+import { sendDownload } from '../../platform/http/download.js'
+import { renderPdf } from '../../kerne/documents/pdf.js'
+import { dokumentEksempler, EKSEMPEL, erDokumentType } from '../../kerne/documents/eksempler.js'
 import {
   partsnotifikationEmne,
   partsnotifikationTekster,
@@ -22,7 +22,7 @@ import {
   VELKOMST_EMNE,
   type PartsnotifikationHaendelse,
   type SagsnotifikationHaendelse,
-} from '../../notifikation/mailtekster.js'
+} from '../../kerne/forsendelse/mailtekster.js'
 
 const DokumentParams = Type.Object({ fil: Type.String({ maxLength: 60 }) })
 

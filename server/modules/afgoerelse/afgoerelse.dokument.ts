@@ -1,11 +1,11 @@
 // The decision document from the registered decision: the view-model (everything in
 // Danish, formatted), then the shared renderer as a PDF or as the on-screen preview.
 import type { Selectable } from 'kysely'
-import type { Afgoerelser } from '../../db/types.js'
-import { brevhovedAf, naevnKontaktKolonner } from '../../documents/brevhoved.js'
-import { afgoerelseDocument, afgoerelsePreviewHtml, type AfgoerelseViewModel } from '../../documents/afgoerelse.js'
-import { renderPdf } from '../../documents/pdf.js'
-import { formatDansk } from '../../sag/frister.js'
+import type { Afgoerelser } from '../../platform/db/types.js'
+import { brevhovedAf, naevnKontaktKolonner } from '../../kerne/documents/brevhoved.js'
+import { afgoerelseDocument, afgoerelsePreviewHtml, type AfgoerelseViewModel } from '../../kerne/documents/afgoerelse.js'
+import { renderPdf } from '../../kerne/documents/pdf.js'
+import { formatDansk } from '../../kerne/sag/frister.js'
 import {
   afslutningsaarsager,
   besigtigelseKoder,
@@ -17,9 +17,9 @@ import {
   naevnTypeFor,
   rolleLabel,
   type LejemaalType,
-} from '../../sag/koder.js'
-import { formatBestemmelse } from '../../sag/lovgrundlag.js'
-import { adresseTekst, formaalLabel, formatDato, partRolleLabel, sagsomraadeLabels } from '../../sag/visning.js'
+} from '../../kerne/sag/koder.js'
+import { formatBestemmelse } from '../../kerne/sag/lovgrundlag.js'
+import { adresseTekst, formaalLabel, formatDato, partRolleLabel, sagsomraadeLabels } from '../../kerne/sag/visning.js'
 import type { AfgoerelseCtx } from './afgoerelse.service.js'
 
 type Afgoerelse = Selectable<Afgoerelser>

@@ -1,8 +1,8 @@
 // The rules of a decision's registration: which fields apply to which outcome, and the
 // Danish validation of what the caseworker typed. Pure: form values in, data or errors out.
-import { FormErrors, feltLaengdeFejl, list, text, type FormValues } from '../../forms/form.js'
-import { erDato } from '../../sag/frister.js'
-import { validerTekst } from '../../documents/tekst.js'
+import { FormErrors, feltLaengdeFejl, list, text, type FormValues } from '../../platform/forms/form.js'
+import { erDato } from '../../kerne/sag/frister.js'
+import { validerTekst } from '../../kerne/documents/tekst.js'
 import {
   afslutningsaarsager,
   besigtigelseKoder,
@@ -11,8 +11,8 @@ import {
   huslejemetoder,
   medholdKoder,
   type Afslutningsaarsag,
-} from '../../sag/koder.js'
-import { tekstGraenser } from '../../forms/graenser.js'
+} from '../../kerne/sag/koder.js'
+import { tekstGraenser } from '../../platform/forms/graenser.js'
 
 export interface AfgoerelseFelter {
   afgoerelsesdato: string

@@ -3,19 +3,19 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyReply } from 'fastify'
 import { Type } from 'typebox'
-import { guard, requirePrincipal } from '../../access/guards.js'
-import { assertStaff } from '../../access/policies.js'
-import type { Principal } from '../../access/principal.js'
-import { ValidationError } from '../../errors.js'
-import { FormBody, FormErrors, kontrollerFeltLaengder, list, text, type FormValues } from '../../forms/form.js'
-import { formatDatoTid } from '../../sag/visning.js'
-import { afslutningsaarsager, besigtigelseKoder, huslejeangivelser, huslejekategorier, huslejemetoder, medholdKoder, naevnTypeFor, type LejemaalType } from '../../sag/koder.js'
-import { loadLovgrundlag, formatBestemmelse } from '../../sag/lovgrundlag.js'
-import { sagsomraaderFor } from '../../sag/sagsomraader.js'
-import { besigtigelseForSag } from '../../sag/besigtigelse.js'
+import { guard, requirePrincipal } from '../../kerne/access/guards.js'
+import { assertStaff } from '../../kerne/access/policies.js'
+import type { Principal } from '../../kerne/access/principal.js'
+import { ValidationError } from '../../platform/errors.js'
+import { FormBody, FormErrors, kontrollerFeltLaengder, list, text, type FormValues } from '../../platform/forms/form.js'
+import { formatDatoTid } from '../../kerne/sag/visning.js'
+import { afslutningsaarsager, besigtigelseKoder, huslejeangivelser, huslejekategorier, huslejemetoder, medholdKoder, naevnTypeFor, type LejemaalType } from '../../kerne/sag/koder.js'
+import { loadLovgrundlag, formatBestemmelse } from '../../kerne/sag/lovgrundlag.js'
+import { sagsomraaderFor } from '../../kerne/sag/sagsomraader.js'
+import { besigtigelseForSag } from '../../kerne/sag/besigtigelse.js'
 import { aabnForRettelse, endeliggoer, gemAfgoerelse, hentUdkast, listVersioner, type AfgoerelseCtx } from './afgoerelse.service.js'
 import { forhaandsvisning } from './afgoerelse.dokument.js'
-import { tekstGraenser } from '../../forms/graenser.js'
+import { tekstGraenser } from '../../platform/forms/graenser.js'
 
 const Params = Type.Object({ id: Type.String({ maxLength: 64 }) })
 
@@ -58,7 +58,7 @@ export const afgoerelseRoutes: FastifyPluginAsyncTypebox = async (app) => {
       aarsager: valg(afslutningsaarsager, v('afslutningsaarsag', a.afslutningsaarsag)),
       medhold: valg(medholdKoder, v('medhold', a.medhold)),
       gebyr: valg({ ja: 'Ja, udlejer pålægges gebyr', nej: 'Nej' }, jaNej('gebyrpaalaeggelse', a.gebyrpaalaeggelse)),
-      // Not registered yet: start from the inspections' results on the meetings (server/sag/besigtigelse.ts).
+      // Not registered yet: start from the inspections' results on the meetings (server/kerne/sag/besigtigelse.ts).
       besigtigelse: valg(besigtigelseKoder, v('besigtigelse', a.besigtigelse ?? (await besigtigelseForSag(app.db, sag.id)))),
       interesse: valg({ ja: 'Ja', nej: 'Nej' }, jaNej('offentlig_interesse', a.offentlig_interesse)),
       metoder: Object.entries(huslejemetoder).map(([value, label]) => ({ value, label })),

@@ -1,9 +1,9 @@
 // The anonymization's data: what the case knows about its people (for the anonymizer),
 // the final version's texts, and the stored results under review.
 import type { Kysely, Transaction } from 'kysely'
-import type { DB } from '../../db/types.js'
-import type { CprCipher } from '../../identitet/cpr-crypto.js'
-import { adresseKolonner, adresseTekst } from '../../sag/visning.js'
+import type { DB } from '../../platform/db/types.js'
+import type { CprCipher } from '../../kerne/identitet/cpr-crypto.js'
+import { adresseKolonner, adresseTekst } from '../../kerne/sag/visning.js'
 import { standardPolitik, type KendtPart, type Politik, type Rolle, type SagsViden, type Span } from './typer.js'
 
 type Db = Kysely<DB> | Transaction<DB>

@@ -5,15 +5,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyReply } from 'fastify'
 import { Type } from 'typebox'
-import { guard, requirePrincipal } from '../../access/guards.js'
-import { assertStaff } from '../../access/policies.js'
-import type { Principal } from '../../access/principal.js'
-import { FormBody, FormErrors, kontrollerFeltLaengder, list, text } from '../../forms/form.js'
-import { tekstGraenser } from '../../forms/graenser.js'
-import { formatDatoTid } from '../../sag/visning.js'
-import { ConflictError, ValidationError } from '../../errors.js'
-import { fravaelg, genoptag, trukTilbage } from '../../sag/offentliggoerelse.js'
-import { logAdgang } from '../../sag/adgangslog.js'
+import { guard, requirePrincipal } from '../../kerne/access/guards.js'
+import { assertStaff } from '../../kerne/access/policies.js'
+import type { Principal } from '../../kerne/access/principal.js'
+import { FormBody, FormErrors, kontrollerFeltLaengder, list, text } from '../../platform/forms/form.js'
+import { tekstGraenser } from '../../platform/forms/graenser.js'
+import { formatDatoTid } from '../../kerne/sag/visning.js'
+import { ConflictError, ValidationError } from '../../platform/errors.js'
+import { fravaelg, genoptag, trukTilbage } from '../../kerne/sag/offentliggoerelse.js'
+import { logAdgang } from '../../kerne/sag/adgangslog.js'
 import { registerKopi, spansAf } from './anonymisering.repository.js'
 import { godkend, hentTilGennemsyn, retMarkeringer, spanTyper, tilfoejMarkering } from './anonymisering.service.js'
 import type { Span } from './typer.js'
@@ -159,7 +159,7 @@ export const anonymiseringRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return reply.redirect(`/sagsbehandling/sager/${req.params.id}/anonymisering#markeret-tekst`, 303)
   })
 
-  // Withholding, withdrawing and resuming publication (server/sag/offentliggoerelse.ts).
+  // Withholding, withdrawing and resuming publication (server/kerne/sag/offentliggoerelse.ts).
   app.post(`${route}/fravaelg`, postOpts, async (req, reply) => {
     const p = requirePrincipal(req)
     const begrundelse = text(req.body, 'begrundelse', tekstGraenser.begrundelse)

@@ -7,18 +7,18 @@
 // adds and re-words spans (always offsets into the stored original, re-applied with
 // anvendSpans) and finally approves. Every step is journaled, never visible to parties.
 import { sql, type Kysely } from 'kysely'
-import type { DB } from '../../db/types.js'
-import type { CprCipher } from '../../identitet/cpr-crypto.js'
-import type { Principal } from '../../access/principal.js'
-import { sagForPersonale } from '../../access/sager.js'
-import { skrivJournal } from '../../sag/journal.js'
-import { addToOutbox } from '../../outbox/outbox.js'
-import { ConflictError, NotFoundError, ValidationError } from '../../errors.js'
+import type { DB } from '../../platform/db/types.js'
+import type { CprCipher } from '../../kerne/identitet/cpr-crypto.js'
+import type { Principal } from '../../kerne/access/principal.js'
+import { sagForPersonale } from '../../kerne/access/sager.js'
+import { skrivJournal } from '../../kerne/sag/journal.js'
+import { addToOutbox } from '../../kerne/outbox/outbox.js'
+import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.js'
 import { anonymiser, anvendSpans } from './anonymiser.js'
 import { indlaesLeksikon } from './leksikon.js'
 import { hentVersion, naevnetsPolitik, sagsviden, senesteAnonymisering, spansAf } from './anonymisering.repository.js'
 import type { Span, SpanType } from './typer.js'
-import type { JournalHandling } from '../../sag/journalhandlinger.js'
+import type { JournalHandling } from '../../kerne/sag/journalhandlinger.js'
 
 export interface AnonymiseringCtx {
   db: Kysely<DB>

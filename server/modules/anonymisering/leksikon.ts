@@ -2,8 +2,8 @@
 // common Danish first names for men and women and surnames (Danmarks Statistik, January
 // 2023), real street names, postal codes with their towns, and the municipalities. This is
 // the only file of the anonymizer that reads files: anonymiser() itself is pure.
-import { readCsv } from '../../referencedata/csv.js'
-import { cachedPerDir } from '../../referencedata/cache.js'
+import { readCsv } from '../../kerne/referencedata/csv.js'
+import { cachedPerDir } from '../../kerne/referencedata/cache.js'
 import { fold } from './regler/faelles.js'
 
 export interface Leksikon {

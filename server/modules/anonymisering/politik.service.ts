@@ -3,10 +3,10 @@
 // case-number patterns, and the confidence at which review may be skipped. Set by the
 // head of the board's secretariat or an admin; every change is in the revision log.
 import type { Kysely } from 'kysely'
-import type { DB } from '../../db/types.js'
-import { FormErrors } from '../../forms/form.js'
-import { logRevision } from '../../revision/revisionslog.js'
-import { NotFoundError } from '../../errors.js'
+import type { DB } from '../../platform/db/types.js'
+import { FormErrors } from '../../platform/forms/form.js'
+import { logRevision } from '../../kerne/revision/revisionslog.js'
+import { NotFoundError } from '../../platform/errors.js'
 import { standardPolitik, type Politik } from './typer.js'
 
 export interface PolitikInput {

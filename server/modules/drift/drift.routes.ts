@@ -2,8 +2,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { sql } from 'kysely'
-import { sendError } from '../../plugins/errors.js'
-import { pingRedis } from '../../queues/redis.js'
+import { sendError } from '../../platform/plugins/errors.js'
+import { pingRedis } from '../../platform/queues/redis.js'
 
 const Status = Type.Union([Type.Literal('ok'), Type.Literal('nede')])
 const Ready = Type.Object({ status: Status, postgres: Status, redis: Status })

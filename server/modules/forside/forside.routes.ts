@@ -2,7 +2,7 @@
 // today; the case modules fill them out (the board members' /naevnsportal lives in
 // modules/naevnsmoede).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { startPageFor } from '../../access/policies.js'
+import { startPageFor } from '../../kerne/access/policies.js'
 
 export const forsideRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/', async (req, reply) => {

@@ -1,11 +1,11 @@
 // The GDPR pages' rules: a board's retention setting (revision-logged), and the access
-// checks around deletion runs and access requests. The work itself is in server/gdpr/,
+// checks around deletion runs and access requests. The work itself is in server/modules/gdpr/,
 // shared with the workers.
 import type { Kysely } from 'kysely'
-import type { DB } from '../../db/types.js'
-import { FormErrors } from '../../forms/form.js'
-import { logRevision } from '../../revision/revisionslog.js'
-import { NotFoundError } from '../../errors.js'
+import type { DB } from '../../platform/db/types.js'
+import { FormErrors } from '../../platform/forms/form.js'
+import { logRevision } from '../../kerne/revision/revisionslog.js'
+import { NotFoundError } from '../../platform/errors.js'
 
 export async function hentOpbevaring(db: Kysely<DB>, naevnId: string) {
   const naevn = await db.selectFrom('naevn').select(['id', 'navn', 'opbevaring_aar']).where('id', '=', naevnId).executeTakeFirst()

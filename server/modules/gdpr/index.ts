@@ -1,5 +1,5 @@
 // GDPR operations: retention per board, deletion of expired cases (approved by the head
-// of the secretariat), and access requests (indsigt). The work is in server/gdpr/.
+// of the secretariat), and access requests (indsigt). The work is in server/modules/gdpr/.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { opbevaringRoutes } from './opbevaring.routes.js'
 import { sletningRoutes } from './sletning.routes.js'

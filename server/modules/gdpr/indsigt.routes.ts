@@ -1,19 +1,19 @@
 // Access requests (indsigt): a caseworker or head of secretariat finds everything the
 // board's cases hold about one person (CPR, CVR or e-mail), reviews it on a page, and
 // downloads it as a ZIP with a PDF index to hand over. Only their own boards' cases are
-// searched; another board's request is a 404. The rules are in server/gdpr/indsigt.ts.
+// searched; another board's request is a 404. The rules are in server/modules/gdpr/indsigt.ts.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyReply } from 'fastify'
 import { Type } from 'typebox'
-import { guard, requirePrincipal } from '../../access/guards.js'
-import { assertStaff, staffNaevnIds } from '../../access/policies.js'
-import type { Principal } from '../../access/principal.js'
-import { FormBody, FormErrors, feltLaengdeFejl, text } from '../../forms/form.js'
-import { isUuid } from '../../naevn/naevn.js'
-import { NotFoundError, ValidationError } from '../../errors.js'
-import { formatDatoTid } from '../../sag/visning.js'
-import { sendDownload } from '../../http/download.js'
-import { hentAnmodning, indsigtPakke, indsigtVisning, listAnmodninger, markerHentet, opretIndsigt, samlIndsigt, soegningVisning, type Soegetype } from '../../gdpr/indsigt.js'
+import { guard, requirePrincipal } from '../../kerne/access/guards.js'
+import { assertStaff, staffNaevnIds } from '../../kerne/access/policies.js'
+import type { Principal } from '../../kerne/access/principal.js'
+import { FormBody, FormErrors, feltLaengdeFejl, text } from '../../platform/forms/form.js'
+import { isUuid } from '../../kerne/naevn/naevn.js'
+import { NotFoundError, ValidationError } from '../../platform/errors.js'
+import { formatDatoTid } from '../../kerne/sag/visning.js'
+import { sendDownload } from '../../platform/http/download.js'
+import { hentAnmodning, indsigtPakke, indsigtVisning, listAnmodninger, markerHentet, opretIndsigt, samlIndsigt, soegningVisning, type Soegetype } from './indsigt.js'
 
 const Params = Type.Object({ id: Type.String({ maxLength: 64 }) })
 

@@ -4,11 +4,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyReply } from 'fastify'
 import { Type } from 'typebox'
-import { guard, requirePrincipal } from '../../access/guards.js'
-import { assertMayConfigureNaevn } from '../../access/policies.js'
-import { FormBody, FormErrors, text } from '../../forms/form.js'
-import { isUuid } from '../../naevn/naevn.js'
-import { NotFoundError } from '../../errors.js'
+import { guard, requirePrincipal } from '../../kerne/access/guards.js'
+import { assertMayConfigureNaevn } from '../../kerne/access/policies.js'
+import { FormBody, FormErrors, text } from '../../platform/forms/form.js'
+import { isUuid } from '../../kerne/naevn/naevn.js'
+import { NotFoundError } from '../../platform/errors.js'
 import { gemOpbevaring, hentOpbevaring } from './gdpr.service.js'
 
 const Params = Type.Object({ id: Type.String({ maxLength: 64 }) })

@@ -1,19 +1,19 @@
 // Deletion of closed cases past their retention: the head of a board's secretariat sees
 // the runs the scheduled job proposed (the cases that would go), and approves or rejects
-// each. Approval queues the deletion (server/gdpr/sletning.ts). Only for a
+// each. Approval queues the deletion (server/modules/gdpr/sletning.ts). Only for a
 // sekretariatsleder, and only their boards; everything else is a 404.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyReply } from 'fastify'
 import { Type } from 'typebox'
-import { guard, requirePrincipal } from '../../access/guards.js'
-import { assertSekretariatsleder, ledteNaevnIds, mayDecideDeletion } from '../../access/policies.js'
-import type { Principal } from '../../access/principal.js'
-import { FormBody, FormErrors, text } from '../../forms/form.js'
-import { isUuid, naevnMedOpbevaring } from '../../naevn/naevn.js'
-import { NotFoundError } from '../../errors.js'
-import { formatDato, formatDatoTid } from '../../sag/visning.js'
-import { afvisKoersel, godkendKoersel, lavSletningsforslag, listForslag, listKoersler } from '../../gdpr/sletning.js'
-import { aarFoer, idagIDanmark } from '../../sag/frister.js'
+import { guard, requirePrincipal } from '../../kerne/access/guards.js'
+import { assertSekretariatsleder, ledteNaevnIds, mayDecideDeletion } from '../../kerne/access/policies.js'
+import type { Principal } from '../../kerne/access/principal.js'
+import { FormBody, FormErrors, text } from '../../platform/forms/form.js'
+import { isUuid, naevnMedOpbevaring } from '../../kerne/naevn/naevn.js'
+import { NotFoundError } from '../../platform/errors.js'
+import { formatDato, formatDatoTid } from '../../kerne/sag/visning.js'
+import { afvisKoersel, godkendKoersel, lavSletningsforslag, listForslag, listKoersler } from './sletning.js'
+import { aarFoer, idagIDanmark } from '../../kerne/sag/frister.js'
 
 const Params = Type.Object({ id: Type.String({ maxLength: 64 }) })
 const Query = Type.Object({ besked: Type.Optional(Type.String({ maxLength: 20 })) })

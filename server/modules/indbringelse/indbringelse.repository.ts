@@ -1,14 +1,14 @@
 // Queries of the filing module. Handles come first, so each runs inside or outside a
-// transaction. Which cases a user may touch is decided in server/access/sager.ts.
-import { adresseKolonner } from '../../sag/visning.js'
+// transaction. Which cases a user may touch is decided in server/kerne/access/sager.ts.
+import { adresseKolonner } from '../../kerne/sag/visning.js'
 import { sql, type Kysely } from 'kysely'
-import { synligForParterne } from '../../access/dokumenter.js'
-import type { DB } from '../../db/types.js'
-import type { Principal } from '../../access/principal.js'
-import { parterBrugerenTalerFor, sagerSomPart, sagForPart } from '../../access/sager.js'
-import { NotFoundError } from '../../errors.js'
-import { escapeLike, isUuid } from '../../naevn/naevn.js'
-import type { SagStatus } from '../../sag/status.js'
+import { synligForParterne } from '../../kerne/access/dokumenter.js'
+import type { DB } from '../../platform/db/types.js'
+import type { Principal } from '../../kerne/access/principal.js'
+import { parterBrugerenTalerFor, sagerSomPart, sagForPart } from '../../kerne/access/sager.js'
+import { NotFoundError } from '../../platform/errors.js'
+import { escapeLike, isUuid } from '../../kerne/naevn/naevn.js'
+import type { SagStatus } from '../../kerne/sag/status.js'
 
 export async function opretKladde(db: Kysely<DB>, userId: string): Promise<string> {
   const row = await db.insertInto('sager').values({ oprettet_af: userId }).returning('id').executeTakeFirstOrThrow()

@@ -1,12 +1,12 @@
 // The filing wizard's steps: what each asks, and the Danish validation of what was
 // typed. Pure functions: form values in, clean data or field errors out.
-import { FormErrors, emailPattern, feltLaengdeFejl, list, text, type FormValues } from '../../forms/form.js'
-import { validateCpr, validateCvr } from '../../identitet/cpr.js'
-import type { PostnummerIndex } from '../../referencedata/postnumre.js'
-import type { NaevnType } from '../../naevn/naevn.js'
-import { repraesentantTyper, type LejemaalType, type RepraesentantType } from '../../sag/koder.js'
-import { spoergsmaalFor, validateFormaal, validateSagsomraader, type IndbringerRolle } from '../../sag/sagsomraader.js'
-import { maksTegn, tekstGraenser } from '../../forms/graenser.js'
+import { FormErrors, emailPattern, feltLaengdeFejl, list, text, type FormValues } from '../../platform/forms/form.js'
+import { validateCpr, validateCvr } from '../../kerne/identitet/cpr.js'
+import type { PostnummerIndex } from '../../kerne/referencedata/postnumre.js'
+import type { NaevnType } from '../../kerne/naevn/naevn.js'
+import { repraesentantTyper, type LejemaalType, type RepraesentantType } from '../../kerne/sag/koder.js'
+import { spoergsmaalFor, validateFormaal, validateSagsomraader, type IndbringerRolle } from '../../kerne/sag/sagsomraader.js'
+import { maksTegn, tekstGraenser } from '../../platform/forms/graenser.js'
 
 export const trin = [
   { nr: 1, slug: 'hvem', titel: 'Hvem er du?' },

@@ -1,16 +1,16 @@
 // View-models of the filing pages: what each template gets, prepared (labels in
 // Danish, dates formatted, CPR masked). Nothing is computed in the templates.
-import type { CprCipher } from '../../identitet/cpr-crypto.js'
-import { maskCpr } from '../../identitet/cpr.js'
-import type { PostnummerIndex } from '../../referencedata/postnumre.js'
-import { bilagKategorier, dokumentKategoriLabel, formatStoerrelse, tilladteTyper } from '../../sag/bilag.js'
-import { formaalFor, sagsomraaderFor, udenforKompetence, type IndbringerRolle } from '../../sag/sagsomraader.js'
-import { statusForPart, type SagStatus } from '../../sag/status.js'
-import { formatDato, formatDatoTid } from '../../sag/visning.js'
-import type { FormValues } from '../../forms/form.js'
+import type { CprCipher } from '../../kerne/identitet/cpr-crypto.js'
+import { maskCpr } from '../../kerne/identitet/cpr.js'
+import type { PostnummerIndex } from '../../kerne/referencedata/postnumre.js'
+import { bilagKategorier, dokumentKategoriLabel, formatStoerrelse, tilladteTyper } from '../../kerne/sag/bilag.js'
+import { formaalFor, sagsomraaderFor, udenforKompetence, type IndbringerRolle } from '../../kerne/sag/sagsomraader.js'
+import { statusForPart, type SagStatus } from '../../kerne/sag/status.js'
+import { formatDato, formatDatoTid } from '../../kerne/sag/visning.js'
+import type { FormValues } from '../../platform/forms/form.js'
 import { antalMedpartFelter, trin, type TrinSlug } from './indbringelse.trin.js'
-import { lejemaalLabel, naevnTypeFor, repraesentantTyper, rolleLabel, type LejemaalType } from '../../sag/koder.js'
-import { journalTekst } from '../../sag/journalhandlinger.js'
+import { lejemaalLabel, naevnTypeFor, repraesentantTyper, rolleLabel, type LejemaalType } from '../../kerne/sag/koder.js'
+import { journalTekst } from '../../kerne/sag/journalhandlinger.js'
 
 type SagRow = {
   id: string

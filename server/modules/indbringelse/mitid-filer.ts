@@ -3,10 +3,10 @@
 // The parties step shows them locked ("Hentet fra MitID") and gemParter uses these values
 // whatever the form posted. A password account gets null and keeps the free fields.
 import type { Kysely } from 'kysely'
-import type { Principal } from '../../access/principal.js'
-import type { DB } from '../../db/types.js'
-import { maskCpr } from '../../identitet/cpr.js'
-import type { CprCipher } from '../../identitet/cpr-crypto.js'
+import type { Principal } from '../../kerne/access/principal.js'
+import type { DB } from '../../platform/db/types.js'
+import { maskCpr } from '../../kerne/identitet/cpr.js'
+import type { CprCipher } from '../../kerne/identitet/cpr-crypto.js'
 
 export interface FilerFraMitid {
   navn: string

@@ -10,7 +10,7 @@ import type { FastifyPluginAsync } from 'fastify'
 import { createBullBoard } from '@bull-board/api'
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter'
 import { FastifyAdapter } from '@bull-board/fastify'
-import { isAdmin } from '../../access/policies.js'
+import { isAdmin } from '../../kerne/access/policies.js'
 
 export const bullBoardPrefix = '/admin/jobkoeer'
 

@@ -3,11 +3,11 @@
 // retries or could never succeed — with "prøv igen" and "fjern" for each.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { guard } from '../../access/guards.js'
-import { assertAdmin } from '../../access/policies.js'
-import { NotFoundError } from '../../errors.js'
-import { formatDatoTid } from '../../sag/visning.js'
-import { queueLabels, type QueueName } from '../../queues/jobs.js'
+import { guard } from '../../kerne/access/guards.js'
+import { assertAdmin } from '../../kerne/access/policies.js'
+import { NotFoundError } from '../../platform/errors.js'
+import { formatDatoTid } from '../../kerne/sag/visning.js'
+import { queueLabels, type QueueName } from '../../platform/queues/jobs.js'
 
 const JobParams = Type.Object({ koe: Type.String({ maxLength: 64 }), id: Type.String({ maxLength: 128 }) })
 const KoeQuery = Type.Object({ handling: Type.Optional(Type.Union([Type.Literal('genstartet'), Type.Literal('fjernet')])) })

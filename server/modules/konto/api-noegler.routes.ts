@@ -2,14 +2,14 @@
 // own case system. The key is shown once; it acts with the user's own rights.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { guard, requirePrincipal } from '../../access/guards.js'
-import { listTokens, opretToken, tilbagekaldToken } from '../../auth/api-tokens.js'
-import { FormBody, FormErrors, forLangeFelter, text } from '../../forms/form.js'
-import { formatDatoTid } from '../../sag/visning.js'
-import { isUuid } from '../../naevn/naevn.js'
-import { NotFoundError } from '../../errors.js'
+import { guard, requirePrincipal } from '../../kerne/access/guards.js'
+import { listTokens, opretToken, tilbagekaldToken } from '../../kerne/auth/api-tokens.js'
+import { FormBody, FormErrors, forLangeFelter, text } from '../../platform/forms/form.js'
+import { formatDatoTid } from '../../kerne/sag/visning.js'
+import { isUuid } from '../../kerne/naevn/naevn.js'
+import { NotFoundError } from '../../platform/errors.js'
 import type { FastifyReply } from 'fastify'
-import type { Principal } from '../../access/principal.js'
+import type { Principal } from '../../kerne/access/principal.js'
 
 export const apiNoeglerRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = app.db

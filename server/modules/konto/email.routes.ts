@@ -1,16 +1,16 @@
 // /konto/email: a MitID user gives the e-mail address the board's notices go to (NemLog-in
 // provides none). The address is used only after the link mailed to it is followed and
-// confirmed (server/auth/email-bekraeftelse.ts); the page says so plainly. Accounts
+// confirmed (server/kerne/auth/email-bekraeftelse.ts); the page says so plainly. Accounts
 // without MitID get 404 (their address is their login, changed elsewhere).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyReply } from 'fastify'
 import { Type } from 'typebox'
-import { guard, requirePrincipal } from '../../access/guards.js'
-import { assertMitidKonto } from '../../access/policies.js'
-import type { Principal } from '../../access/principal.js'
-import { annullerEmailBekraeftelse, bekraeftEmail, emailBekraeftelseGyldig, erPladsholder, opretEmailBekraeftelse, ventendeEmail } from '../../auth/email-bekraeftelse.js'
-import { FormBody, FormErrors, emailPattern, text } from '../../forms/form.js'
-import { createMailer } from '../../mail/mailer.js'
+import { guard, requirePrincipal } from '../../kerne/access/guards.js'
+import { assertMitidKonto } from '../../kerne/access/policies.js'
+import type { Principal } from '../../kerne/access/principal.js'
+import { annullerEmailBekraeftelse, bekraeftEmail, emailBekraeftelseGyldig, erPladsholder, opretEmailBekraeftelse, ventendeEmail } from '../../kerne/auth/email-bekraeftelse.js'
+import { FormBody, FormErrors, emailPattern, text } from '../../platform/forms/form.js'
+import { createMailer } from '../../platform/mail/mailer.js'
 
 const linkTimer = 48
 const TokenParams = Type.Object({ token: Type.String({ maxLength: 100 }) })

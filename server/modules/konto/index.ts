@@ -4,7 +4,7 @@ import { apiNoeglerRoutes } from './api-noegler.routes.js'
 import { mitidRoutes } from './mitid.routes.js'
 import { adgangskodeRoutes } from './adgangskode.routes.js'
 import { emailRoutes } from './email.routes.js'
-import { OidcKlient } from '../../auth/oidc/oidc-klient.js'
+import { OidcKlient } from '../../kerne/auth/oidc/oidc-klient.js'
 
 const konto: FastifyPluginAsyncTypebox = async (app) => {
   // One relying party per app: it fetches the issuer's metadata on the first login.

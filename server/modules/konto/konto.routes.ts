@@ -1,9 +1,9 @@
 // Login, logout and citizen registration: the pages every user passes through.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { startPageFor } from '../../access/policies.js'
-import { borgerAdgangskodeTilladt } from '../../auth/login-indstillinger.js'
-import type { OidcKlient } from '../../auth/oidc/oidc-klient.js'
-import { forLangeFelter, text } from '../../forms/form.js'
+import { startPageFor } from '../../kerne/access/policies.js'
+import { borgerAdgangskodeTilladt } from '../../kerne/auth/login-indstillinger.js'
+import type { OidcKlient } from '../../kerne/auth/oidc/oidc-klient.js'
+import { forLangeFelter, text } from '../../platform/forms/form.js'
 import { Type } from 'typebox'
 import { LoginBody, LoginQuery, RegistrerBody } from './konto.schemas.js'
 import { login, registrerBorger, type Registrering } from './konto.service.js'

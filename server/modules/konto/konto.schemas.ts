@@ -1,5 +1,5 @@
 import { Type } from 'typebox'
-import { FormBody } from '../../forms/form.js'
+import { FormBody } from '../../platform/forms/form.js'
 
 export const LoginQuery = Type.Object({ naeste: Type.Optional(Type.String({ maxLength: 500 })) })
 export const LoginBody = FormBody

@@ -1,12 +1,12 @@
 // Logging in, registering as a citizen, and the rules for both.
-import type { Database } from '../../db/database.js'
-import { passwordIdentity } from '../../auth/identity.js'
-import { isLockedOut, recordAttempt, type LockoutPolicy } from '../../auth/login-attempts.js'
-import { minPasswordLength } from '../../auth/passwords.js'
-import { createUser } from '../../brugere/brugere.js'
-import { ConflictError } from '../../errors.js'
-import { FormErrors, emailPattern } from '../../forms/form.js'
-import { addToOutbox } from '../../outbox/outbox.js'
+import type { Database } from '../../platform/db/database.js'
+import { passwordIdentity } from '../../kerne/auth/identity.js'
+import { isLockedOut, recordAttempt, type LockoutPolicy } from '../../kerne/auth/login-attempts.js'
+import { minPasswordLength } from '../../kerne/auth/passwords.js'
+import { createUser } from '../../kerne/brugere/brugere.js'
+import { ConflictError } from '../../platform/errors.js'
+import { FormErrors, emailPattern } from '../../platform/forms/form.js'
+import { addToOutbox } from '../../kerne/outbox/outbox.js'
 
 export type LoginResult = { ok: true; userId: string; personale: boolean; totp: boolean } | { ok: false }
 

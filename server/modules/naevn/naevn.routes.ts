@@ -1,11 +1,11 @@
 // The boards as their own staff and members see them (page and API), the public list
 // of boards and the municipalities they serve, and "who am I" for API clients.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { guard, requirePrincipal } from '../../access/guards.js'
-import { assertMayViewNaevn, mayConfigureNaevn, startPageFor } from '../../access/policies.js'
-import { getNaevn, listMedlemmer, listNaevn, naevnTypeLabel } from '../../naevn/naevn.js'
-import { rolleLabel } from '../../brugere/brugere.js'
-import { Problem } from '../../http/problem.js'
+import { guard, requirePrincipal } from '../../kerne/access/guards.js'
+import { assertMayViewNaevn, mayConfigureNaevn, startPageFor } from '../../kerne/access/policies.js'
+import { getNaevn, listMedlemmer, listNaevn, naevnTypeLabel } from '../../kerne/naevn/naevn.js'
+import { rolleLabel } from '../../kerne/brugere/brugere.js'
+import { Problem } from '../../platform/http/problem.js'
 import { Mig, NaevnDetail, NaevnListQuery, NaevnParams, NaevnSummary } from './naevn.schemas.js'
 import { Type } from 'typebox'
 

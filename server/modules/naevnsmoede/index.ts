@@ -1,5 +1,5 @@
 // Nævnsmøde: the secretariat's meetings, agendas and inspections (/sagsbehandling/moeder)
-// and the board members' portal (/naevnsportal). Who sees what: server/access/moeder.ts.
+// and the board members' portal (/naevnsportal). Who sees what: server/kerne/access/moeder.ts.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { moederRoutes } from './moeder.routes.js'
 import { portalRoutes } from './portal.routes.js'

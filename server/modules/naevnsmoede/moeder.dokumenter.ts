@@ -1,13 +1,13 @@
 // The meeting's documents, made on request from what the database holds now: the agenda
-// PDF (server/documents/dagsorden.ts) and an item's case bundle (server/documents/sagsmappe.ts).
+// PDF (server/kerne/documents/dagsorden.ts) and an item's case bundle (server/kerne/documents/sagsmappe.ts).
 import type { Kysely } from 'kysely'
-import type { DB } from '../../db/types.js'
-import { brevhoved } from '../../documents/brevhoved.js'
-import { dagsordenDocument } from '../../documents/dagsorden.js'
-import { renderPdf } from '../../documents/pdf.js'
-import { byggSagsmappe } from '../../documents/sagsmappe.js'
-import { dokumentKategoriLabel } from '../../sag/bilag.js'
-import { adresseKolonner, adresseTekst, formatDato, formatDatoTid } from '../../sag/visning.js'
+import type { DB } from '../../platform/db/types.js'
+import { brevhoved } from '../../kerne/documents/brevhoved.js'
+import { dagsordenDocument } from '../../kerne/documents/dagsorden.js'
+import { renderPdf } from '../../kerne/documents/pdf.js'
+import { byggSagsmappe } from '../../kerne/documents/sagsmappe.js'
+import { dokumentKategoriLabel } from '../../kerne/sag/bilag.js'
+import { adresseKolonner, adresseTekst, formatDato, formatDatoTid } from '../../kerne/sag/visning.js'
 import { hentNaevn, listPunkter, naevnetsDokumenterMedIndhold } from './moeder.repository.js'
 import { besigtigelseTekst, moedeStatusLabel, moedeTid, omraaderTekst, parterVisning } from './moeder.visning.js'
 

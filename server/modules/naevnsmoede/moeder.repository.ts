@@ -1,11 +1,11 @@
 // Queries of the meetings module. Which meetings and items a user reaches is decided in
-// server/access/moeder.ts; these functions read what a page shows once that is settled.
+// server/kerne/access/moeder.ts; these functions read what a page shows once that is settled.
 import { sql, type Kysely } from 'kysely'
-import type { DB } from '../../db/types.js'
-import type { Principal } from '../../access/principal.js'
-import { moederForPersonale, naevnetsDokument } from '../../access/moeder.js'
-import { sagerForPersonale } from '../../access/sager.js'
-import { adresseKolonner } from '../../sag/visning.js'
+import type { DB } from '../../platform/db/types.js'
+import type { Principal } from '../../kerne/access/principal.js'
+import { moederForPersonale, naevnetsDokument } from '../../kerne/access/moeder.js'
+import { sagerForPersonale } from '../../kerne/access/sager.js'
+import { adresseKolonner } from '../../kerne/sag/visning.js'
 
 export interface PunktPart {
   rolle: string

@@ -1,19 +1,19 @@
 // The secretariat's meetings: the list and a new meeting, the meeting page with its
 // agenda (add, order, remove, publish), inspections, the outcome of each item, held or
 // cancelled, and the agenda PDF and each item's case bundle. Staff of the meeting's
-// board only; everyone else gets 404 (server/access/moeder.ts).
+// board only; everyone else gets 404 (server/kerne/access/moeder.ts).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyReply } from 'fastify'
-import { guard, requirePrincipal } from '../../access/guards.js'
-import { moedeForPersonale, punktForPersonale } from '../../access/moeder.js'
-import { assertStaff, staffNaevnIds } from '../../access/policies.js'
-import type { Principal } from '../../access/principal.js'
-import { ValidationError } from '../../errors.js'
-import { FormBody, FormErrors, kontrollerFeltLaengder, text } from '../../forms/form.js'
-import { sendDownload } from '../../http/download.js'
-import { mineNaevnView } from '../../naevn/visning.js'
-import { statusForPart } from '../../sag/status.js'
-import { adresseTekst, formatDatoTid } from '../../sag/visning.js'
+import { guard, requirePrincipal } from '../../kerne/access/guards.js'
+import { moedeForPersonale, punktForPersonale } from '../../kerne/access/moeder.js'
+import { assertStaff, staffNaevnIds } from '../../kerne/access/policies.js'
+import type { Principal } from '../../kerne/access/principal.js'
+import { ValidationError } from '../../platform/errors.js'
+import { FormBody, FormErrors, kontrollerFeltLaengder, text } from '../../platform/forms/form.js'
+import { sendDownload } from '../../platform/http/download.js'
+import { mineNaevnView } from '../../kerne/naevn/visning.js'
+import { statusForPart } from '../../kerne/sag/status.js'
+import { adresseTekst, formatDatoTid } from '../../kerne/sag/visning.js'
 import { hentNaevn, klarTilMoede, listMoederForPersonale, listPunkter } from './moeder.repository.js'
 import { dagsordenPdf, sagsmappePdf } from './moeder.dokumenter.js'
 import {
@@ -33,8 +33,8 @@ import {
 } from './moeder.service.js'
 import { besigtigelseTekst, moedeStatusLabel, moedeTid, omraaderTekst, parterVisning, udfaldLabel } from './moeder.visning.js'
 import { BesigtigelseParams, MoedeParams, PunktParams } from './naevnsmoede.schemas.js'
-import { textParagraphs } from '../../documents/kvittering.js'
-import { tekstGraenser } from '../../forms/graenser.js'
+import { textParagraphs } from '../../kerne/documents/kvittering.js'
+import { tekstGraenser } from '../../platform/forms/graenser.js'
 
 type Vaerdier = Record<string, string>
 

@@ -1,6 +1,6 @@
 // The secretariat's rules for meetings: planning, editing, cancelling and publishing a
 // meeting; the agenda (add, order, remove), each change moving the case through the
-// lifecycle (server/sag/livscyklus.ts) and the journal in the same transaction; the
+// lifecycle (server/kerne/sag/livscyklus.ts) and the journal in the same transaction; the
 // outcome of each item after the meeting; inspections with their notices to the parties.
 //
 // Agenda order: every change to a meeting's agenda first locks the meeting's row
@@ -8,18 +8,18 @@
 // each sees the positions the previous one left. Positions are kept 1..n without gaps,
 // and the database refuses two items on one position (dagsordenpunkter_position_unique).
 import { sql, type Transaction } from 'kysely'
-import type { Database } from '../../db/database.js'
-import type { DB } from '../../db/types.js'
-import type { Principal } from '../../access/principal.js'
-import { moedeForPersonale, punktForPersonale } from '../../access/moeder.js'
-import { staffNaevnIds } from '../../access/policies.js'
-import { sagForPersonale } from '../../access/sager.js'
-import { ConflictError, NotFoundError, ValidationError } from '../../errors.js'
-import { isUuid } from '../../naevn/naevn.js'
-import { addToOutbox } from '../../outbox/outbox.js'
-import { erDato } from '../../sag/frister.js'
-import { skrivJournal } from '../../sag/journal.js'
-import { skiftStatus } from '../../sag/livscyklus.js'
+import type { Database } from '../../platform/db/database.js'
+import type { DB } from '../../platform/db/types.js'
+import type { Principal } from '../../kerne/access/principal.js'
+import { moedeForPersonale, punktForPersonale } from '../../kerne/access/moeder.js'
+import { staffNaevnIds } from '../../kerne/access/policies.js'
+import { sagForPersonale } from '../../kerne/access/sager.js'
+import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.js'
+import { isUuid } from '../../kerne/naevn/naevn.js'
+import { addToOutbox } from '../../kerne/outbox/outbox.js'
+import { erDato } from '../../kerne/sag/frister.js'
+import { skrivJournal } from '../../kerne/sag/journal.js'
+import { skiftStatus } from '../../kerne/sag/livscyklus.js'
 import { moedeTid } from './moeder.visning.js'
 
 export const udfaldKoder = {

@@ -1,7 +1,7 @@
 // How meetings read to a person: dates and times in Danish, statuses and outcomes as
 // labels, and the agenda items as the pages and the agenda PDF show them.
-import { naevnTypeFor, type LejemaalType } from '../../sag/koder.js'
-import { adresseTekst, partRolleLabel, sagsomraadeLabels, type AdresseFelter } from '../../sag/visning.js'
+import { naevnTypeFor, type LejemaalType } from '../../kerne/sag/koder.js'
+import { adresseTekst, partRolleLabel, sagsomraadeLabels, type AdresseFelter } from '../../kerne/sag/visning.js'
 import type { PunktBesigtigelse, PunktPart } from './moeder.repository.js'
 
 const TZ = 'Europe/Copenhagen'

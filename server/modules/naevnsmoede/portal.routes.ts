@@ -1,28 +1,28 @@
 // The board members' portal: their boards and published meetings (/naevnsportal), a
 // meeting's agenda, and per item the case material read-only (the filing, documents,
 // hearing answers, the secretariat's recommendation), with private notes and the
-// declaration of disqualification. Who reaches what: server/access/moeder.ts (404 otherwise).
+// declaration of disqualification. Who reaches what: server/kerne/access/moeder.ts (404 otherwise).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyReply } from 'fastify'
-import { guard, requirePrincipal } from '../../access/guards.js'
-import { dokumentForMedlem, moedeForMedlem, moederForMedlem, punktForMedlem } from '../../access/moeder.js'
-import { assertBoardMember, boardMemberNaevnIds } from '../../access/policies.js'
-import type { Principal } from '../../access/principal.js'
-import { textParagraphs } from '../../documents/kvittering.js'
-import { ValidationError } from '../../errors.js'
-import { FormBody, FormErrors, kontrollerFeltLaengder, text } from '../../forms/form.js'
-import { sendDownload } from '../../http/download.js'
-import { mineNaevnView } from '../../naevn/visning.js'
-import { dokumentKategoriLabel, formatStoerrelse } from '../../sag/bilag.js'
-import { listPartshoeringer } from '../../sag/partshoering.js'
-import { formatDato, formatDatoTid, sammendrag, adresseTekst } from '../../sag/visning.js'
+import { guard, requirePrincipal } from '../../kerne/access/guards.js'
+import { dokumentForMedlem, moedeForMedlem, moederForMedlem, punktForMedlem } from '../../kerne/access/moeder.js'
+import { assertBoardMember, boardMemberNaevnIds } from '../../kerne/access/policies.js'
+import type { Principal } from '../../kerne/access/principal.js'
+import { textParagraphs } from '../../kerne/documents/kvittering.js'
+import { ValidationError } from '../../platform/errors.js'
+import { FormBody, FormErrors, kontrollerFeltLaengder, text } from '../../platform/forms/form.js'
+import { sendDownload } from '../../platform/http/download.js'
+import { mineNaevnView } from '../../kerne/naevn/visning.js'
+import { dokumentKategoriLabel, formatStoerrelse } from '../../kerne/sag/bilag.js'
+import { listPartshoeringer } from '../../kerne/sag/partshoering.js'
+import { formatDato, formatDatoTid, sammendrag, adresseTekst } from '../../kerne/sag/visning.js'
 import { dagsordenPdf, sagsmappePdf } from './moeder.dokumenter.js'
 import { antalPunkter, hentNaevn, listPunkter, naevnetsDokumenter } from './moeder.repository.js'
-import { hentSag, parterISag } from '../../sag/sagsdata.js'
+import { hentSag, parterISag } from '../../kerne/sag/sagsdata.js'
 import { besigtigelseTekst, moedeTid, omraaderTekst, parterVisning } from './moeder.visning.js'
 import { DokumentParams, MoedeParams, PunktParams } from './naevnsmoede.schemas.js'
 import { erklaerInhabilitet, gemMedlemsnote, hentMedlemsnote, logMedlemsAdgang } from './portal.service.js'
-import { tekstGraenser } from '../../forms/graenser.js'
+import { tekstGraenser } from '../../platform/forms/graenser.js'
 
 export const portalRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = app.db

@@ -1,13 +1,13 @@
 // What a board member does in the portal: keeps private notes on a case, declares
 // disqualification (inhabilitet), and reads the material (each opening journaled for the
-// access log, as the secretariat's are). Every function first asks server/access/moeder.ts.
+// access log, as the secretariat's are). Every function first asks server/kerne/access/moeder.ts.
 import { sql } from 'kysely'
-import type { Database } from '../../db/database.js'
-import type { Principal } from '../../access/principal.js'
-import { punktForMedlem } from '../../access/moeder.js'
-import { ValidationError } from '../../errors.js'
-import { skrivJournal } from '../../sag/journal.js'
-import { maksTegn, tekstGraenser } from '../../forms/graenser.js'
+import type { Database } from '../../platform/db/database.js'
+import type { Principal } from '../../kerne/access/principal.js'
+import { punktForMedlem } from '../../kerne/access/moeder.js'
+import { ValidationError } from '../../platform/errors.js'
+import { skrivJournal } from '../../kerne/sag/journal.js'
+import { maksTegn, tekstGraenser } from '../../platform/forms/graenser.js'
 
 /** One note per member and case; an empty text removes it. No one else reads it, not even the secretariat. */
 export async function gemMedlemsnote(db: Database, p: Principal, moedeId: string, punktId: string, tekst: string, adgangDage: number): Promise<void> {

@@ -1,14 +1,14 @@
 // The print queue and the Digital Post exemption register, for the secretariat.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyReply } from 'fastify'
-import { guard, requirePrincipal } from '../../access/guards.js'
-import { assertStaff } from '../../access/policies.js'
-import type { Principal } from '../../access/principal.js'
-import { FormBody, FormErrors, forLangeFelter, list, text } from '../../forms/form.js'
-import { formatDansk } from '../../sag/frister.js'
-import { formatDatoTid } from '../../sag/visning.js'
+import { guard, requirePrincipal } from '../../kerne/access/guards.js'
+import { assertStaff } from '../../kerne/access/policies.js'
+import type { Principal } from '../../kerne/access/principal.js'
+import { FormBody, FormErrors, forLangeFelter, list, text } from '../../platform/forms/form.js'
+import { formatDansk } from '../../kerne/sag/frister.js'
+import { formatDatoTid } from '../../kerne/sag/visning.js'
 import { listFritagelser, markerSendt, opretFritagelse, printkoe, samletPdf } from './notifikation.service.js'
-import { sendDownload } from '../../http/download.js'
+import { sendDownload } from '../../platform/http/download.js'
 
 export const notifikationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = app.db

@@ -1,5 +1,5 @@
 // Queries behind the open API (REST /api/v1/register and GraphQL /graphql). Public: only
-// rows server/access/offentlig.ts allows (status 'publiceret'; a withdrawn decision
+// rows server/kerne/access/offentlig.ts allows (status 'publiceret'; a withdrawn decision
 // takes its rent with it), never afgoerelse_id or the PDF bytes.
 //
 // The GraphQL layer hands filters and orderings in as a small tree over whitelisted
@@ -7,13 +7,13 @@
 // against the same lists, values always travel as parameters, so nothing a client sends
 // becomes SQL text.
 import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely'
-import type { DB } from '../../db/types.js'
-import { PUBLICERET, offentligeAfgoerelseKolonner } from '../../access/offentlig.js'
-import type { NaevnType } from '../../naevn/naevn.js'
-import { cachedPerDir } from '../../referencedata/cache.js'
-import { readKommuner } from '../../referencedata/kommuner.js'
-import { loadLovgrundlag, lovLabel, tilStatutory } from '../../sag/lovgrundlag.js'
-import { sagsomraaderFor } from '../../sag/sagsomraader.js'
+import type { DB } from '../../platform/db/types.js'
+import { PUBLICERET, offentligeAfgoerelseKolonner } from '../../kerne/access/offentlig.js'
+import type { NaevnType } from '../../kerne/naevn/naevn.js'
+import { cachedPerDir } from '../../kerne/referencedata/cache.js'
+import { readKommuner } from '../../kerne/referencedata/kommuner.js'
+import { loadLovgrundlag, lovLabel, tilStatutory } from '../../kerne/sag/lovgrundlag.js'
+import { sagsomraaderFor } from '../../kerne/sag/sagsomraader.js'
 import { naevnTypeKode } from './publicering.service.js'
 import { huslejeKolonner as offentligeHuslejeKolonner } from './huslejeregister.repository.js'
 import { decisionLister, type DecisionListe } from './graphql/felter.js'

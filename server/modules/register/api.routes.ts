@@ -2,13 +2,13 @@
 // decision, the decided rents, and the reference lists a client needs to build filters
 // (municipalities, laws with chapters and provisions, case areas). Public and read-only;
 // rate-limited per IP like /api/v1/naevn, more for a client with a valid X-API-KEY.
-import type { FejlKode } from '../../fejlkoder.js'
-import { Problem } from '../../http/problem.js'
+import type { FejlKode } from '../../platform/fejlkoder.js'
+import { Problem } from '../../platform/http/problem.js'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { brugerForToken } from '../../auth/api-tokens.js'
-import { NotFoundError, UnauthenticatedError } from '../../errors.js'
-import { sendError } from '../../plugins/errors.js'
+import { brugerForToken } from '../../kerne/auth/api-tokens.js'
+import { NotFoundError, UnauthenticatedError } from '../../platform/errors.js'
+import { sendError } from '../../platform/plugins/errors.js'
 import { citerbarUrl } from './publicering.service.js'
 import { soeg } from './soegning.js'
 import {

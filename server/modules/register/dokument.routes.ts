@@ -4,7 +4,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { aabenForAlleOprindelser, aabentApiAdgang, restAdgangsfejl } from './api.routes.js'
-import { Problem } from '../../http/problem.js'
+import { Problem } from '../../platform/http/problem.js'
 import { ApiNoegleHeaders } from './api.schemas.js'
 import { afgoerelsesdokument } from './dokument.service.js'
 import { sendCachebar } from './offentlig-side.js'

@@ -1,7 +1,7 @@
 // The decision document as the national API serves it: GET /api/decisiondocument/{GUID}
 // answers a published decision's public PDF (the same bytes as /afgoerelser/:id.pdf).
-import { maaHenteAfgoerelsesdokument } from '../../access/offentlig.js'
-import { NotFoundError, ValidationError } from '../../errors.js'
+import { maaHenteAfgoerelsesdokument } from '../../kerne/access/offentlig.js'
+import { NotFoundError, ValidationError } from '../../platform/errors.js'
 import { erGuid } from './graphql/skalarer.js'
 import { findDokumentAfgoerelse } from './sider.repository.js'
 import { afgoerelsePdf, type SiderCtx } from './sider.service.js'

@@ -1,11 +1,11 @@
 // The open-data exports read the registers in batches by keyset (id > the last id seen,
 // ordered by the primary key), so each batch is one index range scan however far into
 // the register it is, and memory holds one batch. Only published rows
-// (server/access/offentlig.ts). Rows published or withdrawn while an export runs may or
+// (server/kerne/access/offentlig.ts). Rows published or withdrawn while an export runs may or
 // may not be in it; each row is read once.
 import type { Kysely } from 'kysely'
-import type { DB } from '../../db/types.js'
-import { erOffentligAfgoerelse } from '../../access/offentlig.js'
+import type { DB } from '../../platform/db/types.js'
+import { erOffentligAfgoerelse } from '../../kerne/access/offentlig.js'
 import { huslejeBetingelser, huslejeKolonner, type HuslejeFiltre } from './huslejeregister.repository.js'
 
 export const BATCH = 1000

@@ -5,13 +5,13 @@
 // people, in the same CSV dialect (csv.ts).
 import type { Readable } from 'node:stream'
 import type { Kysely } from 'kysely'
-import type { DB } from '../../db/types.js'
+import type { DB } from '../../platform/db/types.js'
 import { BOM, csvLinje, tal, tekstStroem } from './csv.js'
 import { huslejeVisning } from './api.repository.js'
 import { afgoerelseBatches, huslejeBatches, type AfgoerelseEksportRaekke, type HuslejeEksportRaekke } from './eksport.repository.js'
 import type { HuslejeFiltre } from './huslejeregister.repository.js'
 import { metodeTekst } from './visning.js'
-import { huslejekategorier } from '../../sag/koder.js'
+import { huslejekategorier } from '../../kerne/sag/koder.js'
 
 const dato = (d: Date) => d.toISOString()
 

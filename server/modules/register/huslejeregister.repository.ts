@@ -2,10 +2,10 @@
 // adresse_tekst: substring or a word that is nearly the same, so a typo still finds the
 // street), postal code, municipality and method, and the statistics of kr. per m² per
 // year (count, quartiles and median by percentile_cont). Only published rents
-// (server/access/offentlig.ts).
+// (server/kerne/access/offentlig.ts).
 import { sql, type ExpressionBuilder, type Kysely, type SqlBool, type Expression } from 'kysely'
-import type { DB } from '../../db/types.js'
-import { erOffentligHusleje } from '../../access/offentlig.js'
+import type { DB } from '../../platform/db/types.js'
+import { erOffentligHusleje } from '../../kerne/access/offentlig.js'
 
 export interface HuslejeFiltre {
   adresse?: string

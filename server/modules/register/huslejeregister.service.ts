@@ -3,10 +3,10 @@
 // method, and a box chart of them (server-drawn SVG: attributes and classes only, as the
 // CSP allows no style attributes).
 import type { Kysely } from 'kysely'
-import type { DB } from '../../db/types.js'
-import { readKommuner } from '../../referencedata/kommuner.js'
-import { cachedPerDir } from '../../referencedata/cache.js'
-import { huslejekategorier, huslejemetoder } from '../../sag/koder.js'
+import type { DB } from '../../platform/db/types.js'
+import { readKommuner } from '../../kerne/referencedata/kommuner.js'
+import { cachedPerDir } from '../../kerne/referencedata/cache.js'
+import { huslejekategorier, huslejemetoder } from '../../kerne/sag/koder.js'
 import { huslejeAntal, huslejeSide, huslejeStatistik, type HuslejeFiltre, type StatistikRaekke } from './huslejeregister.repository.js'
 import { linkMed, tekstParam } from './offentlig-side.js'
 import { beloebTekst, kortDato, metodeTekst, talTekst } from './visning.js'

@@ -10,7 +10,7 @@
 // form's token, so it is private and never stored by a shared cache.
 import { createHash } from 'node:crypto'
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { layoutContext } from '../../plugins/views.js'
+import { layoutContext } from '../../platform/plugins/views.js'
 
 export const OFFENTLIG_MAX_AGE = 60
 

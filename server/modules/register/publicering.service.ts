@@ -4,22 +4,22 @@
 // PDF rendered from it on the board's letterhead, and the metadata the national API
 // knows (DOMAIN.md). Idempotent: publishing again replaces the copy in place (same
 // public id), so a correction never duplicates. Withholding and withdrawing are the
-// caseworker's (server/sag/offentliggoerelse.ts).
+// caseworker's (server/kerne/sag/offentliggoerelse.ts).
 import { sql, type Kysely } from 'kysely'
-import type { DB } from '../../db/types.js'
-import { brevhovedAf, naevnKontaktKolonner } from '../../documents/brevhoved.js'
-import { offentligAfgoerelseDocument } from '../../documents/offentlig-afgoerelse.js'
-import { renderPdf } from '../../documents/pdf.js'
-import type { NaevnType } from '../../naevn/naevn.js'
-import { readKommuner } from '../../referencedata/kommuner.js'
-import { cachedPerDir } from '../../referencedata/cache.js'
-import { loadPostnumre } from '../../referencedata/postnumre.js'
-import { formatBestemmelse, loadLovgrundlag, tilStatutory } from '../../sag/lovgrundlag.js'
-import { afslutningsaarsager, medholdKoder } from '../../sag/koder.js'
-import { formatDansk } from '../../sag/frister.js'
-import { sagsomraadeLabels } from '../../sag/visning.js'
-import { skrivJournal } from '../../sag/journal.js'
-import { ValidationError } from '../../errors.js'
+import type { DB } from '../../platform/db/types.js'
+import { brevhovedAf, naevnKontaktKolonner } from '../../kerne/documents/brevhoved.js'
+import { offentligAfgoerelseDocument } from '../../kerne/documents/offentlig-afgoerelse.js'
+import { renderPdf } from '../../kerne/documents/pdf.js'
+import type { NaevnType } from '../../kerne/naevn/naevn.js'
+import { readKommuner } from '../../kerne/referencedata/kommuner.js'
+import { cachedPerDir } from '../../kerne/referencedata/cache.js'
+import { loadPostnumre } from '../../kerne/referencedata/postnumre.js'
+import { formatBestemmelse, loadLovgrundlag, tilStatutory } from '../../kerne/sag/lovgrundlag.js'
+import { afslutningsaarsager, medholdKoder } from '../../kerne/sag/koder.js'
+import { formatDansk } from '../../kerne/sag/frister.js'
+import { sagsomraadeLabels } from '../../kerne/sag/visning.js'
+import { skrivJournal } from '../../kerne/sag/journal.js'
+import { ValidationError } from '../../platform/errors.js'
 
 export interface PubliceringCtx {
   db: Kysely<DB>

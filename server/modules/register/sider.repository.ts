@@ -1,9 +1,9 @@
 // Queries behind a decision's public page, its PDF and the law pages. Public: every
-// query reads only what server/access/offentlig.ts allows.
+// query reads only what server/kerne/access/offentlig.ts allows.
 import { sql, type Kysely } from 'kysely'
 import { jsonArrayFrom } from 'kysely/helpers/postgres'
-import type { DB } from '../../db/types.js'
-import { erOffentligAfgoerelse, offentligeAfgoerelseKolonner, PUBLICERET } from '../../access/offentlig.js'
+import type { DB } from '../../platform/db/types.js'
+import { erOffentligAfgoerelse, offentligeAfgoerelseKolonner, PUBLICERET } from '../../kerne/access/offentlig.js'
 
 export const ANTAL_RELATEREDE = 5
 

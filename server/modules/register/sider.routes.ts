@@ -1,6 +1,6 @@
 // The afgørelsesregister's public pages: the search, a decision, its PDF, and the law
 // texts it cites.
-// No login; only what server/access/offentlig.ts lets the public see; cacheable with ETag.
+// No login; only what server/kerne/access/offentlig.ts lets the public see; cacheable with ETag.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { offentligSide, renderSide, sendCachebar, sendSide } from './offentlig-side.js'

@@ -1,14 +1,14 @@
 // A decision's public page, its PDF and the law pages: the view-models, and the PDF
 // rendered on first download where the copy has none (bulk-imported rows).
 import type { Kysely } from 'kysely'
-import type { DB } from '../../db/types.js'
-import { NotFoundError } from '../../errors.js'
-import { offentligVisning } from '../../access/offentlig.js'
-import { brevhoved } from '../../documents/brevhoved.js'
-import { offentligAfgoerelseDocument, sektioner } from '../../documents/offentlig-afgoerelse.js'
-import { renderPdf } from '../../documents/pdf.js'
-import { erLovKode, formatBestemmelse, loadLovgrundlag, lovLabel, paragrafLabel, type Statutory } from '../../sag/lovgrundlag.js'
-import { formatDansk } from '../../sag/frister.js'
+import type { DB } from '../../platform/db/types.js'
+import { NotFoundError } from '../../platform/errors.js'
+import { offentligVisning } from '../../kerne/access/offentlig.js'
+import { brevhoved } from '../../kerne/documents/brevhoved.js'
+import { offentligAfgoerelseDocument, sektioner } from '../../kerne/documents/offentlig-afgoerelse.js'
+import { renderPdf } from '../../kerne/documents/pdf.js'
+import { erLovKode, formatBestemmelse, loadLovgrundlag, lovLabel, paragrafLabel, type Statutory } from '../../kerne/sag/lovgrundlag.js'
+import { formatDansk } from '../../kerne/sag/frister.js'
 import { antalMedBestemmelse, findAfgoerelseVersion, findOffentligAfgoerelse, findPdfKilde, gemPdf, versionNoegle, type OffentligAfgoerelse } from './sider.repository.js'
 import { besigtigelseTekst, datoTekst, indbringerTekst, jaNejTekst, medholdTekst, naevnTypeTekst, overskriftTekst, udfaldTekst } from './visning.js'
 

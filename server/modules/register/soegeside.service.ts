@@ -4,8 +4,8 @@
 // facet counts, pages whose links repeat every filter, and Danish messages for bad input
 // that keep what was typed.
 import type { Kysely } from 'kysely'
-import type { DB } from '../../db/types.js'
-import { ValidationError } from '../../errors.js'
+import type { DB } from '../../platform/db/types.js'
+import { ValidationError } from '../../platform/errors.js'
 import { MAKS_RESULTATVINDUE, soeg, type Facet, type SoegeParametre, type Soegeresultat } from './soegning.js'
 import { linkMed, tekstParam } from './offentlig-side.js'
 import { datoTekst, medholdTekst, talTekst, udfaldTekst } from './visning.js'

@@ -2,7 +2,7 @@
 // read. The free text is a tsquery computed once (websearch_to_tsquery('danish', q)) and
 // passed on as text, so every query below uses the same one.
 import { sql, type RawBuilder, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely'
-import type { DB } from '../../db/types.js'
+import type { DB } from '../../platform/db/types.js'
 
 export type FilterNavn = 'naevnType' | 'naevnId' | 'kommunekode' | 'emne' | 'udfald' | 'medhold' | 'dato' | 'lov'
 

@@ -11,10 +11,10 @@
 // Free text cannot be invalid: websearch_to_tsquery accepts anything. A text of only
 // stop words ("og", "i") has nothing to search for and finds nothing.
 import type { Kysely } from 'kysely'
-import type { DB } from '../../db/types.js'
-import { ValidationError } from '../../errors.js'
-import { afslutningsaarsager, medholdKoder } from '../../sag/koder.js'
-import { lovLabel, erLovKode } from '../../sag/lovgrundlag.js'
+import type { DB } from '../../platform/db/types.js'
+import { ValidationError } from '../../platform/errors.js'
+import { afslutningsaarsager, medholdKoder } from '../../kerne/sag/koder.js'
+import { lovLabel, erLovKode } from '../../kerne/sag/lovgrundlag.js'
 import * as repo from './soegning.repository.js'
 
 export type NaevnTypeKode = 'RENT_BOARD' | 'RESIDENT_COMPLAINTS_BOARD'

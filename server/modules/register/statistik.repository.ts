@@ -1,13 +1,13 @@
 // The public statistics per board and year. These queries read the case tables (sager,
 // afgoerelser), which the public never sees row by row: they return ONLY aggregates per
 // board and year (counts and a median), never an id, a text, a reason for withholding,
-// a date or anything else of a single case. Keep it that way (server/access/offentlig.ts).
+// a date or anything else of a single case. Keep it that way (server/kerne/access/offentlig.ts).
 //
 // A decision counts when it has a final version (afgoerelse_versioner) and a decision
 // date; its year is the year of that date. Withheld: publicering 'fravalgt' (never
 // published) or 'trukket_tilbage' (withdrawn) — counted, the reasons never shown.
 import { sql, type Kysely } from 'kysely'
-import type { DB } from '../../db/types.js'
+import type { DB } from '../../platform/db/types.js'
 
 export interface NaevnAarStatistik {
   naevnId: string

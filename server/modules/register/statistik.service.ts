@@ -2,10 +2,10 @@
 // per board, and a line for the whole country (counts only: a median of medians is no
 // median).
 import type { Kysely } from 'kysely'
-import type { DB } from '../../db/types.js'
+import type { DB } from '../../platform/db/types.js'
 import { linkMed } from './offentlig-side.js'
 import { statistikAar, statistikForAar, UDFALD } from './statistik.repository.js'
-import { naevnTypeLabel, type NaevnType } from '../../naevn/naevn.js'
+import { naevnTypeLabel, type NaevnType } from '../../kerne/naevn/naevn.js'
 import { talTekst } from './visning.js'
 
 // Column headings: the code lists' labels (koder.ts) are sentences, too wide for a table.

@@ -1,7 +1,7 @@
 // How the registers' codes and numbers read on the public pages: the national API's
-// codes (DOMAIN.md) with the Danish labels of server/sag/koder.ts, dates and amounts in
+// codes (DOMAIN.md) with the Danish labels of server/kerne/sag/koder.ts, dates and amounts in
 // Danish. Shared by the register's pages and downloads so they say the same thing.
-import { afslutningsaarsager, besigtigelseKoder, huslejekategorier, huslejemetoder, medholdKoder } from '../../sag/koder.js'
+import { afslutningsaarsager, besigtigelseKoder, huslejekategorier, huslejemetoder, medholdKoder } from '../../kerne/sag/koder.js'
 
 export const naevnTypeKoder = { RENT_BOARD: 'Huslejenævn', RESIDENT_COMPLAINTS_BOARD: 'Beboerklagenævn' } as const
 export type NaevnTypeKode = keyof typeof naevnTypeKoder

@@ -4,12 +4,12 @@
 // staff member outside the head's boards does not exist here.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { guard, requirePrincipal } from '../../access/guards.js'
-import { assertSekretariatsleder, ledteNaevnIds } from '../../access/policies.js'
-import { FormErrors } from '../../forms/form.js'
-import { adgangForMedarbejder } from '../../sag/adgangslog.js'
-import { erDato } from '../../sag/frister.js'
-import { formatDatoTid } from '../../sag/visning.js'
+import { guard, requirePrincipal } from '../../kerne/access/guards.js'
+import { assertSekretariatsleder, ledteNaevnIds } from '../../kerne/access/policies.js'
+import { FormErrors } from '../../platform/forms/form.js'
+import { adgangForMedarbejder } from '../../kerne/sag/adgangslog.js'
+import { erDato } from '../../kerne/sag/frister.js'
+import { formatDatoTid } from '../../kerne/sag/visning.js'
 import { personaleForNaevn } from './sagsbehandling.repository.js'
 
 const Query = Type.Object({

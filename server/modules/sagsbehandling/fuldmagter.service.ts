@@ -1,21 +1,21 @@
 // Powers of attorney (fuldmagter) registered by the secretariat in a case: a party of the
 // case (by its CPR or CVR) authorises a representative (a person by CPR or an organisation
-// by CVR) for a period. The registration is what server/access/sager.ts reads: while it is
+// by CVR) for a period. The registration is what server/kerne/access/sager.ts reads: while it is
 // in force, the representative, logged in with MitID, acts as that party in this case.
 // Only the case's board's staff register, list and revoke (sagForPersonale: 404 for others).
 import type { Kysely } from 'kysely'
 import { sql } from 'kysely'
-import type { Principal } from '../../access/principal.js'
-import { sagForPersonale } from '../../access/sager.js'
-import type { DB } from '../../db/types.js'
-import { NotFoundError } from '../../errors.js'
-import { emailPattern } from '../../forms/form.js'
-import { tekstGraenser } from '../../forms/graenser.js'
-import { validateCpr, validateCvr } from '../../identitet/cpr.js'
-import type { CprCipher } from '../../identitet/cpr-crypto.js'
-import { isUuid } from '../../naevn/naevn.js'
-import { erDato, idagIDanmark } from '../../sag/frister.js'
-import { skrivJournal } from '../../sag/journal.js'
+import type { Principal } from '../../kerne/access/principal.js'
+import { sagForPersonale } from '../../kerne/access/sager.js'
+import type { DB } from '../../platform/db/types.js'
+import { NotFoundError } from '../../platform/errors.js'
+import { emailPattern } from '../../platform/forms/form.js'
+import { tekstGraenser } from '../../platform/forms/graenser.js'
+import { validateCpr, validateCvr } from '../../kerne/identitet/cpr.js'
+import type { CprCipher } from '../../kerne/identitet/cpr-crypto.js'
+import { isUuid } from '../../kerne/naevn/naevn.js'
+import { erDato, idagIDanmark } from '../../kerne/sag/frister.js'
+import { skrivJournal } from '../../kerne/sag/journal.js'
 
 export interface FuldmagtInput {
   giver: string

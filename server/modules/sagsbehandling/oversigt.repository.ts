@@ -5,13 +5,13 @@
 //
 // Days are calendar days in Danish time: a case filed at 23:30 and decided at 00:30 the
 // next day took one day, as a person reading the journal would count it.
-import { adresseKolonner } from '../../sag/visning.js'
+import { adresseKolonner } from '../../kerne/sag/visning.js'
 import { sql, type Expression, type Kysely, type RawBuilder } from 'kysely'
-import type { DB } from '../../db/types.js'
-import type { Principal } from '../../access/principal.js'
-import { mayViewLeaderOverview } from '../../access/policies.js'
-import { sagerForPersonale } from '../../access/sager.js'
-import { erAaben, sagStatuser, type SagStatus } from '../../sag/status.js'
+import type { DB } from '../../platform/db/types.js'
+import type { Principal } from '../../kerne/access/principal.js'
+import { mayViewLeaderOverview } from '../../kerne/access/policies.js'
+import { sagerForPersonale } from '../../kerne/access/sager.js'
+import { erAaben, sagStatuser, type SagStatus } from '../../kerne/sag/status.js'
 
 /** A date as YYYY-MM-DD (a calendar day in Danish time). */
 export type Dato = string

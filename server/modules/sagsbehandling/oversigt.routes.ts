@@ -5,16 +5,16 @@
 // the bar charts' geometry) is prepared, so the template only prints.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type, type Static } from 'typebox'
-import { guard, requirePrincipal } from '../../access/guards.js'
-import { assertSekretariatsleder, ledteNaevnIds } from '../../access/policies.js'
-import type { Principal } from '../../access/principal.js'
-import type { Database } from '../../db/database.js'
-import { FormErrors } from '../../forms/form.js'
-import { isUuid, naevnTypeLabel, naevnTyper, type NaevnType } from '../../naevn/naevn.js'
-import { sagsomraaderFor } from '../../sag/sagsomraader.js'
-import { statusForPart } from '../../sag/status.js'
-import { adresseTekst, formatDato } from '../../sag/visning.js'
-import { erDato, idagIDanmark } from '../../sag/frister.js'
+import { guard, requirePrincipal } from '../../kerne/access/guards.js'
+import { assertSekretariatsleder, ledteNaevnIds } from '../../kerne/access/policies.js'
+import type { Principal } from '../../kerne/access/principal.js'
+import type { Database } from '../../platform/db/database.js'
+import { FormErrors } from '../../platform/forms/form.js'
+import { isUuid, naevnTypeLabel, naevnTyper, type NaevnType } from '../../kerne/naevn/naevn.js'
+import { sagsomraaderFor } from '../../kerne/sag/sagsomraader.js'
+import { statusForPart } from '../../kerne/sag/status.js'
+import { adresseTekst, formatDato } from '../../kerne/sag/visning.js'
+import { erDato, idagIDanmark } from '../../kerne/sag/frister.js'
 import {
   aabneSagerPrStatus,
   aldersfordeling,

@@ -2,15 +2,15 @@
 // the answer deadline is counted in Danish working days from the board's answer period.
 // The letter and the notices follow through the outbox.
 import { sql } from 'kysely'
-import type { Database } from '../../db/database.js'
-import type { Principal } from '../../access/principal.js'
-import { sagForPersonale } from '../../access/sager.js'
-import { ConflictError, NotFoundError, ValidationError } from '../../errors.js'
-import { FormErrors } from '../../forms/form.js'
-import { addToOutbox } from '../../outbox/outbox.js'
-import { erDato, fraDate, naesteArbejdsdag, svarfrist, type Dato } from '../../sag/frister.js'
-import { skrivJournal } from '../../sag/journal.js'
-import { skiftStatus } from '../../sag/livscyklus.js'
+import type { Database } from '../../platform/db/database.js'
+import type { Principal } from '../../kerne/access/principal.js'
+import { sagForPersonale } from '../../kerne/access/sager.js'
+import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.js'
+import { FormErrors } from '../../platform/forms/form.js'
+import { addToOutbox } from '../../kerne/outbox/outbox.js'
+import { erDato, fraDate, naesteArbejdsdag, svarfrist, type Dato } from '../../kerne/sag/frister.js'
+import { skrivJournal } from '../../kerne/sag/journal.js'
+import { skiftStatus } from '../../kerne/sag/livscyklus.js'
 
 export async function standardSvarfrist(db: Database, naevnId: string, idag = new Date()): Promise<Dato> {
   const naevn = await db.selectFrom('naevn').select('hoeringsfrist_uger').where('id', '=', naevnId).executeTakeFirstOrThrow()

@@ -2,13 +2,13 @@
 // notes and journal. The same access rules as the pages: other boards' cases are 404.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { guard, requirePrincipal } from '../../access/guards.js'
-import { assertStaff } from '../../access/policies.js'
-import { sagForPersonale } from '../../access/sager.js'
-import { listJournal } from '../../sag/journal.js'
+import { guard, requirePrincipal } from '../../kerne/access/guards.js'
+import { assertStaff } from '../../kerne/access/policies.js'
+import { sagForPersonale } from '../../kerne/access/sager.js'
+import { listJournal } from '../../kerne/sag/journal.js'
 import { indbakke, listNotater, type Visning } from './sagsbehandling.repository.js'
-import { logAdgang } from '../../sag/adgangslog.js'
-import { Problem } from '../../http/problem.js'
+import { logAdgang } from '../../kerne/sag/adgangslog.js'
+import { Problem } from '../../platform/http/problem.js'
 
 const security: Record<string, string[]>[] = [{ session: [] }, { bearer: [] }]
 

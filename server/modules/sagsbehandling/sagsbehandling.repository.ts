@@ -1,13 +1,13 @@
 // Queries of case handling. Every query starts from sagerForPersonale, so a caseworker
 // only ever sees the filed cases of the boards they work for.
-import { adresseKolonner } from '../../sag/visning.js'
+import { adresseKolonner } from '../../kerne/sag/visning.js'
 import { sql, type Kysely } from 'kysely'
-import type { DB } from '../../db/types.js'
-import { personaleRoller, type Principal } from '../../access/principal.js'
-import { sagerForPersonale } from '../../access/sager.js'
-import { escapeLike } from '../../naevn/naevn.js'
-import { erDato, idagIDanmark, type Dato } from '../../sag/frister.js'
-import type { SagStatus } from '../../sag/status.js'
+import type { DB } from '../../platform/db/types.js'
+import { personaleRoller, type Principal } from '../../kerne/access/principal.js'
+import { sagerForPersonale } from '../../kerne/access/sager.js'
+import { escapeLike } from '../../kerne/naevn/naevn.js'
+import { erDato, idagIDanmark, type Dato } from '../../kerne/sag/frister.js'
+import type { SagStatus } from '../../kerne/sag/status.js'
 
 /** What was sent to the parties, newest first, with the document and the party's name. */
 export async function udsendelserISag(db: Kysely<DB>, sagId: string) {

@@ -1,5 +1,5 @@
 import { Type } from 'typebox'
-import { sagStatuser } from '../../sag/status.js'
+import { sagStatuser } from '../../kerne/sag/status.js'
 
 const Dato = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })
 

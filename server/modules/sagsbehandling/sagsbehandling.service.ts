@@ -1,18 +1,18 @@
 // The secretariat's first tools: the list of incoming cases of its boards and the
 // registration of a paid fee (work on a case starts when the fee is paid).
-import { adresseKolonner } from '../../sag/visning.js'
+import { adresseKolonner } from '../../kerne/sag/visning.js'
 import { sql } from 'kysely'
-import type { Database } from '../../db/database.js'
-import { personaleRoller, type Principal } from '../../access/principal.js'
-import { brugereSomPartISag, sagForPersonale, sagerForPersonale } from '../../access/sager.js'
-import { ConflictError, NotFoundError, ValidationError } from '../../errors.js'
-import { mayAssignOthers } from '../../access/policies.js'
-import { isUuid } from '../../naevn/naevn.js'
-import { skrivJournal } from '../../sag/journal.js'
-import { addToOutbox } from '../../outbox/outbox.js'
-import { skiftStatus } from '../../sag/livscyklus.js'
-import { sagStatuser, type SagStatus } from '../../sag/status.js'
-import { maksTegn, tekstGraenser } from '../../forms/graenser.js'
+import type { Database } from '../../platform/db/database.js'
+import { personaleRoller, type Principal } from '../../kerne/access/principal.js'
+import { brugereSomPartISag, sagForPersonale, sagerForPersonale } from '../../kerne/access/sager.js'
+import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.js'
+import { mayAssignOthers } from '../../kerne/access/policies.js'
+import { isUuid } from '../../kerne/naevn/naevn.js'
+import { skrivJournal } from '../../kerne/sag/journal.js'
+import { addToOutbox } from '../../kerne/outbox/outbox.js'
+import { skiftStatus } from '../../kerne/sag/livscyklus.js'
+import { sagStatuser, type SagStatus } from '../../kerne/sag/status.js'
+import { maksTegn, tekstGraenser } from '../../platform/forms/graenser.js'
 
 export function indkomneSager(db: Database, p: Principal, limit = 50) {
   return sagerForPersonale(db, p)
@@ -131,7 +131,7 @@ export async function skrivBrev(db: Database, p: Principal, sagId: string, input
   })
 }
 
-/** The users who act as a party of the case (server/access/sager.ts): whom the secretariat may write to. */
+/** The users who act as a party of the case (server/kerne/access/sager.ts): whom the secretariat may write to. */
 export async function partsbrugere(db: Database, sagId: string) {
   return brugereSomPartISag(db, sagId).execute()
 }

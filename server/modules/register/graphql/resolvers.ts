@@ -5,8 +5,8 @@
 import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql'
 import mercurius from 'mercurius'
 import type { Kysely } from 'kysely'
-import type { DB } from '../../../db/types.js'
-import type { Config } from '../../../config.js'
+import type { DB } from '../../../platform/db/types.js'
+import type { Config } from '../../../platform/config.js'
 import { citerbarUrl } from '../publicering.service.js'
 import { pdfUrl } from '../api.routes.js'
 import {
