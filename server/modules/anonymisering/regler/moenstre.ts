@@ -265,7 +265,8 @@ export function findMoenstre(tekst: string, viden: SagsViden, politik: Politik):
     push(start, end, 'sagsnummer', 'sagsnummer', 0.9, P.sagsnummer)
   }
   for (const m of tekst.matchAll(NR_SAG_RE)) {
-    if (m[1]!.replace(/\D/g, '').length < 5) continue
+    // "nr. 108-110" is a range of house numbers: a case number has a group of four digits.
+    if (m[1]!.replace(/\D/g, '').length < 5 || !/\d{4}/.test(m[1]!)) continue
     push(m.index + m[0].length - m[1]!.length, m.index + m[0].length, 'sagsnummer', 'sagsnummer-nr', 0.75, P.sagsnummer - 1)
   }
   for (const m of tekst.matchAll(REF_KODE_RE)) {
