@@ -67,7 +67,8 @@ const MYNDIGHEDER = [
   'Beredskabet', 'Politiet', 'Københavns Politi', 'Arbejdstilsynet', 'Huslejenævnene', 'Beboerklagenævnene', 'Sikkerhedsstyrelsen', 'Energistyrelsen',
   // Greenland: the municipalities, the government and the courts.
   'Kommuneqarfik Sermersooq', 'Qeqqata Kommunia', 'Avannaata Kommunia', 'Kommune Kujalleq', 'Kommune Qeqertalik', 'Naalakkersuisut',
-  'Grønlands Selvstyre', 'Grønlands Landsret', 'Retten i Grønland', 'Inatsisartut', 'Landsretten', 'Byretten', 'Boligretten', 'Fogedretten',
+  'Grønlands Selvstyre', 'Grønlands Landsret', 'Retten i Grønland', 'Inatsisartut', 'Inatsisartutip Ombudsmandia', 'Nunatta Eqqartuussisuuneqarfia',
+  'Namminersorlutik Oqartussat', 'Departementet for Boliger og Infrastruktur', 'Departementet for Boliger', 'Ombudsmanden for Inatsisartut', 'Landsretten', 'Byretten', 'Boligretten', 'Fogedretten',
   'Folketingets Ombudsmand', 'Folketinget', 'Rigsombudsmanden', 'BBR', 'BBR-registret', 'BBR-meddelelsen', 'Bygnings- og Boligregistret',
   'Tinglysningen', 'Matrikelstyrelsen', 'Geodatastyrelsen', 'Klimadatastyrelsen', 'Landsskatteretten', 'Skatteankestyrelsen', 'Kammeradvokaten',
   'Statsforvaltningen', 'Familieretshuset', 'Rigspolitiet', 'Anklagemyndigheden', 'Procesbevillingsnævnet', 'Den Uvildige Konsulentordning på Energiområdet',
@@ -87,6 +88,8 @@ const myndigheder: Regel[] = [
   },
   { type: 'myndighed', re: new RegExp(`${FOER}\\p{Lu}[${L}-]*\\s(?:Kommune|Kommunes|Kommunia|Regionskommune|Byret|Byrets|Kredsret|Kredsrets)${EFTER}`, 'gu'), prioritet: P.bevarFast },
   { type: 'myndighed', re: new RegExp(`${FOER}(?:Kredsretten|Retten)\\s(?:i|på)\\s${BY}${EFTER}`, 'gu'), prioritet: P.bevarFast },
+  // Greenland's district courts by their district: "Kredsret Sermersooq", "Kredsretten Qeqqata".
+  { type: 'myndighed', re: new RegExp(`${FOER}(?:Kredsretten|Kredsret)\\s\\p{Lu}[${L}]+(?:s|['’]s?)?${EFTER}`, 'gu'), prioritet: P.bevarFast },
   // Ministries, agencies, directorates and tribunals by their ending: "Social-, Bolig- og
   // Ældreministeriet", "Bolig- og Planstyrelsen", "Ankestyrelsen", "Energiklagenævnet".
   {
@@ -99,8 +102,9 @@ const myndigheder: Regel[] = [
   },
   { type: 'myndighed', re: new RegExp(`${FOER}(?:Retten|Byretten)\\s(?:i|på)\\s${BY}${EFTER}`, 'gu'), prioritet: P.bevarFast },
   { type: 'myndighed', re: new RegExp(`${FOER}Region\\s\\p{Lu}[${L}]+${EFTER}`, 'gu'), prioritet: P.bevarFast },
-  { type: 'myndighed', re: new RegExp(`${FOER}(?:${liste(MYNDIGHEDER)})${EFTER}`, 'gu'), prioritet: P.bevarFast },
-  { type: 'organisation', re: new RegExp(`${FOER}(?:${liste(ORGANISATIONER)})${EFTER}`, 'gu'), prioritet: P.bevarFast },
+  // Also in the genitive: "Østre Landsrets dom", "Kommuneqarfik Sermersooqs afgørelse".
+  { type: 'myndighed', re: new RegExp(`${FOER}(?:${liste(MYNDIGHEDER)})(?:s|['’]s?)?${EFTER}`, 'gu'), prioritet: P.bevarFast },
+  { type: 'organisation', re: new RegExp(`${FOER}(?:${liste(ORGANISATIONER)})(?:s|['’]s?)?${EFTER}`, 'gu'), prioritet: P.bevarFast },
 ]
 
 const SELSKABSFORM =
