@@ -108,7 +108,7 @@ const myndigheder: Regel[] = [
 ]
 
 const SELSKABSFORM =
-  '(?:A/S|ApS|I/S|K/S|P/S|IVS|AS|GmbH|Ltd\\.?|Limited|Inc\\.?|LLC|B\\.V\\.|BV|AB|AG|Oy|A\\.m\\.b\\.a\\.|AMBA|a\\.m\\.b\\.a\\.|SMBA|S\\.m\\.b\\.a\\.|F\\.m\\.b\\.a\\.|FMBA)'
+  '(?:A/S|ApS|I/S|K/S|P/S|IVS|AS|GmbH|Ltd\\.?|Limited|Inc\\.?|LLC|B\\.V\\.|BV|Oy|A\\.m\\.b\\.a\\.|AMBA|a\\.m\\.b\\.a\\.|SMBA|S\\.m\\.b\\.a\\.|F\\.m\\.b\\.a\\.|FMBA)'
 // A name word: "Nørrebro", "H.C.", "Domea.dk", "&", "9" ("Nord." at a sentence end is not followed).
 const NAVNEORD = `(?:\\p{Lu}\\.(?:\\s?\\p{Lu}\\.)*|\\p{Lu}[${L}'’-]*(?:\\.\\p{Ll}+)*|&|\\d+[A-Za-z]?)`
 const FORENINGER =
@@ -156,7 +156,7 @@ export const VIRKSOMHED_RE = new RegExp(
     `${FOER}(?:${STORE_UDLEJERE})${AFDELING}${EFTER}`,
     `${FOER}(?:[A-ZÆØÅ]{2,6}\\s[–-]\\s)?(?:(?:${KAPITAL}\\s){1,3}(?:\\p{Lu}[${L}-]*)?|(?:${KAPITAL}\\s){0,3}\\p{Lu}[${L}-]*)(?:[Bb]oligforening|[Bb]oligselskab|[Aa]ndelsboligforening|[Bb]oligorganisation)(?:en|et)?(?:\\s(?:af\\s\\d{4}|\\d+[A-Za-z]?))?${AFDELING}${EFTER}`,
     `${FOER}${KAPITAL}(?:\\s${KAPITAL}){0,2}\\s(?:&|og)\\s(?:Søn|Sønner|Co\\.?|Partnere|Datter|Døtre)(?:\\s${SELSKABSFORM})?(?![${L}])`,
-    `${FOER}(?:Brdr\\.|Brødrene)\\s${KAPITAL}(?:\\s${KAPITAL})?(?:\\s${SELSKABSFORM})?(?![${L}])`,
+    `${FOER}(?:Brdr\\.|Brødrene)\\s${NAVN}(?:\\s(?!${SELSKABSFORM}(?![${L}]))${NAVN})?(?:\\s${SELSKABSFORM})?(?![${L}/])`,
     `${FOER}(?:${NAVN}|&)(?:\\s(?:${NAVN}|&)){0,4}\\sv/\\s?${NAVN}(?:\\s${NAVN}){0,3}(?![${L}])`,
     `${FOER}\\p{Lu}[${L}-]*(?:\\s\\p{Lu}[${L}-]*){0,2}\\s${BRANCHER}(?:\\s${SELSKABSFORM})?${EFTER}${AFDELING}`,
   ].join('|'),

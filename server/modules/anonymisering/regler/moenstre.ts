@@ -86,7 +86,7 @@ const REF_KODE_RE = /(?<![\p{L}])(?:vores|deres|jeres|vor|min|din)\s?ref(?:erenc
 // "sagsnummer hos Huslejenævnet er 2023-1234": a label, a few words, then a number with a
 // dash or slash (a date is no number).
 const SAG_NAER_RE = new RegExp(`(?<![\\p{L}])(?:sagsnr\\.?|sagsnummer|j\\.\\s?nr\\.?|journalnr\\.?|journalnummer|sag\\snr\\.?)(?=[^.\\n\\d]{2,40}\\d)[^.\\n\\d]{2,40}?((?:[A-ZÆØÅ]{1,6}[\\s/-]?)?\\d{2,6}(?:[-/]\\d{2,6})+)(?![\\p{L}\\p{N}]|[-/]\\p{N})`, 'giu')
-const LISTE_RE = /^,\s?(?:og\s|samt\s|eller\s)?((?:[A-ZÆØÅ]{1,6}[\s/-]?)?\d{2,6}(?:[-/]\d{1,6})+)(?![\p{L}\p{N}]|[-/]\p{N})/u
+const LISTE_RE = /^,\s?(?:og\s|samt\s|eller\s)?(\d{2,6}(?:[-/]\d{1,6})+)(?![\p{L}\p{N}]|[-/][\p{L}\p{N}])/u
 const DATO_FORM_RE = /^\d{1,2}[./-]\d{1,2}(?:[./-](?:\d{4}|\d{2}))?$/
 const PLADE_RE = /(?<![\p{L}\p{N}§])[A-Z]{2}\s?\d{2}\s?\d{3}(?![\p{L}\p{N}])/gu
 

@@ -131,6 +131,8 @@ export function findUkendtePersoner(tekst: string, leksikon: Leksikon, matcher: 
   const enkelte: { tok: Token; titel: boolean }[] = []
   /** Persons introduced by a title: their names beat street-like words elsewhere too. */
   const medTitel = new Set<Entitet>()
+  /** Initials of unknown persons with two or more names ("JKH") → the person. */
+  const initialer = new Map<string, Entitet>()
 
   const entitetFor = (noegle: string) => {
     let e = entiteter.get(noegle)
@@ -223,6 +225,9 @@ export function findUkendtePersoner(tekst: string, leksikon: Leksikon, matcher: 
     const erBy = (k: string) => leksikon.bynavne.has(k) && !leksikon.fornavne.has(k) && !leksikon.efternavne.has(k)
     for (const k of kerne) if (!dele.has(k) && k.length >= 3 && !ALMINDELIGE.has(k) && !erBy(k)) dele.set(k, e)
     if (titel) medTitel.add(e)
+    // "J.K. Hansen" … "JKH": the initials in capitals stand for the same person.
+    const ini = seg.map((t) => (t.klasse === 'I' ? t.tekst.replace(/[^\p{Lu}]/gu, '') : t.tekst[0]!)).join('')
+    if (ini.length >= 2 && ini.length <= 4 && /^\p{Lu}+$/u.test(ini) && !initialer.has(ini)) initialer.set(ini, e)
     kandidater.push({
       start: first.start,
       end: last.end,
@@ -272,6 +277,13 @@ export function findUkendtePersoner(tekst: string, leksikon: Leksikon, matcher: 
       entitet: e,
       genitiv: tok.genitiv,
     })
+  }
+
+  if (initialer.size > 0) {
+    const re = new RegExp(`(?<![${L}\\p{N}.])(?:${[...initialer.keys()].join('|')})(?![${L}\\p{N}])`, 'gu')
+    for (const m of tekst.matchAll(re)) {
+      kandidater.push({ start: m.index, end: m.index + m[0].length, type: 'person', regel: 'initialer', sikkerhed: 0.6, prioritet: P.kendtInitialer, entitet: initialer.get(m[0]) })
+    }
   }
 
   // The parts of a name found once, wherever else they stand (capitalised).
