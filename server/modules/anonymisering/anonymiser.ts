@@ -47,7 +47,7 @@ export function anonymiser(tekst: string, viden: SagsViden, leksikon: Leksikon, 
   ]
   if (!pol.bevarVirksomhedsnavne) {
     const firmaer = virksomhedskandidater(tekst, kandidater)
-    kandidater.push(...firmaer, ...gentagneFirmanavne(tekst, firmaer))
+    kandidater.push(...firmaer, ...gentagneFirmanavne(tekst, firmaer, leksikon))
   }
 
   const valgte = flet(loes(kandidater, zoner, tekst), tekst)
@@ -70,7 +70,9 @@ function virksomhedskandidater(tekst: string, kandidater: readonly Kandidat[]): 
     const part = parter.find((k) => k.start >= v.start && k.end <= v.end)
     const navn = tekst.slice(v.start, v.end)
     const entitet: Entitet = part?.entitet ?? { noegle: `firma:${fold(navn.replace(/\s(?:A\/S|ApS|I\/S|K\/S|P\/S|IVS)$/u, ''))}` }
-    return { ...v, type: 'virksomhed' as const, regel: 'virksomhedsnavn', sikkerhed: 0.8, prioritet: P.virksomhedMaske, entitet, trimbar: true }
+    // "Ejendomsselskabet af 1. maj 2001 ApS": the founding date is part of the name, not a date to keep.
+    const prioritet = /\saf\s\d{1,2}\.\s?\p{L}/u.test(navn) ? P.bevarFast + 1 : P.virksomhedMaske
+    return { ...v, type: 'virksomhed' as const, regel: 'virksomhedsnavn', sikkerhed: 0.8, prioritet, entitet, trimbar: true }
   })
 }
 
@@ -78,23 +80,35 @@ function virksomhedskandidater(tekst: string, kandidater: readonly Kandidat[]): 
  * A company named once in full ("Rent & Pænt Silkeborg ApS") and later by its name alone
  * ("Rent & Pænt Silkeborg"): the same entity wherever the name without its legal form recurs.
  */
-function gentagneFirmanavne(tekst: string, firmaer: readonly Kandidat[]): Kandidat[] {
+function gentagneFirmanavne(tekst: string, firmaer: readonly Kandidat[], leksikon: Leksikon): Kandidat[] {
   const kerner = new Map<string, Kandidat>()
   for (const f of firmaer) {
     const navn = tekst.slice(f.start, f.end).replace(/,?\s(?:afdeling|afd\.)\s.*$/u, '')
-    const kerne = navn.replace(/\s(?:A\/S|ApS|I\/S|K\/S|P\/S|IVS|AS|GmbH)$/u, '').replace(/\sv\/.*$/u, '').trim()
-    if (kerne === navn || kerne.length < 5 || !/\p{Lu}/u.test(kerne) || !/\p{L}{4}/u.test(kerne)) continue
-    if (!kerner.has(kerne)) kerner.set(kerne, f)
+    const kort = navn.replace(/\s(?:A\/S|ApS|I\/S|K\/S|P\/S|IVS|AS|GmbH|AMBA|SMBA)$/u, '').replace(/\sv\/.*$/u, '').trim()
+    // Without the kind of company before it: "Boligselskabet Domus" → "Domus", "P/S Nord Invest" → "Nord Invest".
+    const uden = kort.replace(FORLED_RE, '').trim()
+    for (const kerne of new Set([kort, uden])) {
+      if (kerne === navn || kerne.length < 5 || !/^\p{Lu}/u.test(kerne) || !/\p{L}{4}/u.test(kerne)) continue
+      // A town, a region or a lexicon name alone ("Boligselskabet Sjælland") is not the company.
+      if (!kerne.includes(' ') && (leksikon.bynavne.has(fold(kerne)) || leksikon.fornavne.has(fold(kerne)) || leksikon.efternavne.has(fold(kerne)) || IKKE_KERNE.has(fold(kerne)))) continue
+      if (!kerner.has(kerne)) kerner.set(kerne, f)
+    }
   }
   const ud: Kandidat[] = []
   for (const [kerne, f] of kerner) {
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])${kerne.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu')
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])${kerne.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(?:s|')?(?![\\p{L}\\p{N}])`, 'gu')
     for (const m of tekst.matchAll(re)) {
-      ud.push({ start: m.index, end: m.index + m[0].length, type: 'virksomhed', regel: 'virksomhedsnavn-gentaget', sikkerhed: 0.75, prioritet: P.adresse - 1, entitet: f.entitet, trimbar: true })
+      const genitiv = m[0].length > kerne.length
+      ud.push({ start: m.index, end: m.index + m[0].length, type: 'virksomhed', regel: 'virksomhedsnavn-gentaget', sikkerhed: 0.75, prioritet: P.adresse - 1, entitet: f.entitet, trimbar: true, genitiv })
     }
   }
   return ud
 }
+
+const FORLED_RE =
+  /^(?:Boligselskabet|Boligforeningen|Andelsboligforeningen|Andelsforeningen|Ejerforeningen|Ejendomsselskabet|Administrationsselskabet|Advokatfirmaet|Boligorganisationen|Andelsselskabet|Selskabet|Fonden|Stiftelsen|[\p{L}-]*[Ff]irmaet|A\/B|E\/F|K\/S|P\/S|I\/S|A\/S|IVS|ApS)\s/u
+/** Words that stay words even when a company's name is made of them. */
+const IKKE_KERNE = new Set(['danmark', 'nord', 'syd', 'oest', 'vest', 'sjaelland', 'jylland', 'fyn', 'bornholm', 'groenland', 'midt', 'centrum', 'city', 'holding', 'invest', 'ejendomme', 'bolig', 'boliger', 'administration'])
 
 const GRUND: Partial<Record<BevarType, string>> = {
   lov: 'Lovhenvisninger bliver altid stående.',

@@ -68,6 +68,8 @@ export function lavLeksikon(kilder: LeksikonKilder): Leksikon {
     postnumre.set(postnr, navn)
     addBy(navn)
   }
+  // Greenland's municipalities and districts, which the Danish list does not hold either.
+  for (const navn of ['Sermersooq', 'Qeqqata', 'Avannaata', 'Kujalleq', 'Qeqertalik', 'Tunu', 'Kitaa', 'Avanersuaq', 'Grønland', 'Kalaallit Nunaat']) addBy(navn)
 
   return Object.freeze({
     fornavne: new Set(kilder.fornavne.map(fold).filter(Boolean)),

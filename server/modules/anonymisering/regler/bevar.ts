@@ -67,7 +67,8 @@ const MYNDIGHEDER = [
   'Beredskabet', 'Politiet', 'Københavns Politi', 'Arbejdstilsynet', 'Huslejenævnene', 'Beboerklagenævnene', 'Sikkerhedsstyrelsen', 'Energistyrelsen',
   // Greenland: the municipalities, the government and the courts.
   'Kommuneqarfik Sermersooq', 'Qeqqata Kommunia', 'Avannaata Kommunia', 'Kommune Kujalleq', 'Kommune Qeqertalik', 'Naalakkersuisut',
-  'Grønlands Selvstyre', 'Grønlands Landsret', 'Retten i Grønland', 'Inatsisartut', 'Landsretten', 'Byretten', 'Boligretten', 'Fogedretten',
+  'Grønlands Selvstyre', 'Grønlands Landsret', 'Retten i Grønland', 'Inatsisartut', 'Inatsisartutip Ombudsmandia', 'Nunatta Eqqartuussisuuneqarfia',
+  'Namminersorlutik Oqartussat', 'Departementet for Boliger og Infrastruktur', 'Departementet for Boliger', 'Ombudsmanden for Inatsisartut', 'Landsretten', 'Byretten', 'Boligretten', 'Fogedretten',
   'Folketingets Ombudsmand', 'Folketinget', 'Rigsombudsmanden', 'BBR', 'BBR-registret', 'BBR-meddelelsen', 'Bygnings- og Boligregistret',
   'Tinglysningen', 'Matrikelstyrelsen', 'Geodatastyrelsen', 'Klimadatastyrelsen', 'Landsskatteretten', 'Skatteankestyrelsen', 'Kammeradvokaten',
   'Statsforvaltningen', 'Familieretshuset', 'Rigspolitiet', 'Anklagemyndigheden', 'Procesbevillingsnævnet', 'Den Uvildige Konsulentordning på Energiområdet',
@@ -87,6 +88,8 @@ const myndigheder: Regel[] = [
   },
   { type: 'myndighed', re: new RegExp(`${FOER}\\p{Lu}[${L}-]*\\s(?:Kommune|Kommunes|Kommunia|Regionskommune|Byret|Byrets|Kredsret|Kredsrets)${EFTER}`, 'gu'), prioritet: P.bevarFast },
   { type: 'myndighed', re: new RegExp(`${FOER}(?:Kredsretten|Retten)\\s(?:i|på)\\s${BY}${EFTER}`, 'gu'), prioritet: P.bevarFast },
+  // Greenland's district courts by their district: "Kredsret Sermersooq", "Kredsretten Qeqqata".
+  { type: 'myndighed', re: new RegExp(`${FOER}(?:Kredsretten|Kredsret)\\s\\p{Lu}[${L}]+(?:s|['’]s?)?${EFTER}`, 'gu'), prioritet: P.bevarFast },
   // Ministries, agencies, directorates and tribunals by their ending: "Social-, Bolig- og
   // Ældreministeriet", "Bolig- og Planstyrelsen", "Ankestyrelsen", "Energiklagenævnet".
   {
@@ -99,22 +102,33 @@ const myndigheder: Regel[] = [
   },
   { type: 'myndighed', re: new RegExp(`${FOER}(?:Retten|Byretten)\\s(?:i|på)\\s${BY}${EFTER}`, 'gu'), prioritet: P.bevarFast },
   { type: 'myndighed', re: new RegExp(`${FOER}Region\\s\\p{Lu}[${L}]+${EFTER}`, 'gu'), prioritet: P.bevarFast },
-  { type: 'myndighed', re: new RegExp(`${FOER}(?:${liste(MYNDIGHEDER)})${EFTER}`, 'gu'), prioritet: P.bevarFast },
-  { type: 'organisation', re: new RegExp(`${FOER}(?:${liste(ORGANISATIONER)})${EFTER}`, 'gu'), prioritet: P.bevarFast },
+  // Also in the genitive: "Østre Landsrets dom", "Kommuneqarfik Sermersooqs afgørelse".
+  { type: 'myndighed', re: new RegExp(`${FOER}(?:${liste(MYNDIGHEDER)})(?:s|['’]s?)?${EFTER}`, 'gu'), prioritet: P.bevarFast },
+  { type: 'organisation', re: new RegExp(`${FOER}(?:${liste(ORGANISATIONER)})(?:s|['’]s?)?${EFTER}`, 'gu'), prioritet: P.bevarFast },
 ]
 
-const SELSKABSFORM = '(?:A/S|ApS|I/S|K/S|P/S|IVS|AS|GmbH|Ltd\\.?|Oy|A\\.m\\.b\\.a\\.|AMBA|a\\.m\\.b\\.a\\.|SMBA|F\\.m\\.b\\.a\\.|FMBA)'
-const NAVNEORD = `(?:\\p{Lu}[${L}'’.-]*|&|\\d+[A-Za-z]?)`
+const SELSKABSFORM =
+  '(?:A/S|ApS|I/S|K/S|P/S|IVS|AS|GmbH|Ltd\\.?|Limited|Inc\\.?|LLC|B\\.V\\.|BV|Oy|A\\.m\\.b\\.a\\.|AMBA|a\\.m\\.b\\.a\\.|SMBA|S\\.m\\.b\\.a\\.|F\\.m\\.b\\.a\\.|FMBA)'
+// A name word: "Nørrebro", "H.C.", "Domea.dk", "&", "9" ("Nord." at a sentence end is not followed).
+const NAVNEORD = `(?:\\p{Lu}\\.(?:\\s?\\p{Lu}\\.)*|\\p{Lu}[${L}'’-]*(?:\\.\\p{Ll}+)*|&|\\d+[A-Za-z]?)`
 const FORENINGER =
-  '(?:Boligselskabet|Boligforeningen|Andelsboligforeningen|Andelsforeningen|Ejerforeningen|Ejendomsselskabet|Administrationsselskabet|Advokatfirmaet|Advokatfirma|Boligorganisationen|Andelsselskabet|Selskabet|Interessentskabet|Fonden|Stiftelsen|Tømrerfirmaet|Malerfirmaet|Murerfirmaet|VVS-firmaet|Kollegiet|A/B|E/F)'
+  '(?:Boligselskabet|Boligforeningen|Andelsboligforeningen|Andelsforeningen|Ejerforeningen|Ejendomsselskabet|Administrationsselskabet|Advokatfirmaet|Advokatfirma|Boligorganisationen|Andelsselskabet|Selskabet|Interessentskabet|Fonden|Stiftelsen|Tømrerfirmaet|Malerfirmaet|Murerfirmaet|VVS-firmaet|Kollegiet|Boligkontoret|Ejendomskontoret|Udlejningskontoret|Grundejerforeningen|Antenneforeningen|Beboerforeningen|Ejerlejlighedsforeningen|Aktieselskabet|Anpartsselskabet|Kommanditselskabet|Partnerselskabet|A/B|E/F)'
 const BRANCHER =
-  '(?:Ejendomme|Ejendomsadministration|Administration|Boligadministration|Ejendomsservice|Holding|Invest|Byg|VVS|Entreprise|Gruppen|Bolig|Boliger|Udlejning|Ejendomsinvest|Properties|Real Estate|Advokater|Advokatpartnerselskab|Rengøring|Malerfirma|Tømrerfirma)'
+  '(?:Ejendomme|Ejendomsadministration|Administration|Boligadministration|Ejendomsservice|Holding|Invest|Byg|VVS|Entreprise|Gruppen|Bolig|Boliger|Udlejning|Ejendomsinvest|Properties|Real Estate|Advokater|Advokatpartnerselskab|Rengøring|Malerfirma|Tømrerfirma|Ejendomsselskab|Ejendomsudvikling|Byggeselskab|Ejendomspartner|Entreprenørforretning|Malerforretning|Murerforretning|Skadeservice|Rengøringsservice|Bygningsservice|Boligservice|Consult|Group|Partners|Capital|Development|Management|Ejendomsinvest|Investering|Udlejningsselskab)'
 const STORE_UDLEJERE = [
   'Lejerbo', 'KAB', 'AAB', 'fsb', 'FSB', 'DEAS', 'Domea', 'Domea\\.dk', 'Boligkontoret Danmark', 'Civica', 'Bo-Vest', 'Heimstaden', 'Akelius', 'Newsec',
   'Cobblestone', 'Kereby', 'Taurus', 'Boligselskabet Sjælland', 'Himmerland Boligforening', 'Arbejdernes Boligselskab', 'Vesterbro Boligforening',
   'Boligforeningen 3B', 'AKB', 'SAB', 'Bonava', 'PFA Ejendomme', 'Danica Ejendomme', 'Nrep', 'NREP', 'Aberdeen', 'Patrizia', 'Balder', 'Velliv',
   'Ejendomsselskabet Norden', 'Boligselskabet AKB', 'Nuna Ejendomme', 'INI', 'A/S Boligselskabet Inissiat', 'Inissiat', 'Iserit', 'Iserit A/S',
+  // Firms a housing case names: meter readers, administrators, builders and consultants,
+  // insurers, banks and mortgage lenders.
+  'Brunata', 'Techem', 'Ista', 'Minol', 'Clorius', 'Cejka', 'Colliers', 'Datea', 'COWI', 'Rambøll', 'NIRAS', 'Sweco', 'Danakon', 'Polygon',
+  'Belfor', 'ISS', 'Coor', 'Nybolig', 'EDC', 'Danbolig', 'Tryg', 'Topdanmark', 'Codan', 'Alm\\. Brand', 'Gjensidige', 'Danske Bank', 'Nordea',
+  'Jyske Bank', 'Sydbank', 'Nykredit', 'Spar Nord', 'Arbejdernes Landsbank', 'Realkredit Danmark', 'Totalkredit', 'BRFkredit', 'DLR Kredit',
+  'Grønlandsbanken', 'BankNordik',
 ].join('|')
+/** "af 1945", "af 1. maj 2001": the founding date in a company's name. */
+const STIFTET = `(?:\\d{1,2}\\.\\s?${MAANED}\\s)?\\d{4}`
 const AFDELING = `(?:,?\\s(?:afdeling|afd\\.)\\s(?:nr\\.\\s?)?(?:\\d+[A-Za-z]?|\\p{Lu}[${L}-]+)(?:\\s\\p{Lu}[${L}-]+)?)?`
 const KAPITAL = `\\p{Lu}[${L}'’.-]*`
 /** A capitalised name word without a trailing period ("Madsen." ends a sentence). */
@@ -126,20 +140,25 @@ const NAVN = `\\p{Lu}[${L}'’-]*`
  */
 export const VIRKSOMHED_RE = new RegExp(
   [
-    `${FOER}(?:${NAVNEORD}\\s){0,4}${SELSKABSFORM}(?![${L}])(?:\\sv/\\s?${NAVN}(?:\\s${NAVN}){0,3})?`,
-    `${FOER}${FORENINGER}(?:\\s(?:af\\s\\d{4}|${NAVNEORD})){1,4}${AFDELING}`,
+    // The legal form first: "K/S Ådalsvej 9", "A/B Solbakken", "E/F Strandgade 5", "IVS Lejebolig".
+    `${FOER}(?:K/S|P/S|I/S|A/S|A/B|E/F|AB|EF|IVS|ApS)\\s${NAVN}(?:\\s(?:${NAVN}|\\d+[A-Za-z]?)){0,3}(?![${L}])(?:\\sv/\\s?${NAVN}(?:\\s${NAVN}){0,3})?`,
+    `${FOER}(?:${NAVNEORD}\\s|af\\s${STIFTET}\\s){0,4}${SELSKABSFORM}(?![${L}])(?:\\sv/\\s?${NAVN}(?:\\s${NAVN}){0,3})?`,
+    `${FOER}${FORENINGER}(?:\\s(?:af\\s${STIFTET}|(?:for|til|af|i)\\s${NAVNEORD}|${NAVNEORD})){1,4}(?:\\s${SELSKABSFORM})?${AFDELING}`,
+    // "Kjærsgaard-fonden", "Ole Hansens Fond".
+    `${FOER}(?:\\p{Lu}[${L}]*\\s)?\\p{Lu}[${L}]*-[Ff]ond(?:en|et)?${EFTER}`,
+    `${FOER}${KAPITAL}(?:\\s${KAPITAL}){0,2}s\\s(?:Fond|Legat|Stiftelse)${EFTER}`,
+    // "Ringgården, afdeling 4": a name with its afdeling is a housing organisation's.
+    `${FOER}\\p{Lu}[${L}-]{3,}(?:\\s\\p{Lu}[${L}-]+)?,?\\s(?:afdeling|afd\\.)\\s(?:nr\\.\\s?)?\\d+[A-Za-z]?${EFTER}`,
     `${FOER}[A-ZÆØÅ]{2,6}-afdeling\\s\\p{Lu}[${L}-]+`,
     // "AAB afdeling 42", "KAB, afd. Ellemarken": an acronym with its afdeling.
     `${FOER}[A-ZÆØÅ]{2,6},?\\s(?:afdeling|afd\\.)\\s(?:nr\\.\\s?)?(?:\\d+[A-Za-z]?|\\p{Lu}[${L}-]+)(?:\\s\\p{Lu}[${L}-]+)?`,
-    // The legal form first: "K/S Ådalsvej 9", "A/B Solbakken", "E/F Strandgade 5".
-    `${FOER}(?:K/S|P/S|I/S|A/S|A/B|E/F|AB|EF)\\s${KAPITAL}(?:\\s(?:${KAPITAL}|\\d+[A-Za-z]?)){0,3}(?![${L}])`,
     // Large landlords and administrators known by name alone.
     `${FOER}(?:${STORE_UDLEJERE})${AFDELING}${EFTER}`,
     `${FOER}(?:[A-ZÆØÅ]{2,6}\\s[–-]\\s)?(?:(?:${KAPITAL}\\s){1,3}(?:\\p{Lu}[${L}-]*)?|(?:${KAPITAL}\\s){0,3}\\p{Lu}[${L}-]*)(?:[Bb]oligforening|[Bb]oligselskab|[Aa]ndelsboligforening|[Bb]oligorganisation)(?:en|et)?(?:\\s(?:af\\s\\d{4}|\\d+[A-Za-z]?))?${AFDELING}${EFTER}`,
     `${FOER}${KAPITAL}(?:\\s${KAPITAL}){0,2}\\s(?:&|og)\\s(?:Søn|Sønner|Co\\.?|Partnere|Datter|Døtre)(?:\\s${SELSKABSFORM})?(?![${L}])`,
-    `${FOER}(?:Brdr\\.|Brødrene)\\s${KAPITAL}(?:\\s${KAPITAL})?(?:\\s${SELSKABSFORM})?(?![${L}])`,
+    `${FOER}(?:Brdr\\.|Brødrene)\\s${NAVN}(?:\\s(?!${SELSKABSFORM}(?![${L}]))${NAVN})?(?:\\s${SELSKABSFORM})?(?![${L}/])`,
     `${FOER}(?:${NAVN}|&)(?:\\s(?:${NAVN}|&)){0,4}\\sv/\\s?${NAVN}(?:\\s${NAVN}){0,3}(?![${L}])`,
-    `${FOER}\\p{Lu}[${L}-]*(?:\\s\\p{Lu}[${L}-]*){0,2}\\s${BRANCHER}(?:\\s${SELSKABSFORM})?${EFTER}`,
+    `${FOER}\\p{Lu}[${L}-]*(?:\\s\\p{Lu}[${L}-]*){0,2}\\s${BRANCHER}(?:\\s${SELSKABSFORM})?${EFTER}${AFDELING}`,
   ].join('|'),
   'gu',
 )
@@ -190,11 +209,16 @@ export function findVirksomheder(tekst: string): { start: number; end: number }[
   const ud: { start: number; end: number }[] = []
   for (const m of tekst.matchAll(VIRKSOMHED_RE)) {
     let start = m.index
-    const end = trimVirksomhed(tekst, m.index, m.index + m[0].length)
+    let end = trimVirksomhed(tekst, m.index, m.index + m[0].length)
+    // The genitive belongs to the name: "Jensen Ejendomme ApS's", "Skadeservice A/S'".
+    const gen = /^(?:['’]s?)(?![\p{L}\p{N}])/u.exec(tekst.slice(end, end + 3))
+    if (gen) end += gen[0].length
     // Drop leading words that are no part of the name.
     for (;;) {
       const ord = /^(\S+)\s/u.exec(tekst.slice(start, end))
       if (!ord || !IKKE_FIRMA.has(ord[1]!.toLowerCase().replace(/:$/, ''))) break
+      // "Selskabet af 12. marts 2005" is the whole name.
+      if (/^af\s\d/u.test(tekst.slice(start + ord[0].length, end))) break
       start += ord[0].length
     }
     if (end - start >= 3) ud.push({ start, end })
@@ -204,5 +228,5 @@ export function findVirksomheder(tekst: string): { start: number; end: number }[
 
 /** The legal form at the end of a company name ("ApS", "A/S"), for its replacement "C ApS". */
 export function selskabsformAf(navn: string): string | undefined {
-  return new RegExp(`\\s(${SELSKABSFORM})$`, 'u').exec(navn)?.[1]
+  return new RegExp(`\\s(${SELSKABSFORM})(?:['’]s?)?$`, 'u').exec(navn)?.[1]
 }

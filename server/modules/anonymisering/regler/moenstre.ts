@@ -69,15 +69,25 @@ const CPR_SKJULT_RE = /(?<![\p{N}\p{L}/.,-])(\d{6})[\s-]?(?:[xX*]{4}|[xX*]{2}\d{
 // Case and journal numbers: after a label ("sagsnr.", "j.nr.", "ref.", "Deres ref.", …) or a
 // court's or the Ombudsman's own form ("BS-12345/2023-OLR", "B-1234-19", "FOB 2019-12").
 const SAG_ETIKET =
-  '(?:sagsnr\\.?|sagsnummer|sags\\.?\\s?nr\\.?|sag\\s?nr\\.?|sags-?id|j\\.\\s?nr\\.?|jnr\\.?|jr\\.\\s?nr\\.?|journal\\s?nr\\.?|journalnr\\.?|journalnummer|jour\\.\\s?nr\\.?|indbringelsesnr\\.?|indbringelsesnummer|ref\\.?\\s?nr\\.?|referencenr\\.?|referencenummer|reference|deres\\sref\\.?|vores\\sref\\.?|ref\\.|rettens\\snr\\.?|kundenr\\.?|kundenummer|lejernr\\.?|lejernummer|lejemålsnr\\.?|lejemålsnummer|medlemsnr\\.?|medlemsnummer|fakturanr\\.?|fakturanummer|policenr\\.?|ordrenr\\.?|løbenr\\.?|løbenummer|kontraktnr\\.?|vor\\sref\\.?|jeres\\sref\\.?|sagerne|sag)'
-const SAG_ID = '(?:[A-ZÆØÅ]{1,6}[\\s-]?)?\\d[\\dA-Za-z]*(?:\\.\\d[\\dA-Za-z]*|[-/][\\dA-Za-z]+|\\s?[-/]\\s?\\d[\\dA-Za-z]*)*'
+  '(?:sagsnr\\.?|sagsnummer|sags\\.?\\s?nr\\.?|sag\\s?nr\\.?|sags-?id|j\\.\\s?nr\\.?|jnr\\.?|jr\\.\\s?nr\\.?|journal\\s?nr\\.?|journalnr\\.?|journalnummer|jour\\.\\s?nr\\.?|indbringelsesnr\\.?|indbringelsesnummer|ref\\.?\\s?nr\\.?|referencenr\\.?|referencenummer|reference|deres\\sref\\.?|vores\\sref\\.?|ref\\.|rettens\\snr\\.?|kundenr\\.?|kundenummer|lejernr\\.?|lejernummer|lejemålsnr\\.?|lejemålsnummer|medlemsnr\\.?|medlemsnummer|fakturanr\\.?|fakturanummer|policenr\\.?|ordrenr\\.?|løbenr\\.?|løbenummer|kontraktnr\\.?|vor\\sref\\.?|jeres\\sref\\.?|dok\\.\\s?nr\\.?|dokumentnr\\.?|dokumentnummer|akt\\.?\\s?nr\\.?|aktnummer|sagsnummeret|sagens\\snr\\.?|sagens\\snummer|kendelses?\\s?nr\\.?|afgørelses?\\s?nr\\.?|klagenr\\.?|klagenummer|j\\.-nr\\.?|journal-nr\\.?|sagsnumre(?:ne)?|journalnumre(?:ne)?|sagerne|sag)'
+const SAG_ID = '(?:[A-ZÆØÅ]{1,6}[\\s/-]?)?\\d[\\dA-Za-z]*(?:\\.\\d[\\dA-Za-z]*|[-/][\\dA-Za-z]+|\\s?[-/]\\s?\\d[\\dA-Za-z]*)*'
 const SAG_RE = new RegExp(`(?<![\\p{L}])${SAG_ETIKET}\\s?[:.]?\\s?(?:nr\\.\\s?)?(${SAG_ID}(?:\\s(?:og|samt|eller)\\s${SAG_ID})*)`, 'giu')
 // "nr. 2023-04567": after a bare "nr.", a number with a dash or slash and five digits or more.
 const NR_SAG_RE = /(?<![\p{L}.-])(?<!(?:cpr|cvr|tlf|konto|reg|CPR|CVR|Cpr|Cvr|Tlf|Konto|Reg)[\s.-]*)nr\.\s?((?:[A-ZÆØÅ]{1,6}-?)?\d[\d]*(?:[-/]\d+)+)(?![\p{L}\p{N}]|[-/]\p{N})/gu
 const RET_SAG_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:(?:BS|BF|SS|FS|KS|TS|AM|BOL|FOB|KBH)[\\s-]?(?:nr\\.\\s?)?\\d+(?:\\.\\d+|[-/][\\dA-Z]+|\\s?[-/]\\s?\\d+)*|[ABFKSV]-\\d{2,6}-\\d{2,4}(?:-[A-Z0-9]+)*)(?![\\p{L}\\p{N}])`,
+  `(?<![\\p{L}\\p{N}])(?:(?:BS|BF|SS|FS|KS|TS|AM|BOL|FOB|KBH)[\\s-]?(?:nr\\.\\s?)?\\d+(?:\\.\\d+|[-/][\\dA-Z]+|\\s?[-/]\\s?\\d+)*|[ABFKSV]-\\d{2,6}-\\d{2,4}(?:-[A-Z0-9]+)*|\\d{4}-\\d{5}-\\d{5}-\\d{2}|(?!(?:LBK|BEK|LOV|DS|EN|ISO|CVR|CPR|SE)[\\s/-])[A-ZÆØÅ]{2,5}[\\s/-]?(?:19|20)\\d{2}[-/]\\d{1,6})(?![\\p{L}\\p{N}])`,
   'gu',
 )
+// A serial number without a label in the shapes boards and courts give their files:
+// "24/04567" (year/serial of five digits), "2024-0012" (year-serial with leading zeros).
+const FRI_SAG_RE = /(?<![\p{L}\p{N}/.,-])(?:\d{2}\/(?:0\d{3,4}|\d{5})|(?:19|20)\d{2}-0\d{3,5})(?![\p{N}]|[-/.,]\p{N})/gu
+// "Vores ref.: LKJ", "Deres ref. JKH/MB": a caseworker's reference in capitals alone.
+const REF_KODE_RE = /(?<![\p{L}])(?:vores|deres|jeres|vor|min|din)\s?ref(?:erence)?\.?\s?[:.]?\s?(\p{Lu}{2,5}(?:\/\p{Lu}{2,5})?)(?![\p{L}\p{N}])/giu
+// "sagsnummer hos Huslejenævnet er 2023-1234": a label, a few words, then a number with a
+// dash or slash (a date is no number).
+const SAG_NAER_RE = new RegExp(`(?<![\\p{L}])(?:sagsnr\\.?|sagsnummer|j\\.\\s?nr\\.?|journalnr\\.?|journalnummer|sag\\snr\\.?)(?=[^.\\n\\d]{2,40}\\d)[^.\\n\\d]{2,40}?((?:[A-ZÆØÅ]{1,6}[\\s/-]?)?\\d{2,6}(?:[-/]\\d{2,6})+)(?![\\p{L}\\p{N}]|[-/]\\p{N})`, 'giu')
+const LISTE_RE = /^,\s?(?:og\s|samt\s|eller\s)?(\d{2,6}(?:[-/]\d{1,6})+)(?![\p{L}\p{N}]|[-/][\p{L}\p{N}])/u
+const DATO_FORM_RE = /^\d{1,2}[./-]\d{1,2}(?:[./-](?:\d{4}|\d{2}))?$/
 const PLADE_RE = /(?<![\p{L}\p{N}§])[A-Z]{2}\s?\d{2}\s?\d{3}(?![\p{L}\p{N}])/gu
 
 const CPR_KONTEKST = /(?:cpr|personn|person-nr|født)/i
@@ -242,16 +252,33 @@ export function findMoenstre(tekst: string, viden: SagsViden, politik: Politik):
   for (const m of tekst.matchAll(PLADE_RE)) push(m.index, m.index + m[0].length, 'nummerplade', 'nummerplade-moenster', 0.8, P.nummerplade)
 
   for (const m of tekst.matchAll(SAG_RE)) {
-    const id = m[1]!
+    let id = m[1]!
     // A bare "sag 5" is no number; "sag 2023-1234" is.
     if (/^sag[\s:.]*$/i.test(m[0].slice(0, m[0].length - id.length)) && !/[-/]/.test(id)) continue
+    // The prefix letters are capitals ("HLN-2023-12"); "sagsnr. er 5566/23": "er" is a word.
+    const ord = /^\p{Ll}+\s/u.exec(id)
+    if (ord) id = id.slice(ord[0].length)
     const start = m.index + m[0].length - id.length
-    push(start, m.index + m[0].length, 'sagsnummer', 'sagsnummer', 0.9, P.sagsnummer)
+    // "j.nr. 2022-1234, 2022-1235 og 2022-1236": more of the same shape after a comma.
+    let end = m.index + m[0].length
+    for (let n = LISTE_RE.exec(tekst.slice(end, end + 40)); n && !DATO_FORM_RE.test(n[1]!); n = LISTE_RE.exec(tekst.slice(end, end + 40))) end += n[0].length
+    push(start, end, 'sagsnummer', 'sagsnummer', 0.9, P.sagsnummer)
   }
   for (const m of tekst.matchAll(NR_SAG_RE)) {
-    if (m[1]!.replace(/\D/g, '').length < 5) continue
+    // "nr. 108-110" is a range of house numbers: a case number has a group of four digits.
+    if (m[1]!.replace(/\D/g, '').length < 5 || !/\d{4}/.test(m[1]!)) continue
     push(m.index + m[0].length - m[1]!.length, m.index + m[0].length, 'sagsnummer', 'sagsnummer-nr', 0.75, P.sagsnummer - 1)
   }
+  for (const m of tekst.matchAll(REF_KODE_RE)) {
+    if (!/^\p{Lu}+(?:\/\p{Lu}+)?$/u.test(m[1]!)) continue
+    push(m.index + m[0].length - m[1]!.length, m.index + m[0].length, 'sagsnummer', 'reference', 0.7, P.sagsnummer - 1)
+  }
+  for (const m of tekst.matchAll(SAG_NAER_RE)) {
+    const id = m[1]!.replace(/^\p{Ll}+\s/u, '')
+    if (DATO_FORM_RE.test(id) || id.replace(/\D/g, '').length < 4) continue
+    push(m.index + m[0].length - id.length, m.index + m[0].length, 'sagsnummer', 'sagsnummer-naer', 0.7, P.sagsnummer - 1)
+  }
+  for (const m of tekst.matchAll(FRI_SAG_RE)) push(m.index, m.index + m[0].length, 'sagsnummer', 'sagsnummer-form', 0.7, P.sagsnummer - 1)
   for (const m of tekst.matchAll(RET_SAG_RE)) push(m.index, m.index + m[0].length, 'sagsnummer', 'sagsnummer-form', 0.85, P.sagsnummer)
 
   for (const re of andreSagsnumre(politik)) {

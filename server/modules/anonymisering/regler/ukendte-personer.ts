@@ -9,9 +9,10 @@ import type { Partsmatcher } from './kendte-parter.js'
 import { erSaetningsstart, fold, P, variantMoenster, type Entitet, type Kandidat } from './faelles.js'
 
 const L = '\\p{L}'
-const TOK = `(?:\\p{Lu}\\p{Ll}[\\p{Ll}'’]*(?:-\\p{Lu}\\p{Ll}+)*|\\p{Lu}\\.(?:\\s?\\p{Lu}\\.)*)`
-const PARTIKEL = '(?:von|van|de|der|den|af|la|le|du|da|di|zu|ten|ter)'
-const RUN_RE = new RegExp(`(?<![${L}\\p{N}])${TOK}(?:\\s(?:${PARTIKEL}\\s)?${TOK})*`, 'gu')
+// A name word: "Hansen", "Bøgelund-Hjorth", "al-Hassan", "J.K.".
+const TOK = `(?:(?:al|el|ad|ar|as|at|az|ben|bin|ibn|abu|abd|ul)-\\p{Lu}\\p{Ll}+|\\p{Lu}\\p{Ll}[\\p{Ll}'’]*(?:-\\p{Lu}\\p{Ll}+)*|\\p{Lu}\\.(?:\\s?\\p{Lu}\\.)*)`
+const PARTIKEL = '(?:von|van|de|der|den|af|la|le|du|da|di|zu|ten|ter|del|dos|das|bin|ibn|ben|abu)'
+const RUN_RE = new RegExp(`(?<![${L}\\p{N}])${TOK}(?:\\s(?:${PARTIKEL}\\s){0,2}${TOK})*`, 'gu')
 const TOK_RE = new RegExp(TOK, 'gu')
 
 const titler = (s: string) => s.split(/\s+/).filter(Boolean).map(fold)
@@ -29,6 +30,13 @@ export const TITLER = new Set(
   rengøringsassistent rengøringsassistenten ven vennen veninde veninden konsulent konsulenten kontaktperson kontaktpersonen medarbejder
   medarbejderen portner portneren opsynsmand opsynsmanden dommer dommeren læge lægen syns- synsmand synsmanden energikonsulent
   energikonsulenten driftschef driftschefen ejendomsinspektør ejendomsinspektøren boligsocial hr fru frk lejer lejeren udlejer udlejeren
+  klager klageren indklagede nævnsmedlem nævnsmedlemmet nævnsmedlemmerne retsformand retsformanden sekretær sekretæren jurist juristen
+  boligrådgiver boligrådgiveren socialrådgiver socialrådgiveren værge værgen bisidder bisidderen tolk tolken forretningsfører
+  forretningsføreren afdelingsleder afdelingslederen ejendomschef ejendomschefen driftsleder driftslederen servicemedarbejder
+  servicemedarbejderen ejendomsmester ejendomsmesteren byggeleder byggelederen projektleder projektlederen arkitekt arkitekten
+  ingeniør ingeniøren landinspektør landinspektøren partner partneren politibetjent politibetjenten betjent betjenten
+  politiassistent politiassistenten overbetjent overbetjenten kundechef kundechefen teamleder teamlederen udlejningschef
+  udlejningschefen fuldmagtshaver fuldmagtshaveren
   v/ att c/o mrk`),
 )
 const STOP = new Set(
@@ -43,7 +51,7 @@ const STOP = new Set(
   lejeren udlejeren beboerne lejere udlejere afdelingsbestyrelsen bestyrelsen organisationsbestyrelsen boligorganisationen
   se ad anm nb ps endvidere herefter derfor desuden dog derimod således samtidig endelig ligeledes eftersom idet fordi selvom
   hverken enten ja nej tak mvh kontakt adresse telefon e-mail mail ophør fraflytning indflytning istandsættelse vedligeholdelse
-  varmeregnskab vandregnskab forbedringer depositum husleje husorden fremleje klage klagen klager indklagede parter part`),
+  varmeregnskab vandregnskab forbedringer depositum husleje husorden fremleje klage klagen parter part`),
 )
 // Names in the lexicon that are also ordinary words: at a sentence start they name no one.
 const ALMINDELIGE = new Set(
@@ -59,6 +67,22 @@ const TITEL_FOER = new RegExp(
   'iu',
 )
 
+const EFTERNAVN_ENDELSE = /(?:[bcdfghjklmnpqrtvwxz]sen|esen|ssen|gaard|gard|feldt)'?s?$/u
+// Two or more capitalised words inside a sentence that no list knows are a name, unless they
+// look like an institution ("Dansk Standard", "Syddansk Universitet", "Det Økonomiske Råd").
+const INSTITUTION_FOER = new Set(
+  titler('dansk danske danmarks grønlands statens det den de kongelige nordisk nordiske europæisk europæiske international internationale syddansk københavns aarhus aalborg odense teknisk teknik social kommunal kommunale offentlig statslig'),
+)
+const INSTITUTION_ORD = new Set(
+  titler(`universitet universitetet institut instituttet råd rådet nævn nævnet center centret centeret fond fonden hospital hospitalet skole skolen
+  forsyning forsyningen politi kirke kirken sogn sogn bank banken standard statistik industri byggeri selvstyre hjemmestyre landsret
+  byret kommune region erhverv forening foreningen forbund forbundet akademi akademiet kollegium museum museet teater teatret
+  bibliotek biblioteket gymnasium gymnasiet tidende avis bladet posten radio tv beredskab beredskabet brandvæsen brandvæsenet
+  landsforening landsorganisation ombudsmand ombudsmanden rigsombudsmand departement departementet direktorat forvaltning
+  forvaltningen afdeling afdelingen administration administrationen sekretariat sekretariatet kontor kontoret enhed enheden tilsyn
+  tilsynet myndighed myndigheden ret retten boligret boligretten huslejenævn beboerklagenævn rådhus rådhuset borgerservice service
+  kredsret kredsretten ombudsmandia kommunia kommuneqarfik`),
+)
 const SELSKABSFORM_EFTER = /^\s(?:A\/S|ApS|I\/S|K\/S|P\/S|IVS|AMBA|SMBA)(?![\p{L}])/u
 
 type Klasse = 'F' | 'E' | 'A' | 'I' | 'C' | 'S' | 'T'
@@ -69,6 +93,8 @@ interface Token {
   klasse: Klasse
   genitiv: boolean
   part?: number
+  /** A surname guessed from its ending, not from the lexicon. */
+  gaettet?: boolean
 }
 
 function klassificer(t: string, sidste: boolean, leksikon: Leksikon, matcher: Partsmatcher): Omit<Token, 'start' | 'end' | 'tekst'> {
@@ -87,6 +113,9 @@ function klassificer(t: string, sidste: boolean, leksikon: Leksikon, matcher: Pa
     genitiv = k !== undefined || part !== undefined
   }
   if (k && ALMINDELIGE.has(f)) return { klasse: 'A', genitiv, part }
+  // A surname outside the lexicon by its ending ("Wendelboesen" no, "Thorngreensen" …):
+  // patronymics in -sen and farm names in -gaard/-gård. Only inside a sentence (see behandl).
+  if (k === undefined && EFTERNAVN_ENDELSE.test(f) && t.length >= 6) return { klasse: 'E', genitiv, part, gaettet: true }
   return { klasse: k ?? 'C', genitiv, part }
 }
 
@@ -102,6 +131,8 @@ export function findUkendtePersoner(tekst: string, leksikon: Leksikon, matcher: 
   const enkelte: { tok: Token; titel: boolean }[] = []
   /** Persons introduced by a title: their names beat street-like words elsewhere too. */
   const medTitel = new Set<Entitet>()
+  /** Initials of unknown persons with two or more names ("JKH") → the person. */
+  const initialer = new Map<string, Entitet>()
 
   const entitetFor = (noegle: string) => {
     let e = entiteter.get(noegle)
@@ -135,6 +166,8 @@ export function findUkendtePersoner(tekst: string, leksikon: Leksikon, matcher: 
   }
 
   function behandl(seg: Token[], titel: boolean) {
+    // A guessed surname at a sentence start may be an ordinary word ("Krisen", "Vinduesfeldt").
+    if (seg[0]?.gaettet && erSaetningsstart(tekst, seg[0].start)) seg[0] = { ...seg[0], klasse: 'C', gaettet: false }
     // A capitalised ordinary word at a sentence start is no name ("Efter", "Viceværten").
     while (seg.length > 0) {
       const f = seg[0]!
@@ -158,6 +191,9 @@ export function findUkendtePersoner(tekst: string, leksikon: Leksikon, matcher: 
       if (leksikon.bynavne.has(fold(seg[0]!.tekst)) || leksikon.bynavne.has(f)) return
       enkelte.push({ tok: seg[0]!, titel: false })
       return
+    }
+    if (sikkerhed === 0 && seg.length >= 2 && seg.length <= 4 && seg.every((t) => t.klasse === 'C' && t.tekst.length >= 2) && ukendtNavnepar(seg)) {
+      sikkerhed = 0.5
     }
     if (sikkerhed === 0) {
       // Not a person by itself; a single name may still be a known party's.
@@ -189,6 +225,9 @@ export function findUkendtePersoner(tekst: string, leksikon: Leksikon, matcher: 
     const erBy = (k: string) => leksikon.bynavne.has(k) && !leksikon.fornavne.has(k) && !leksikon.efternavne.has(k)
     for (const k of kerne) if (!dele.has(k) && k.length >= 3 && !ALMINDELIGE.has(k) && !erBy(k)) dele.set(k, e)
     if (titel) medTitel.add(e)
+    // "J.K. Hansen" … "JKH": the initials in capitals stand for the same person.
+    const ini = seg.map((t) => (t.klasse === 'I' ? t.tekst.replace(/[^\p{Lu}]/gu, '') : t.tekst[0]!)).join('')
+    if (ini.length >= 2 && ini.length <= 4 && /^\p{Lu}+$/u.test(ini) && !initialer.has(ini)) initialer.set(ini, e)
     kandidater.push({
       start: first.start,
       end: last.end,
@@ -199,6 +238,27 @@ export function findUkendtePersoner(tekst: string, leksikon: Leksikon, matcher: 
       entitet: e,
       genitiv: last.genitiv,
     })
+  }
+
+  /** "Hamid Rezaei" inside a sentence: no list knows it, but it is neither a place nor an institution. */
+  function ukendtNavnepar(seg: Token[]): boolean {
+    const first = seg[0]!
+    const last = seg[seg.length - 1]!
+    if (erSaetningsstart(tekst, first.start)) return false
+    if (INSTITUTION_FOER.has(fold(first.tekst)) || seg.some((t) => INSTITUTION_ORD.has(fold(t.tekst)) || INSTITUTION_ORD.has(fold(t.tekst).replace(/s$/, '')))) return false
+    // "Kommunernes Landsforening", "Nordjyllands Beredskab": a genitive first is an institution's
+    // name (first names in -s, "Hans", "Lars", are in the lexicon); long compounds
+    // ("Eqqartuussisuuneqarfia") are no one's name.
+    if (/s$/u.test(first.tekst) || seg.some((t) => t.tekst.split('-').some((d) => d.length > 14))) return false
+    const hele = fold(tekst.slice(first.start, last.end))
+    if (leksikon.bynavne.has(hele) || seg.some((t) => leksikon.bynavne.has(fold(t.tekst)))) return false
+    // A street, a house number or a company follows or is named.
+    if (/(?:vej|gade|allé|alle|plads|stræde|torv|park|vænge|have|bakke|sti)$/u.test(hele)) return false
+    const efter = tekst.slice(last.end, last.end + 12)
+    if (/^\s?(?:nr\.\s?)?\d/u.test(efter) || SELSKABSFORM_EFTER.test(efter)) return false
+    // "Det Økonomiske Råd": an article right before.
+    if (/(?:^|[^\p{L}])(?:Det|Den|De)\s$/u.test(tekst.slice(Math.max(0, first.start - 4), first.start))) return false
+    return true
   }
 
   // Single names: someone already seen ("Brøndum" after "Kaj Brøndum"), a known party's
@@ -217,6 +277,13 @@ export function findUkendtePersoner(tekst: string, leksikon: Leksikon, matcher: 
       entitet: e,
       genitiv: tok.genitiv,
     })
+  }
+
+  if (initialer.size > 0) {
+    const re = new RegExp(`(?<![${L}\\p{N}.])(?:${[...initialer.keys()].join('|')})(?![${L}\\p{N}])`, 'gu')
+    for (const m of tekst.matchAll(re)) {
+      kandidater.push({ start: m.index, end: m.index + m[0].length, type: 'person', regel: 'initialer', sikkerhed: 0.6, prioritet: P.kendtInitialer, entitet: initialer.get(m[0]) })
+    }
   }
 
   // The parts of a name found once, wherever else they stand (capitalised).
